@@ -1,0 +1,55 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// medvirk: an accessible website from a user council's minutes.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub(crate) struct Cli {
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print the time of each stage.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Build the site into the output folder.
+    Build(BuildArgs),
+    /// Load and validate the site; write nothing.
+    Check(RootArgs),
+    /// Create a new site with one example meeting.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RootArgs {
+    /// The site folder (with config.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// The site folder (with config.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: ROOT/public].
+    #[arg(long, short)]
+    pub output_dir: Option<PathBuf>,
+    /// Publish under this address instead of config.toml's base_url.
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The folder to create.
+    pub dir: PathBuf,
+}

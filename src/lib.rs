@@ -1,0 +1,135 @@
+//! medvirk: a static-site generator for a user council's minutes, attendance
+//! and position papers.
+//!
+//! One pipeline, one module per stage, data flowing one way:
+//! [`load`] (read files, parse front matter) → [`model`] (validate, link) →
+//! [`render`] (Markdown and Tera templates) → [`output`] (minify, write
+//! atomically). [`build`] runs all of it; [`check`] stops after the model.
+
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod init;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use error::{Diagnostic, Diagnostics, Error, Severity};
+use output::CopiedFile;
+
+/// What to build, and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (with `config.toml`).
+    pub root: PathBuf,
+    /// Where to write; `<root>/public` by default.
+    pub output_dir: Option<PathBuf>,
+    /// Overrides `base_url` from `config.toml` (for previews).
+    pub base_url: Option<String>,
+}
+
+/// What a build did, with the time of each stage.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// The output folder.
+    pub output: PathBuf,
+    /// Pages rendered.
+    pub pages: usize,
+    /// Files written (pages, assets, feeds).
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Warnings that did not stop the build.
+    pub warnings: Diagnostics,
+    /// Each stage's name and duration, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Loads and validates a site without writing anything.
+pub fn check(root: &Path) -> Result<Diagnostics, Error> {
+    let sources = load::load(root)?;
+    let site = model::build(&sources).map_err(Error::Invalid)?;
+    // Templates are part of the site too: a broken override is a check failure.
+    render::templates(root)?;
+    Ok(site.warnings)
+}
+
+/// Builds the site: load → model → render → write.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let mut timings = Vec::new();
+    let mut stage = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, stage.elapsed()));
+        stage = Instant::now();
+    };
+
+    let mut sources = load::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        sources.config.value.base_url = url.clone();
+    }
+    lap("load", &mut timings);
+
+    let site = model::build(&sources).map_err(Error::Invalid)?;
+    lap("model", &mut timings);
+
+    let tera = render::templates(&options.root)?;
+    let css_name = format!("style.{}.css", output::fingerprint(render::THEME_CSS.as_bytes()));
+    let assets = render::AssetPaths {
+        css: format!("/{css_name}"),
+    };
+    let mut files = render::render(&site, &tera, &assets)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    files.push(render::OutputFile {
+        path: css_name,
+        bytes: render::THEME_CSS.as_bytes().to_vec(),
+    });
+    lap("render", &mut timings);
+
+    let copies = copies(&options.root, &sources)?;
+    let output = options
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
+    let summary = output::write_site(&output, files, &copies, site.config.minify_html)?;
+    lap("write", &mut timings);
+
+    Ok(BuildReport {
+        output,
+        pages,
+        files: summary.files,
+        bytes: summary.bytes,
+        warnings: site.warnings,
+        timings,
+    })
+}
+
+/// Attachments and images from `content/`, and everything in `static/`.
+fn copies(root: &Path, sources: &load::Sources) -> Result<Vec<CopiedFile>, Error> {
+    let mut out: Vec<CopiedFile> = sources
+        .assets
+        .iter()
+        .filter(|(_, a)| a.markdown.is_none())
+        .map(|(rel, a)| CopiedFile {
+            path: rel.to_string_lossy().replace('\\', "/"),
+            source: a.source.clone(),
+        })
+        .collect();
+    let statics = root.join("static");
+    if statics.is_dir() {
+        for entry in walkdir::WalkDir::new(&statics).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::read(&statics, e.into()))?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(&statics).unwrap_or(entry.path());
+                out.push(CopiedFile {
+                    path: rel.to_string_lossy().replace('\\', "/"),
+                    source: entry.path().to_path_buf(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,429 @@
+//! Stage 1: read the site directory.
+//!
+//! Walks `content/` and reads `config.toml` and `data/*.toml`, classifies
+//! every file by where it sits (a meeting is a folder with `_index.md` inside
+//! a section of `kind = "meetings"`, its other `.md` files are its cases, and
+//! so on), and parses front matter into the raw shapes of [`raw`]. It checks
+//! syntax only; what the values mean is `model`'s job. Problems are collected,
+//! not returned at the first, so an author sees all of them at once.
+
+pub mod raw;
+pub mod source;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Diagnostics, Error};
+pub use raw::*;
+pub use source::SourceFile;
+
+/// A parsed file: where it came from and what it says.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    /// The file, for locating findings and reading the body.
+    pub file: SourceFile,
+    /// The front matter (or whole data file).
+    pub value: T,
+}
+
+/// What a content file is, by its place in the tree.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// `content/_index.md`: the home page.
+    Home(Parsed<RawPage>),
+    /// A section's `_index.md`; `dir` is relative to `content/`.
+    Section {
+        /// The section's folder, relative to `content/`.
+        dir: PathBuf,
+        /// Its front matter.
+        page: Parsed<RawPage>,
+    },
+    /// A meeting's `_index.md`; `dir` is relative to `content/`.
+    Meeting {
+        /// The meeting's folder, relative to `content/`.
+        dir: PathBuf,
+        /// Its front matter.
+        meeting: Parsed<RawMeeting>,
+    },
+    /// A case: a `.md` file in a meeting's folder.
+    Case {
+        /// The meeting's folder, relative to `content/`.
+        meeting_dir: PathBuf,
+        /// The file's stem, used as the slug.
+        slug: String,
+        /// Its front matter.
+        case: Parsed<RawCase>,
+    },
+    /// A position paper in a section of `kind = "papers"`.
+    Paper {
+        /// The paper's path relative to `content/`.
+        path: PathBuf,
+        /// Its front matter.
+        paper: Parsed<RawPaper>,
+    },
+    /// Any other page.
+    Page {
+        /// The page's path relative to `content/`.
+        path: PathBuf,
+        /// Its front matter.
+        page: Parsed<RawPage>,
+    },
+}
+
+/// A non-page file under `content/`: an attachment, an image.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Absolute path, for copying.
+    pub source: PathBuf,
+    /// Size in bytes, for "(PDF, 2 MB)".
+    pub size: u64,
+    /// The text, for Markdown files used as text renditions.
+    pub markdown: Option<SourceFile>,
+}
+
+/// Everything read from a site directory.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// The site root.
+    pub root: PathBuf,
+    /// `config.toml`.
+    pub config: Parsed<RawConfig>,
+    /// `data/organisations.toml`, if present.
+    pub organisations: Option<Parsed<RawOrganisations>>,
+    /// `data/people.toml`, if present.
+    pub people: Option<Parsed<RawPeople>>,
+    /// `data/council.toml`, if present.
+    pub council: Option<Parsed<RawCouncil>>,
+    /// Every content file, sorted by path.
+    pub entries: Vec<Entry>,
+    /// Other files under `content/`, by path relative to `content/`.
+    pub assets: BTreeMap<PathBuf, Asset>,
+}
+
+/// What a path under `content/` turned out to be, before parsing.
+#[derive(Debug)]
+enum Class {
+    Home,
+    Section,
+    Meeting,
+    Case { meeting_dir: PathBuf },
+    Paper,
+    Page,
+    Asset,
+}
+
+/// Reads and parses a site. `Err(Error::Invalid)` lists every syntax problem.
+pub fn load(root: &Path) -> Result<Sources, Error> {
+    let mut diagnostics = Diagnostics::default();
+
+    let config_path = root.join("config.toml");
+    if !config_path.is_file() {
+        diagnostics.push(
+            Diagnostic::error("config.toml", "no config.toml in the site folder").hint(format!(
+                "run medvirk in a site folder, pass --root, or create one with `medvirk init {}`",
+                root.display()
+            )),
+        );
+        return Err(Error::Invalid(diagnostics));
+    }
+    let config = read_data::<RawConfig>(root, Path::new("config.toml"), &mut diagnostics)?;
+    let organisations = read_optional(root, "data/organisations.toml", &mut diagnostics)?;
+    let people = read_optional(root, "data/people.toml", &mut diagnostics)?;
+    let council = read_optional(root, "data/council.toml", &mut diagnostics)?;
+
+    let content = root.join("content");
+    let mut files = Vec::new();
+    if content.is_dir() {
+        for item in WalkDir::new(&content).sort_by_file_name() {
+            let item = item.map_err(|e| {
+                let path = e.path().unwrap_or(&content).to_path_buf();
+                Error::read(&path, e.into())
+            })?;
+            if item.file_type().is_file() {
+                let rel = item.path().strip_prefix(&content).unwrap_or(item.path());
+                // Editors' backup and lock files are not content.
+                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if name.starts_with('.') || name.ends_with('~') {
+                    continue;
+                }
+                files.push(rel.to_path_buf());
+            }
+        }
+    }
+
+    let section_kinds = section_kinds(&content, &files, &mut diagnostics)?;
+    let classes: Vec<(PathBuf, Class)> = files
+        .into_iter()
+        .map(|rel| {
+            let class = classify(&rel, &section_kinds);
+            (rel, class)
+        })
+        .collect();
+
+    let results: Vec<Result<Option<Loaded>, Error>> = classes
+        .into_par_iter()
+        .map(|(rel, class)| load_one(&content, rel, class))
+        .collect();
+
+    let mut entries = Vec::new();
+    let mut assets = BTreeMap::new();
+    for result in results {
+        match result? {
+            Some(Loaded::Entry(entry)) => entries.push(entry),
+            Some(Loaded::Asset(rel, asset)) => {
+                assets.insert(rel, asset);
+            }
+            Some(Loaded::Invalid(diag)) => diagnostics.push(diag),
+            None => {}
+        }
+    }
+
+    let config = match config {
+        Some(config) => config,
+        None => return Err(Error::Invalid(diagnostics)),
+    };
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(Error::Invalid(diagnostics));
+    }
+    Ok(Sources {
+        root: root.to_path_buf(),
+        config,
+        organisations,
+        people,
+        council,
+        entries,
+        assets,
+    })
+}
+
+enum Loaded {
+    Entry(Entry),
+    Asset(PathBuf, Asset),
+    Invalid(Diagnostic),
+}
+
+/// The declared kind of each section folder (relative to `content/`).
+fn section_kinds(
+    content: &Path,
+    files: &[PathBuf],
+    diagnostics: &mut Diagnostics,
+) -> Result<BTreeMap<PathBuf, String>, Error> {
+    #[derive(serde::Deserialize)]
+    struct KindOnly {
+        kind: Option<String>,
+    }
+    let mut kinds = BTreeMap::new();
+    for rel in files.iter().filter(|p| p.file_name() == Some("_index.md".as_ref())) {
+        let dir = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+        let path = content.join(rel);
+        let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
+        let display = Path::new("content").join(rel);
+        // Only the kind is needed here; the full parse later reports any error once.
+        let kind = SourceFile::decode(&display, bytes)
+            .and_then(|text| SourceFile::markdown(display.clone(), text))
+            .ok()
+            .and_then(|file| toml::from_str::<toml::Table>(file.front_matter()).ok())
+            .and_then(|table| toml::Value::Table(table).try_into::<KindOnly>().ok())
+            .and_then(|k| k.kind);
+        if let Some(kind) = kind {
+            if !matches!(kind.as_str(), "meetings" | "papers" | "pages") {
+                diagnostics.push(
+                    Diagnostic::error(&display, format!("unknown section kind \"{kind}\""))
+                        .hint("use kind = \"meetings\", \"papers\" or \"pages\""),
+                );
+            }
+            kinds.insert(dir, kind);
+        }
+    }
+    Ok(kinds)
+}
+
+fn classify(rel: &Path, kinds: &BTreeMap<PathBuf, String>) -> Class {
+    let is_md = rel.extension().is_some_and(|e| e == "md");
+    let is_index = rel.file_name() == Some("_index.md".as_ref());
+    let parent = rel.parent().unwrap_or(Path::new(""));
+    if is_index && parent.as_os_str().is_empty() {
+        return Class::Home;
+    }
+    // The nearest ancestor section that declares a kind decides.
+    let ancestors: Vec<&Path> = parent.ancestors().collect();
+    for (depth, dir) in ancestors.iter().enumerate() {
+        match kinds.get(*dir).map(String::as_str) {
+            Some("meetings") => {
+                return match depth {
+                    0 if is_index => Class::Section,
+                    0 if is_md => Class::Page,
+                    1 if is_index => Class::Meeting,
+                    1 if is_md => Class::Case {
+                        meeting_dir: parent.to_path_buf(),
+                    },
+                    _ => Class::Asset,
+                }
+            }
+            Some("papers") => {
+                return match (depth, is_index, is_md) {
+                    (0, true, _) => Class::Section,
+                    (0, false, true) => Class::Paper,
+                    _ if is_md && is_index => Class::Section,
+                    _ if is_md => Class::Page,
+                    _ => Class::Asset,
+                }
+            }
+            Some(_) => break,
+            None => continue,
+        }
+    }
+    match (is_index, is_md) {
+        (true, _) => Class::Section,
+        (false, true) => Class::Page,
+        _ => Class::Asset,
+    }
+}
+
+fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>, Error> {
+    let path = content.join(&rel);
+    let display = Path::new("content").join(&rel);
+    if let Class::Asset = class {
+        let meta = fs::metadata(&path).map_err(|e| Error::read(&path, e))?;
+        // Markdown under a meeting is a text rendition; keep its text for rendering.
+        let markdown = if rel.extension().is_some_and(|e| e == "md") {
+            let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
+            match SourceFile::decode(&display, bytes) {
+                Ok(text) => Some(rendition(display, text)),
+                Err(diag) => return Ok(Some(Loaded::Invalid(diag))),
+            }
+        } else {
+            None
+        };
+        return Ok(Some(Loaded::Asset(
+            rel,
+            Asset {
+                source: path,
+                size: meta.len(),
+                markdown,
+            },
+        )));
+    }
+    let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
+    let file = match SourceFile::decode(&display, bytes)
+        .and_then(|text| SourceFile::markdown(display.clone(), text))
+    {
+        Ok(file) => file,
+        Err(diag) => return Ok(Some(Loaded::Invalid(diag))),
+    };
+    let dir = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+    let entry = match class {
+        Class::Home => parsed(file).map(Entry::Home),
+        Class::Section => parsed(file).map(|page| Entry::Section { dir, page }),
+        Class::Meeting => parsed(file).map(|meeting| Entry::Meeting { dir, meeting }),
+        Class::Case { meeting_dir } => {
+            let slug = rel
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            parsed(file).map(|case| Entry::Case {
+                meeting_dir,
+                slug,
+                case,
+            })
+        }
+        Class::Paper => parsed(file).map(|paper| Entry::Paper { path: rel, paper }),
+        Class::Page => parsed(file).map(|page| Entry::Page { path: rel, page }),
+        Class::Asset => unreachable!("assets returned above"),
+    };
+    Ok(Some(match entry {
+        Ok(entry) => Loaded::Entry(entry),
+        Err(diag) => Loaded::Invalid(diag),
+    }))
+}
+
+/// A text rendition may have front matter (a title) or be plain Markdown.
+fn rendition(path: PathBuf, text: String) -> SourceFile {
+    if text.starts_with("+++") {
+        if let Ok(file) = SourceFile::markdown(path.clone(), text.clone()) {
+            return file;
+        }
+    }
+    let len = text.len();
+    SourceFile {
+        path,
+        text,
+        front: 0..0,
+        body: 0..len,
+    }
+}
+
+fn parsed<T: DeserializeOwned>(file: SourceFile) -> Result<Parsed<T>, Diagnostic> {
+    let value = file.parse::<T>()?;
+    Ok(Parsed { file, value })
+}
+
+fn read_data<T: DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Parsed<T>>, Error> {
+    let path = root.join(rel);
+    let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
+    let parsed = SourceFile::decode(rel, bytes).and_then(|text| {
+        let file = SourceFile::data(rel.to_path_buf(), text);
+        parsed::<T>(file)
+    });
+    match parsed {
+        Ok(p) => Ok(Some(p)),
+        Err(diag) => {
+            diagnostics.push(diag);
+            Ok(None)
+        }
+    }
+}
+
+fn read_optional<T: DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Parsed<T>>, Error> {
+    if root.join(rel).is_file() {
+        read_data(root, Path::new(rel), diagnostics)
+    } else {
+        Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds() -> BTreeMap<PathBuf, String> {
+        let mut k = BTreeMap::new();
+        k.insert(PathBuf::from("moter"), "meetings".to_string());
+        k.insert(PathBuf::from("innspill"), "papers".to_string());
+        k
+    }
+
+    #[test]
+    fn classifies_by_place_in_the_tree() {
+        let k = kinds();
+        assert!(matches!(classify(Path::new("_index.md"), &k), Class::Home));
+        assert!(matches!(classify(Path::new("moter/_index.md"), &k), Class::Section));
+        assert!(matches!(classify(Path::new("moter/2024-2/_index.md"), &k), Class::Meeting));
+        assert!(matches!(
+            classify(Path::new("moter/2024-2/sak-07-24.md"), &k),
+            Class::Case { .. }
+        ));
+        assert!(matches!(
+            classify(Path::new("moter/2024-2/vedlegg/a.md"), &k),
+            Class::Asset
+        ));
+        assert!(matches!(classify(Path::new("innspill/a.md"), &k), Class::Paper));
+        assert!(matches!(classify(Path::new("tilgjengelighet.md"), &k), Class::Page));
+        assert!(matches!(classify(Path::new("bilde.png"), &k), Class::Asset));
+    }
+}

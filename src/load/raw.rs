@@ -1,0 +1,382 @@
+//! The shapes of the files an author writes, exactly as written.
+//!
+//! These types only describe syntax: every reference is still a string and
+//! every date a TOML date. `model` checks them against each other. Unknown
+//! fields are rejected so a misspelt field is reported, not silently ignored.
+//! Values that may need a located error later are [`Spanned`].
+
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::Spanned;
+
+/// `config.toml` at the site root (Zola's field names where Zola has them).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Site title.
+    pub title: String,
+    /// Absolute URL the site is published at.
+    pub base_url: String,
+    /// One sentence about the site, for `<meta name="description">` and the feed.
+    #[serde(default)]
+    pub description: String,
+    /// Language of the content; `nb` (Norwegian Bokmål) is the default.
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    /// Accepted for Zola compatibility; medvirk's taxonomies are themes and organisations.
+    #[serde(default)]
+    pub taxonomies: Vec<toml::Table>,
+    /// Pass raw HTML in Markdown through unsanitised. Off by default.
+    #[serde(default)]
+    pub trust_raw_html: bool,
+    /// Minify HTML output (on by default).
+    #[serde(default = "yes")]
+    pub minify_html: bool,
+    /// Free-form values for a site's own templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+fn default_language() -> String {
+    "nb".into()
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `data/organisations.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisations {
+    /// Every organisation, unit and body the site mentions.
+    #[serde(default, rename = "organisation")]
+    pub organisations: Vec<RawOrganisation>,
+}
+
+/// One `[[organisation]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    /// Stable id used in references and URLs.
+    pub id: Spanned<String>,
+    /// Full name.
+    pub name: String,
+    /// Short name or abbreviation (LHL, FFO).
+    pub short_name: Option<String>,
+    /// What kind of body this is.
+    pub kind: Spanned<String>,
+    /// The umbrella it is seated through (FFO, SAFO, BrukerRoP), by id.
+    pub umbrella: Option<Spanned<String>>,
+    /// The parent body of an agency unit, by id.
+    pub parent: Option<Spanned<String>>,
+    /// Public website.
+    pub website: Option<String>,
+    /// A sentence about the organisation.
+    pub description: Option<String>,
+}
+
+/// `data/people.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeople {
+    /// Everyone named in a public role.
+    #[serde(default, rename = "person")]
+    pub people: Vec<RawPerson>,
+}
+
+/// One `[[person]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    /// Stable id used in references and URLs.
+    pub id: Spanned<String>,
+    /// Name as published.
+    pub name: String,
+    /// Position, for the agency's people ("helsedirektør").
+    pub title: Option<String>,
+}
+
+/// `data/council.toml`: the body, its terms, seats and committees.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCouncil {
+    /// The council's name.
+    pub name: String,
+    /// How the minutes refer to it ("Brukerrådet").
+    pub short_name: String,
+    /// The agency it advises, by organisation id.
+    pub agency: Spanned<String>,
+    /// What the council is, in Markdown, for the home page.
+    #[serde(default)]
+    pub description: String,
+    /// Terms of office.
+    #[serde(default, rename = "term")]
+    pub terms: Vec<RawTerm>,
+    /// Seats and who held them.
+    #[serde(default, rename = "seat")]
+    pub seats: Vec<RawSeat>,
+    /// Committees such as the working committee (AU).
+    #[serde(default, rename = "committee")]
+    pub committees: Vec<RawCommittee>,
+}
+
+/// One `[[term]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    /// Id such as "2023-2025".
+    pub id: Spanned<String>,
+    /// First day.
+    pub start: Spanned<Datetime>,
+    /// Last day.
+    pub end: Spanned<Datetime>,
+}
+
+/// One `[[seat]]`: an organisation's place on the council for one term.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeat {
+    /// The organisation (or appointing body) holding the seat.
+    pub organisation: Spanned<String>,
+    /// The term, by id.
+    pub term: Spanned<String>,
+    /// How the seat is described in the minutes ("Oppnevnt fra Sametinget").
+    pub label: Option<String>,
+    /// Who held it.
+    #[serde(default, rename = "holder")]
+    pub holders: Vec<RawHolder>,
+}
+
+/// One `[[seat.holder]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHolder {
+    /// The person, by id.
+    pub person: Spanned<String>,
+    /// `member` or `deputy`.
+    pub role: Spanned<String>,
+    /// First day, if not the term's first.
+    pub from: Option<Spanned<Datetime>>,
+    /// Last day, if not the term's last.
+    pub to: Option<Spanned<Datetime>>,
+    /// Where the change is recorded.
+    pub note: Option<String>,
+}
+
+/// One `[[committee]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCommittee {
+    /// Name ("Arbeidsutvalget").
+    pub name: String,
+    /// Short name ("AU").
+    pub short_name: Option<String>,
+    /// The term, by id.
+    pub term: Spanned<String>,
+    /// Members.
+    #[serde(default, rename = "member")]
+    pub members: Vec<RawCommitteeMember>,
+}
+
+/// One `[[committee.member]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCommitteeMember {
+    /// The person, by id.
+    pub person: Spanned<String>,
+    /// The organisation they came from, by id.
+    pub organisation: Option<Spanned<String>>,
+    /// Role in the committee ("leder").
+    pub role: Option<String>,
+    /// Where the election is recorded.
+    pub note: Option<String>,
+}
+
+/// Front matter of a section (`_index.md`) or a plain page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    /// Title.
+    pub title: String,
+    /// One sentence for `<meta name="description">`.
+    #[serde(default)]
+    pub description: String,
+    /// What the section holds: `meetings`, `papers` or `pages` (the default).
+    pub kind: Option<Spanned<String>>,
+    /// A template of the site's own to use instead of the default.
+    pub template: Option<String>,
+    /// Leave the page out of the navigation and sitemap.
+    #[serde(default)]
+    pub hidden: bool,
+    /// Position in the main navigation (lower first); absent means not in it.
+    pub menu: Option<i64>,
+    /// Date of the page, if any.
+    pub date: Option<Spanned<Datetime>>,
+}
+
+/// Front matter of a meeting (`<meetings>/<meeting>/_index.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    /// Number of the meeting in its year (2 in "2/2024").
+    pub number: Spanned<u32>,
+    /// Date of the meeting.
+    pub date: Spanned<Datetime>,
+    /// Start time, "HH:MM".
+    pub start: Option<Spanned<String>>,
+    /// End time, "HH:MM".
+    pub end: Option<Spanned<String>>,
+    /// Place, if known.
+    pub place: Option<String>,
+    /// Chair of the meeting, by person id; may be absent in a real document.
+    pub chair: Option<Spanned<String>>,
+    /// Minute-takers, by person id.
+    #[serde(default)]
+    pub minute_takers: Vec<Spanned<String>>,
+    /// Agenda items in order.
+    #[serde(default)]
+    pub agenda: Vec<RawAgendaItem>,
+    /// Decisions of the council.
+    #[serde(default)]
+    pub decisions: Vec<RawDecision>,
+    /// Attendance per seat.
+    #[serde(default)]
+    pub attendance: Vec<RawSeatAttendance>,
+    /// Observers (no seat).
+    #[serde(default)]
+    pub observers: Vec<RawSeatAttendance>,
+    /// Guests.
+    #[serde(default)]
+    pub guests: Vec<RawGuest>,
+    /// The agency's leadership present, by person id.
+    #[serde(default)]
+    pub leadership: Vec<Spanned<String>>,
+    /// The secretariat present, by person id.
+    #[serde(default)]
+    pub secretariat: Vec<Spanned<String>>,
+}
+
+/// One `[[agenda]]` item.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAgendaItem {
+    /// Start time, "HH:MM" (the minutes also write "HH.MM").
+    pub time: Spanned<String>,
+    /// The item as printed.
+    pub text: String,
+    /// The case it presents, by printed number.
+    pub case: Option<Spanned<String>>,
+}
+
+/// One `[[decisions]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    /// The decision as recorded ("Brukerrådet besluttet at …").
+    pub text: String,
+    /// The case it belongs to, by printed number.
+    pub case: Option<Spanned<String>>,
+}
+
+/// One row of an attendance list.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeatAttendance {
+    /// The organisation whose seat this is.
+    pub organisation: Spanned<String>,
+    /// Who came, by person id.
+    pub person: Option<Spanned<String>>,
+    /// `til-stede` (default when a person is given) or `avbud`.
+    pub status: Option<Spanned<String>>,
+}
+
+/// One `[[guests]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuest {
+    /// The organisation that brought the guest.
+    pub organisation: Option<Spanned<String>>,
+    /// The guest's name; never published unless `publish_name = true`.
+    pub name: Option<String>,
+    /// Free text kept with the name (an age, for example); published with it.
+    pub note: Option<String>,
+    /// Publish the name (only with the guest's consent).
+    #[serde(default)]
+    pub publish_name: bool,
+}
+
+/// Front matter of a case (a `.md` file in a meeting's folder).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCase {
+    /// The number as printed ("07/24"), kept even when inconsistent.
+    pub number: Spanned<String>,
+    /// `drøftingssak`, `oppfølgingssak`, `orienteringssak` or `løypemelding`.
+    pub kind: Spanned<String>,
+    /// Title without the number.
+    pub title: String,
+    /// One sentence for listings and `<meta name="description">`.
+    #[serde(default)]
+    pub description: String,
+    /// The agency unit that submitted it, by organisation id.
+    pub submitted_by: Option<Spanned<String>>,
+    /// Theme tags.
+    #[serde(default)]
+    pub themes: Vec<Spanned<String>>,
+    /// Earlier treatment of the same matter.
+    #[serde(default)]
+    pub earlier: Vec<RawEarlier>,
+    /// Attachments.
+    #[serde(default)]
+    pub attachments: Vec<RawAttachment>,
+}
+
+/// One `[[earlier]]` entry: a case on this site, or a described older treatment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEarlier {
+    /// A case on this site by printed number; needs `year`.
+    pub case: Option<Spanned<String>>,
+    /// The year of that case's meeting.
+    pub year: Option<Spanned<i32>>,
+    /// Date of a treatment not on this site.
+    pub date: Option<Spanned<Datetime>>,
+    /// Description of a treatment not on this site.
+    pub text: Option<String>,
+}
+
+/// One `[[attachments]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttachment {
+    /// Title as a person would say it.
+    pub title: String,
+    /// What it is ("Saksdokument", "Presentasjon").
+    pub kind: Option<String>,
+    /// A file beside the case (PDF, slides), relative to the case's folder.
+    pub file: Option<Spanned<String>>,
+    /// A Markdown text rendition, relative to the case's folder.
+    pub text: Option<Spanned<String>>,
+}
+
+/// Front matter of a position paper.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPaper {
+    /// Title.
+    pub title: String,
+    /// One sentence for listings.
+    #[serde(default)]
+    pub description: String,
+    /// Date, when the document carries one.
+    pub date: Option<Spanned<Datetime>>,
+    /// Authoring bodies or organisations, by id.
+    #[serde(default)]
+    pub authors: Vec<Spanned<String>>,
+    /// Recipient, by organisation id.
+    pub recipient: Option<Spanned<String>>,
+    /// Theme tags.
+    #[serde(default)]
+    pub themes: Vec<Spanned<String>>,
+}

@@ -1,0 +1,221 @@
+//! One text file of the site, normalised, with its front matter located.
+//!
+//! Everything later stages say about a file ("line 7: unknown organisation")
+//! goes through [`SourceFile::locate`], so byte offsets from TOML spans become
+//! the line and column a person sees in their editor.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::error::Diagnostic;
+
+/// The delimiter of TOML front matter, as in Zola.
+const FENCE: &str = "+++";
+
+/// A text file: its path relative to the site root and its text with
+/// CRLF folded to LF and any byte-order mark removed.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, used in every message.
+    pub path: PathBuf,
+    /// The normalised text.
+    pub text: String,
+    /// Byte range of the front matter (without the fences); empty for a data file.
+    pub front: Range<usize>,
+    /// Byte range of the Markdown body.
+    pub body: Range<usize>,
+}
+
+impl SourceFile {
+    /// Decodes `bytes` as UTF-8 and normalises line endings. A data file
+    /// (`.toml`) has no front matter: all of it is "front".
+    pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let valid = &err.as_bytes()[..offset];
+                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                return Err(Diagnostic::error(path, format!(
+                    "the file is not valid UTF-8 (first bad byte at offset {offset})"
+                ))
+                .at(line, None)
+                .hint("save the file with the UTF-8 encoding"));
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Ok(if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.to_string()
+        })
+    }
+
+    /// A TOML data file: the whole text is parsed as TOML.
+    pub fn data(path: PathBuf, text: String) -> Self {
+        let len = text.len();
+        SourceFile {
+            path,
+            text,
+            front: 0..len,
+            body: len..len,
+        }
+    }
+
+    /// A Markdown file with `+++` front matter.
+    pub fn markdown(path: PathBuf, text: String) -> Result<Self, Diagnostic> {
+        let missing = || {
+            Diagnostic::error(&path, "the file does not start with front matter")
+                .at(1, Some(1))
+                .hint(format!(
+                    "begin the file with a line `{FENCE}`, the TOML fields, and another line `{FENCE}`"
+                ))
+        };
+        let first_line_end = text.find('\n').unwrap_or(text.len());
+        if text[..first_line_end].trim_end() != FENCE {
+            return Err(missing());
+        }
+        let front_start = (first_line_end + 1).min(text.len());
+        let mut offset = front_start;
+        for line in text[front_start..].split_inclusive('\n') {
+            if line.trim_end() == FENCE {
+                let body_start = offset + line.len();
+                let len = text.len();
+                return Ok(SourceFile {
+                    path,
+                    front: front_start..offset,
+                    body: body_start..len,
+                    text,
+                });
+            }
+            offset += line.len();
+        }
+        let lines = text.lines().count();
+        Err(
+            Diagnostic::error(&path, "the front matter is never closed")
+                .at(lines.max(1), None)
+                .hint(format!(
+                    "add a line `{FENCE}` after the last TOML field, before the Markdown text"
+                )),
+        )
+    }
+
+    /// The front matter text.
+    pub fn front_matter(&self) -> &str {
+        &self.text[self.front.clone()]
+    }
+
+    /// The Markdown body.
+    pub fn body_text(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    /// 1-based line where the body starts, so Markdown findings can be placed.
+    pub fn body_line(&self) -> usize {
+        self.line_col(self.body.start).0
+    }
+
+    /// 1-based line and column of a byte offset into the whole text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// An error located at a byte range of the front matter (a TOML span).
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.line_col(self.front.start + span.start);
+        Diagnostic::error(&self.path, message).at(line, Some(col))
+    }
+
+    /// A warning located at a byte range of the front matter.
+    pub fn warning_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.line_col(self.front.start + span.start);
+        Diagnostic::warning(&self.path, message).at(line, Some(col))
+    }
+
+    /// Parses the front matter (or a whole data file) as `T`, turning TOML's
+    /// error into a located diagnostic with a hint.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        toml::from_str(self.front_matter()).map_err(|err| {
+            let message = err.message().trim().to_string();
+            let diag = match err.span() {
+                Some(span) => self.error_at(span, format!("invalid TOML: {message}")),
+                None => Diagnostic::error(&self.path, format!("invalid TOML: {message}")),
+            };
+            diag.hint(toml_hint(&message))
+        })
+    }
+}
+
+/// Advice for the TOML mistakes people make most.
+fn toml_hint(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        "check the spelling of the field; the README lists the fields of each kind of file".into()
+    } else if message.starts_with("missing field") {
+        "add the field; the README lists the required fields of each kind of file".into()
+    } else if message.contains("date") || message.contains("datetime") {
+        "write dates as YYYY-MM-DD without quotes, for example `date = 2024-06-05`, and make sure the day exists".into()
+    } else if message.contains("invalid type") {
+        "check the value's type: text in \"quotes\", lists in [brackets], numbers and dates bare".into()
+    } else {
+        "see https://toml.io for the syntax; text values need \"quotes\"".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let file = SourceFile::markdown(
+            "a.md".into(),
+            "+++\ntitle = \"x\"\n+++\n\n# Hei\n".into(),
+        )
+        .unwrap();
+        assert_eq!(file.front_matter(), "title = \"x\"\n");
+        assert_eq!(file.body_text(), "\n# Hei\n");
+        assert_eq!(file.body_line(), 4);
+    }
+
+    #[test]
+    fn crlf_and_bom_are_normalised() {
+        let text = SourceFile::decode(Path::new("a.md"), b"\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n".to_vec())
+            .unwrap();
+        assert_eq!(text, "+++\na = 1\n+++\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let err = SourceFile::decode(Path::new("a.md"), b"ok\nok\n\xff".to_vec()).unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn missing_and_unclosed_front_matter_are_errors() {
+        let err = SourceFile::markdown("a.md".into(), "# Hei\n".into()).unwrap_err();
+        assert!(err.message.contains("does not start with front matter"));
+        let err = SourceFile::markdown("a.md".into(), "+++\na = 1\n".into()).unwrap_err();
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn toml_errors_are_located_in_the_whole_file() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            a: i32,
+        }
+        let file =
+            SourceFile::markdown("a.md".into(), "+++\n\na = \"x\"\n+++\n".into()).unwrap();
+        let err = file.parse::<T>().unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.starts_with("invalid TOML"), "{}", err.message);
+    }
+}

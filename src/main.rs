@@ -1,0 +1,92 @@
+//! The `medvirk` command: parse arguments, call the library, report.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use medvirk::{BuildOptions, Error};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            report(&err);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Build(args) => {
+            let root = args.root.clone();
+            let report = medvirk::build(&BuildOptions {
+                root,
+                output_dir: args.output_dir,
+                base_url: args.base_url,
+            })?;
+            print_warnings(&report.warnings);
+            if !cli.quiet {
+                let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
+                eprintln!(
+                    "Bygde {} sider ({} filer, {} kB) til {} på {} ms",
+                    report.pages,
+                    report.files,
+                    report.bytes / 1000,
+                    report.output.display(),
+                    total.as_millis()
+                );
+                if cli.verbose {
+                    for (stage, d) in &report.timings {
+                        eprintln!("  {stage:<8} {:>6} ms", d.as_millis());
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check(args) => {
+            let warnings = medvirk::check(&args.root)?;
+            print_warnings(&warnings);
+            if !cli.quiet {
+                eprintln!("Ingen feil funnet ({} advarsler)", warnings.0.len());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init(args) => {
+            medvirk::init::init(&args.dir)?;
+            if !cli.quiet {
+                eprintln!(
+                    "Opprettet et nytt nettsted i {}. Bygg det med: medvirk build --root {}",
+                    args.dir.display(),
+                    args.dir.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_warnings(warnings: &medvirk::Diagnostics) {
+    let mut err = std::io::stderr().lock();
+    for w in &warnings.0 {
+        let _ = writeln!(err, "{w}");
+    }
+}
+
+fn report(err: &Error) {
+    let mut out = std::io::stderr().lock();
+    match err {
+        Error::Invalid(diagnostics) => {
+            let _ = writeln!(out, "{diagnostics}");
+            let _ = writeln!(out, "error: the site has errors; nothing was written");
+        }
+        other => {
+            let _ = writeln!(out, "error: {other}");
+        }
+    }
+}

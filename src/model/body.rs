@@ -1,0 +1,669 @@
+//! The structure of a Markdown body: sections, and the council's input items.
+//!
+//! Minutes are written as Markdown with level-2 headings for their parts
+//! ("Bakgrunn", "Problemstillinger til drøfting", "Innspill fra Brukerrådet").
+//! Inside an input section every bullet is an [`InputItem`]: it gets a stable
+//! anchor (`innspill-3`, nested `innspill-3-2`, or one the author chose), may
+//! be grouped under the question (a level-3 heading) it answers, attributed to
+//! organisations and marked as raised by many. The body is parsed once here;
+//! `render` turns the stored events into HTML without parsing again.
+//!
+//! An item's options go in braces at the end of its first line:
+//! `- Tekst {#eget-anker fra=kreftforeningen,ffo tema=pårørende mange}`.
+//! A bullet written wholly in bold is also raised by many, as in the minutes
+//! ("det som står i fet skrift ble tatt opp av mange").
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::slug::slugify;
+
+/// Parsed Markdown events, owned.
+pub type Events = Vec<Event<'static>>;
+
+/// The Markdown features medvirk turns on.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A parsed body.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// Sections in order; text before the first heading is a section without one.
+    pub sections: Vec<Section>,
+}
+
+/// What a section is, from its heading text or an explicit `{.class}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Text before the first heading.
+    Intro,
+    /// "Bakgrunn".
+    Background,
+    /// "Problemstilling(er) til drøfting".
+    Questions,
+    /// "Innspill fra Brukerrådet": the council's advice.
+    Input,
+    /// "Tilbakemelding fra …", "Kort oppsummering": the agency's reply.
+    Reply,
+    /// "Kort sammendrag" of a position paper.
+    Summary,
+    /// Anything else.
+    Other,
+}
+
+impl SectionKind {
+    fn from_class(class: &str) -> Option<Self> {
+        Some(match class {
+            "bakgrunn" => SectionKind::Background,
+            "problemstillinger" => SectionKind::Questions,
+            "innspill" => SectionKind::Input,
+            "tilbakemelding" => SectionKind::Reply,
+            "sammendrag" => SectionKind::Summary,
+            "annet" => SectionKind::Other,
+            _ => return None,
+        })
+    }
+
+    fn from_heading(text: &str) -> Self {
+        let t = text.trim().to_lowercase();
+        if t.starts_with("bakgrunn") {
+            SectionKind::Background
+        } else if t.starts_with("problemstilling") {
+            SectionKind::Questions
+        } else if t.starts_with("innspill fra") {
+            SectionKind::Input
+        } else if t.starts_with("tilbakemelding") || t.starts_with("kort oppsummering") {
+            SectionKind::Reply
+        } else if t.starts_with("kort sammendrag") {
+            SectionKind::Summary
+        } else {
+            SectionKind::Other
+        }
+    }
+}
+
+/// A heading: its inline content and the anchor it is reached by.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Plain text, for titles and search.
+    pub text: String,
+    /// Inline events, for rendering emphasis and links.
+    pub events: Events,
+    /// The `id`.
+    pub anchor: String,
+}
+
+/// One section of a body.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Its heading (none for the intro).
+    pub heading: Option<Heading>,
+    /// What it is.
+    pub kind: SectionKind,
+    /// Its content in order.
+    pub blocks: Vec<Block>,
+}
+
+/// A run of content inside a section.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// Ordinary Markdown.
+    Markdown(Events),
+    /// A question heading that groups the input items after it.
+    Group(Heading),
+    /// A list of input items.
+    Items(Vec<InputItem>),
+}
+
+/// One bullet of the council's input: the unit of advice an organisation links to.
+#[derive(Debug, Clone)]
+pub struct InputItem {
+    /// The `id` on the page, unique within the case.
+    pub anchor: String,
+    /// Its number as shown ("3", "3.2").
+    pub label: String,
+    /// The item's own content, without its sub-items and options.
+    pub content: Events,
+    /// The content as plain text.
+    pub text: String,
+    /// Organisations it is attributed to, by id (checked by the model).
+    pub organisations: Vec<String>,
+    /// Theme tags of this item, as written.
+    pub themes: Vec<String>,
+    /// Raised by many members.
+    pub raised_by_many: bool,
+    /// The question it answers, when grouped.
+    pub group: Option<String>,
+    /// Sub-items.
+    pub children: Vec<InputItem>,
+    /// Byte offset in the body, for locating errors.
+    pub offset: usize,
+}
+
+/// A problem in a body, at a byte offset of the body text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyProblem {
+    /// Byte offset into the body.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+impl Body {
+    /// Parses `text`. Problems (a malformed option, a repeated anchor) are
+    /// returned beside the body so every one can be reported.
+    pub fn parse(text: &str) -> (Body, Vec<BodyProblem>) {
+        let events: Vec<(Event<'static>, Range<usize>)> =
+            Parser::new_ext(text, markdown_options())
+                .into_offset_iter()
+                .map(|(e, r)| (e.into_static(), r))
+                .collect();
+        let mut builder = Builder::default();
+        builder.run(events);
+        (
+            Body {
+                sections: builder.sections,
+            },
+            builder.problems,
+        )
+    }
+
+    /// Every input item, depth first, in page order.
+    pub fn items(&self) -> Vec<&InputItem> {
+        fn walk<'a>(items: &'a [InputItem], out: &mut Vec<&'a InputItem>) {
+            for item in items {
+                out.push(item);
+                walk(&item.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        for section in &self.sections {
+            for block in &section.blocks {
+                if let Block::Items(items) = block {
+                    walk(items, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// The plain text of the whole body, for search and excerpts.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for section in &self.sections {
+            if let Some(h) = &section.heading {
+                push_sep(&mut out, &h.text);
+            }
+            for block in &section.blocks {
+                match block {
+                    Block::Markdown(events) => push_sep(&mut out, &plain_text(events)),
+                    Block::Group(h) => push_sep(&mut out, &h.text),
+                    Block::Items(_) => {}
+                }
+            }
+        }
+        for item in self.items() {
+            push_sep(&mut out, &item.text);
+        }
+        out
+    }
+
+    /// Headings' anchors and items' anchors, for checking links.
+    pub fn anchors(&self) -> BTreeSet<String> {
+        let mut set = BTreeSet::new();
+        for section in &self.sections {
+            if let Some(h) = &section.heading {
+                set.insert(h.anchor.clone());
+            }
+            for block in &section.blocks {
+                if let Block::Group(h) = block {
+                    set.insert(h.anchor.clone());
+                }
+            }
+        }
+        set.extend(self.items().into_iter().map(|i| i.anchor.clone()));
+        set
+    }
+}
+
+fn push_sep(out: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+/// Plain text of inline or block events: words separated as a reader sees them.
+pub fn plain_text(events: &[Event<'_>]) -> String {
+    let mut out = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Default)]
+struct Builder {
+    sections: Vec<Section>,
+    problems: Vec<BodyProblem>,
+    anchors: BTreeSet<String>,
+    top_count: usize,
+    group: Option<String>,
+}
+
+impl Builder {
+    fn run(&mut self, events: Vec<(Event<'static>, Range<usize>)>) {
+        let mut i = 0;
+        let mut pending: Events = Vec::new();
+        while i < events.len() {
+            let (event, _) = &events[i];
+            match event {
+                Event::Start(Tag::Heading { level, classes, .. })
+                    if matches!(level, HeadingLevel::H1 | HeadingLevel::H2) =>
+                {
+                    self.flush(&mut pending);
+                    let end = find_end(&events, i);
+                    let inline: Events = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                    let text = plain_text(&inline);
+                    let kind = classes
+                        .iter()
+                        .find_map(|c| SectionKind::from_class(c))
+                        .unwrap_or_else(|| SectionKind::from_heading(&text));
+                    let anchor = self.unique_anchor(&slugify(&text));
+                    self.group = None;
+                    self.sections.push(Section {
+                        heading: Some(Heading {
+                            text,
+                            events: inline,
+                            anchor,
+                        }),
+                        kind,
+                        blocks: Vec::new(),
+                    });
+                    i = end + 1;
+                }
+                Event::Start(Tag::Heading { .. }) if self.in_input() => {
+                    self.flush(&mut pending);
+                    let end = find_end(&events, i);
+                    let inline: Events = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                    let text = plain_text(&inline);
+                    let anchor = self.unique_anchor(&slugify(&text));
+                    self.group = Some(text.clone());
+                    self.current().blocks.push(Block::Group(Heading {
+                        text,
+                        events: inline,
+                        anchor,
+                    }));
+                    i = end + 1;
+                }
+                Event::Start(Tag::List(None)) if self.in_input() => {
+                    self.flush(&mut pending);
+                    let end = find_end(&events, i);
+                    let items = self.items(&events[i + 1..end], None);
+                    self.current().blocks.push(Block::Items(items));
+                    i = end + 1;
+                }
+                _ => {
+                    pending.push(event.clone());
+                    i += 1;
+                }
+            }
+        }
+        self.flush(&mut pending);
+    }
+
+    fn in_input(&self) -> bool {
+        self.sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Input)
+    }
+
+    fn current(&mut self) -> &mut Section {
+        if self.sections.is_empty() {
+            self.sections.push(Section {
+                heading: None,
+                kind: SectionKind::Intro,
+                blocks: Vec::new(),
+            });
+        }
+        self.sections.last_mut().expect("just ensured")
+    }
+
+    fn flush(&mut self, pending: &mut Events) {
+        if pending.is_empty() {
+            return;
+        }
+        let events = std::mem::take(pending);
+        self.current().blocks.push(Block::Markdown(events));
+    }
+
+    fn unique_anchor(&mut self, wanted: &str) -> String {
+        let base = if wanted.is_empty() { "del" } else { wanted };
+        let mut anchor = base.to_string();
+        let mut n = 2;
+        while self.anchors.contains(&anchor) {
+            anchor = format!("{base}-{n}");
+            n += 1;
+        }
+        self.anchors.insert(anchor.clone());
+        anchor
+    }
+
+    /// Items of one unordered list; `events` is the list's inside.
+    fn items(
+        &mut self,
+        events: &[(Event<'static>, Range<usize>)],
+        parent: Option<(&str, &str)>,
+    ) -> Vec<InputItem> {
+        let mut items = Vec::new();
+        let mut i = 0;
+        let mut n = 0;
+        while i < events.len() {
+            if !matches!(events[i].0, Event::Start(Tag::Item)) {
+                i += 1;
+                continue;
+            }
+            let end = find_end(events, i);
+            n += 1;
+            let (auto_anchor, label) = match parent {
+                None => {
+                    self.top_count += 1;
+                    (
+                        format!("innspill-{}", self.top_count),
+                        self.top_count.to_string(),
+                    )
+                }
+                Some((anchor, label)) => (format!("{anchor}-{n}"), format!("{label}.{n}")),
+            };
+            let offset = events[i].1.start;
+            let inner = &events[i + 1..end];
+            let mut content = Events::new();
+            let mut child_lists = Vec::new();
+            let mut j = 0;
+            while j < inner.len() {
+                if matches!(inner[j].0, Event::Start(Tag::List(None))) {
+                    let list_end = find_end(inner, j);
+                    child_lists.push(j + 1..list_end);
+                    j = list_end + 1;
+                } else {
+                    content.push(inner[j].0.clone());
+                    j += 1;
+                }
+            }
+            let content = merge_text(content);
+            let (content, options) = split_options(content);
+            let mut item = InputItem {
+                anchor: auto_anchor.clone(),
+                label: label.clone(),
+                text: String::new(),
+                organisations: Vec::new(),
+                themes: Vec::new(),
+                raised_by_many: is_all_strong(&content),
+                group: self.group.clone(),
+                children: Vec::new(),
+                offset,
+                content,
+            };
+            if let Some(options) = options {
+                self.apply_options(&mut item, &options);
+            }
+            if item.anchor == auto_anchor || self.anchors.contains(&item.anchor) {
+                if self.anchors.contains(&item.anchor) {
+                    self.problems.push(BodyProblem {
+                        offset,
+                        message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
+                        hint: "give each item its own anchor with {#…}".into(),
+                    });
+                }
+            }
+            self.anchors.insert(item.anchor.clone());
+            item.text = plain_text(&item.content);
+            let anchor = item.anchor.clone();
+            for range in child_lists {
+                let children = self.items(&inner[range], Some((&anchor, &label)));
+                item.children.extend(children);
+            }
+            items.push(item);
+            i = end + 1;
+        }
+        items
+    }
+
+    fn apply_options(&mut self, item: &mut InputItem, options: &str) {
+        for token in options.split_whitespace() {
+            if let Some(anchor) = token.strip_prefix('#') {
+                if anchor.is_empty()
+                    || !anchor
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    self.problems.push(BodyProblem {
+                        offset: item.offset,
+                        message: format!("\"{token}\" is not a valid anchor"),
+                        hint: "use letters a–z, digits and hyphens, for example {#tidlig-innsats}".into(),
+                    });
+                } else {
+                    item.anchor = anchor.to_string();
+                }
+            } else if let Some(list) = token.strip_prefix("fra=") {
+                item.organisations
+                    .extend(list.split(',').filter(|s| !s.is_empty()).map(String::from));
+            } else if let Some(list) = token.strip_prefix("tema=") {
+                item.themes
+                    .extend(list.split(',').filter(|s| !s.is_empty()).map(|s| s.replace('_', " ")));
+            } else if token == "mange" {
+                item.raised_by_many = true;
+            } else {
+                self.problems.push(BodyProblem {
+                    offset: item.offset,
+                    message: format!("unknown input-item option \"{token}\""),
+                    hint: "options are #anker, fra=org-id,org-id, tema=tema,tema and mange".into(),
+                });
+            }
+        }
+    }
+}
+
+/// Index of the `End` that closes the `Start` at `start`.
+fn find_end<T>(events: &[(Event<'static>, T)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, (event, _)) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
+/// Joins adjacent text events, which the parser splits at some punctuation.
+fn merge_text(events: Events) -> Events {
+    let mut out: Events = Vec::with_capacity(events.len());
+    for event in events {
+        if let (Some(Event::Text(prev)), Event::Text(next)) = (out.last_mut(), &event) {
+            let joined = format!("{prev}{next}");
+            *prev = CowStr::from(joined);
+            continue;
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// Removes a trailing `{…}` from the item's first paragraph and returns it.
+fn split_options(mut content: Events) -> (Events, Option<String>) {
+    let first_block_end = content
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+        .unwrap_or(content.len());
+    let Some(idx) = content[..first_block_end]
+        .iter()
+        .rposition(|e| matches!(e, Event::Text(_)))
+    else {
+        return (content, None);
+    };
+    let Event::Text(text) = &content[idx] else {
+        return (content, None);
+    };
+    let trimmed = text.trim_end();
+    if !trimmed.ends_with('}') {
+        return (content, None);
+    }
+    let Some(open) = trimmed.rfind('{') else {
+        return (content, None);
+    };
+    let options = trimmed[open + 1..trimmed.len() - 1].to_string();
+    let rest = trimmed[..open].trim_end().to_string();
+    content[idx] = Event::Text(CowStr::from(rest));
+    (content, Some(options))
+}
+
+/// True when the item's first block is entirely bold.
+fn is_all_strong(content: &[Event<'_>]) -> bool {
+    let inner: Vec<&Event<'_>> = content
+        .iter()
+        .take_while(|e| !matches!(e, Event::End(TagEnd::Paragraph)))
+        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph)))
+        .filter(|e| !matches!(e, Event::Text(t) if t.trim().is_empty()))
+        .filter(|e| !matches!(e, Event::SoftBreak))
+        .collect();
+    match (inner.first(), inner.last()) {
+        (Some(Event::Start(Tag::Strong)), Some(Event::End(TagEnd::Strong))) => {
+            // The first Strong must close at the very end, not earlier.
+            let mut depth = 0;
+            for (i, e) in inner.iter().enumerate() {
+                match e {
+                    Event::Start(Tag::Strong) => depth += 1,
+                    Event::End(TagEnd::Strong) => {
+                        depth -= 1;
+                        if depth == 0 && i != inner.len() - 1 {
+                            return false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASE: &str = "\
+## Bakgrunn
+
+Tekst.
+
+## Innspill fra Brukerrådet
+
+### Hvilke grupper?
+
+- Første innspill
+  - Under
+  - Under to
+- **Tatt opp av mange**
+- Attribuert {fra=kreftforeningen,ffo tema=pårørende}
+
+### Listeansvar?
+
+Forklaring.
+
+- Tredje {#eget-anker}
+";
+
+    #[test]
+    fn sections_are_classified_by_heading() {
+        let (body, problems) = Body::parse(CASE);
+        assert!(problems.is_empty(), "{problems:?}");
+        let kinds: Vec<_> = body.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SectionKind::Background, SectionKind::Input]);
+        assert_eq!(body.sections[1].heading.as_ref().unwrap().anchor, "innspill-fra-brukerradet");
+    }
+
+    #[test]
+    fn items_get_anchors_labels_groups_and_options() {
+        let (body, _) = Body::parse(CASE);
+        let items = body.items();
+        let summary: Vec<_> = items
+            .iter()
+            .map(|i| (i.anchor.as_str(), i.label.as_str(), i.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("innspill-1", "1", "Første innspill"),
+                ("innspill-1-1", "1.1", "Under"),
+                ("innspill-1-2", "1.2", "Under to"),
+                ("innspill-2", "2", "Tatt opp av mange"),
+                ("innspill-3", "3", "Attribuert"),
+                ("eget-anker", "4", "Tredje"),
+            ]
+        );
+        assert!(items[3].raised_by_many);
+        assert!(!items[0].raised_by_many);
+        assert_eq!(items[4].organisations, ["kreftforeningen", "ffo"]);
+        assert_eq!(items[4].themes, ["pårørende"]);
+        assert_eq!(items[0].group.as_deref(), Some("Hvilke grupper?"));
+        assert_eq!(items[5].group.as_deref(), Some("Listeansvar?"));
+    }
+
+    #[test]
+    fn partly_bold_items_are_not_raised_by_many() {
+        let (body, _) = Body::parse("## Innspill fra Brukerrådet\n\n- **Fet** og vanlig\n");
+        assert!(!body.items()[0].raised_by_many);
+    }
+
+    #[test]
+    fn class_overrides_heading_text() {
+        let (body, _) = Body::parse("## Fra Brukerrådet {.innspill}\n\n- Ønsker saken\n");
+        assert_eq!(body.sections[0].kind, SectionKind::Input);
+        assert_eq!(body.items().len(), 1);
+    }
+
+    #[test]
+    fn bad_options_and_repeated_anchors_are_reported() {
+        let (_, problems) =
+            Body::parse("## Innspill fra Brukerrådet\n\n- A {#x}\n- B {#x}\n- C {farge=rød}\n");
+        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the anchor \"x\" is used twice in this file",
+                "unknown input-item option \"farge=rød\""
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_outside_input_sections_are_plain_markdown() {
+        let (body, _) = Body::parse("## Bakgrunn\n\n- ikke et innspill\n");
+        assert!(body.items().is_empty());
+    }
+}

@@ -1,0 +1,94 @@
+//! The shared tools of validation: collect findings, resolve references,
+//! convert dates and times, and place every finding at its file and line.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveTime};
+use toml::value::Datetime;
+use toml::Spanned;
+
+use super::body::Body;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+
+/// Collects findings while the model is built, and knows which ids exist.
+#[derive(Debug, Default)]
+pub(crate) struct Checker {
+    /// Everything found so far.
+    pub(crate) diagnostics: Diagnostics,
+    /// Organisation ids in the registry.
+    pub(crate) organisations: BTreeSet<String>,
+    /// Person ids in the registry.
+    pub(crate) people: BTreeSet<String>,
+}
+
+impl Checker {
+    /// Records a finding.
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Checks an organisation reference; true when it resolves.
+    pub(crate) fn organisation(&mut self, file: &SourceFile, id: &Spanned<String>) -> bool {
+        if self.organisations.contains(id.get_ref()) {
+            return true;
+        }
+        self.push(super::registry::unknown_organisation(file, id.span(), id.get_ref()));
+        false
+    }
+
+    /// Checks a person reference; true when it resolves.
+    pub(crate) fn person(&mut self, file: &SourceFile, id: &Spanned<String>) -> bool {
+        if self.people.contains(id.get_ref()) {
+            return true;
+        }
+        self.push(
+            file.error_at(id.span(), format!("unknown person \"{}\"", id.get_ref()))
+                .hint("use an id from data/people.toml, or add the person there"),
+        );
+        false
+    }
+
+    /// A TOML date as a calendar date; a date with a time of day is refused.
+    pub(crate) fn date(&mut self, file: &SourceFile, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+        let dt = value.get_ref();
+        let parsed = match (dt.date, dt.time) {
+            (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.push(
+                file.error_at(value.span(), format!("\"{dt}\" is not a date"))
+                    .hint("write a date as YYYY-MM-DD without quotes or a time, for example 2024-06-05"),
+            );
+        }
+        parsed
+    }
+
+    /// A time of day written "HH:MM" (or "HH.MM", as the minutes often do).
+    pub(crate) fn time(&mut self, file: &SourceFile, value: &Spanned<String>) -> Option<NaiveTime> {
+        let text = value.get_ref().trim().replace('.', ":");
+        let parsed = NaiveTime::parse_from_str(&text, "%H:%M").ok();
+        if parsed.is_none() {
+            self.push(
+                file.error_at(value.span(), format!("\"{}\" is not a time of day", value.get_ref()))
+                    .hint("write times as \"HH:MM\", for example \"10:25\""),
+            );
+        }
+        parsed
+    }
+
+    /// Parses a Markdown body, placing its problems at their lines.
+    pub(crate) fn body(&mut self, file: &SourceFile) -> Body {
+        let (body, problems) = Body::parse(file.body_text());
+        for problem in problems {
+            let (line, col) = file.line_col(file.body.start + problem.offset);
+            self.push(
+                Diagnostic::error(&file.path, problem.message)
+                    .at(line, Some(col))
+                    .hint(problem.hint),
+            );
+        }
+        body
+    }
+}

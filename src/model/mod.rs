@@ -1,0 +1,684 @@
+//! Stage 2: the typed, validated site and the links between its entities.
+//!
+//! [`build`] turns the raw files of `load` into a [`Site`]: every reference is
+//! resolved (an organisation id to an organisation, a case number to a case),
+//! every rule checked (a case number once per year, attendance only for
+//! seats), and the reverse links built once (an organisation's attendance,
+//! input and papers; a theme's cases). No I/O happens here; rendering never
+//! has to search.
+
+pub mod body;
+pub(crate) mod check;
+pub mod meeting;
+pub mod registry;
+pub mod slug;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
+pub use body::{Block, Body, InputItem, Section, SectionKind};
+use check::Checker;
+pub use meeting::{
+    AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, Decision, Earlier, Guest,
+    Meeting, SeatAttendance,
+};
+pub use registry::{
+    Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatRole, Term,
+};
+use slug::slugify;
+
+/// Site settings from `config.toml`, validated.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// Base URL without a trailing slash.
+    pub base_url: String,
+    /// One sentence about the site.
+    pub description: String,
+    /// Content language (BCP 47), "nb" by default.
+    pub default_language: String,
+    /// Pass raw HTML in Markdown through.
+    pub trust_raw_html: bool,
+    /// Minify HTML.
+    pub minify_html: bool,
+    /// Free values for templates.
+    pub extra: toml::Table,
+}
+
+/// A plain page or a section's own page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Site path, "/tilgjengelighet/".
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// One sentence.
+    pub description: String,
+    /// Body.
+    pub body: Body,
+    /// A template of the site's own.
+    pub template: Option<String>,
+    /// Position in the main navigation.
+    pub menu: Option<i64>,
+    /// Left out of navigation and sitemap.
+    pub hidden: bool,
+    /// Date, if any.
+    pub date: Option<NaiveDate>,
+    /// Pages of a plain section (indices into [`Site::pages`]).
+    pub children: Vec<usize>,
+}
+
+/// A position paper.
+#[derive(Debug, Clone)]
+pub struct Paper {
+    /// Site path.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// One sentence.
+    pub description: String,
+    /// Date, when the paper carries one.
+    pub date: Option<NaiveDate>,
+    /// Authoring bodies, by organisation id.
+    pub authors: Vec<String>,
+    /// Recipient, by organisation id.
+    pub recipient: Option<String>,
+    /// Theme names.
+    pub themes: Vec<String>,
+    /// Sections, including the numbered short summary.
+    pub body: Body,
+}
+
+/// A case, by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CaseRef {
+    /// Index into [`Site::meetings`].
+    pub meeting: usize,
+    /// Index into that meeting's cases.
+    pub case: usize,
+}
+
+/// An input item, by position and anchor.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ItemRef {
+    /// The case.
+    pub case: CaseRef,
+    /// The item's anchor.
+    pub anchor: String,
+}
+
+/// A theme tag and everything that carries it, newest first.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// URL segment.
+    pub slug: String,
+    /// Name as first written.
+    pub name: String,
+    /// Cases with the tag.
+    pub cases: Vec<CaseRef>,
+    /// Papers with the tag (indices into [`Site::papers`]).
+    pub papers: Vec<usize>,
+    /// Input items with the tag.
+    pub items: Vec<ItemRef>,
+}
+
+/// An attendance row, by position.
+#[derive(Debug, Clone, Copy)]
+pub struct AttendanceRef {
+    /// Index into [`Site::meetings`].
+    pub meeting: usize,
+    /// Index into the meeting's seats (or observers).
+    pub row: usize,
+    /// True for a row of the observers.
+    pub observer: bool,
+}
+
+/// Everything that points at one organisation.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationLinks {
+    /// Its seats, over all terms (indices into the council's seats).
+    pub seats: Vec<usize>,
+    /// Its attendance rows, newest meeting first.
+    pub attendance: Vec<AttendanceRef>,
+    /// Input items attributed to it.
+    pub items: Vec<ItemRef>,
+    /// Papers it wrote.
+    pub papers: Vec<usize>,
+    /// Papers addressed to it.
+    pub received: Vec<usize>,
+    /// Cases it submitted.
+    pub cases: Vec<CaseRef>,
+    /// Organisations seated through it, by id.
+    pub members: Vec<String>,
+}
+
+/// Everything that points at one person.
+#[derive(Debug, Clone, Default)]
+pub struct PersonLinks {
+    /// Seats held: (seat index, holding index).
+    pub holdings: Vec<(usize, usize)>,
+    /// Attendance rows naming them.
+    pub attendance: Vec<AttendanceRef>,
+    /// Committee memberships: (committee index, member index).
+    pub committees: Vec<(usize, usize)>,
+}
+
+/// The whole validated site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Settings.
+    pub config: Config,
+    /// The council.
+    pub council: Council,
+    /// Organisations by id.
+    pub organisations: BTreeMap<String, Organisation>,
+    /// People by id.
+    pub people: BTreeMap<String, Person>,
+    /// The home page's own text.
+    pub home: Page,
+    /// The meetings section's page, if the site has one.
+    pub meetings_section: Option<Page>,
+    /// The papers section's page, if the site has one.
+    pub papers_section: Option<Page>,
+    /// Meetings, newest first.
+    pub meetings: Vec<Meeting>,
+    /// Position papers, newest first (undated last).
+    pub papers: Vec<Paper>,
+    /// Plain pages and sections.
+    pub pages: Vec<Page>,
+    /// Themes by name.
+    pub themes: Vec<Theme>,
+    /// Reverse links per organisation id.
+    pub organisation_links: BTreeMap<String, OrganisationLinks>,
+    /// Reverse links per person id; only people with seats get pages.
+    pub person_links: BTreeMap<String, PersonLinks>,
+    /// Warnings found while building (errors stop the build).
+    pub warnings: Diagnostics,
+}
+
+impl Site {
+    /// The case at `r`.
+    pub fn case(&self, r: CaseRef) -> &Case {
+        &self.meetings[r.meeting].cases[r.case]
+    }
+
+    /// The site path of a case.
+    pub fn case_path(&self, r: CaseRef) -> String {
+        format!("{}{}/", self.meetings[r.meeting].path(), self.case(r).slug)
+    }
+
+    /// Does this person get a page (they held a seat)?
+    pub fn has_person_page(&self, id: &str) -> bool {
+        self.person_links
+            .get(id)
+            .is_some_and(|l| !l.holdings.is_empty())
+    }
+
+    /// Every case, newest meeting first.
+    pub fn all_cases(&self) -> impl Iterator<Item = CaseRef> + '_ {
+        self.meetings.iter().enumerate().flat_map(|(m, meeting)| {
+            (0..meeting.cases.len()).map(move |c| CaseRef { meeting: m, case: c })
+        })
+    }
+}
+
+/// Validates `sources` into a [`Site`]; every error found is returned at once.
+pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
+    let mut check = Checker::default();
+    let config = config(&sources.config, &mut check);
+    let organisations = registry::organisations(sources.organisations.as_ref(), &mut check);
+    let people = registry::people(sources.people.as_ref(), &mut check);
+    check.organisations = organisations.keys().cloned().collect();
+    check.people = people.keys().cloned().collect();
+    let council = registry::council(sources.council.as_ref(), &mut check, &config.title);
+
+    let mut home = None;
+    let mut meetings_section = None;
+    let mut papers_section = None;
+    let mut pages = Vec::new();
+    let mut sections: Vec<(PathBuf, usize)> = Vec::new();
+    let mut meetings: Vec<(PathBuf, Meeting)> = Vec::new();
+    let mut case_entries = Vec::new();
+    let mut papers = Vec::new();
+
+    for entry in &sources.entries {
+        match entry {
+            Entry::Home(p) => home = Some(page("/".into(), p, &mut check)),
+            Entry::Section { dir, page: p } => {
+                let path = url_path(dir);
+                let kind = p.value.kind.as_ref().map(|k| k.get_ref().as_str());
+                let built = page(path, p, &mut check);
+                match kind {
+                    Some("meetings") => meetings_section = Some(built),
+                    Some("papers") => papers_section = Some(built),
+                    _ => {
+                        sections.push((dir.clone(), pages.len()));
+                        pages.push(built);
+                    }
+                }
+            }
+            Entry::Meeting { dir, meeting: m } => {
+                let slug = dir.file_name().and_then(|s| s.to_str()).unwrap_or_default();
+                let section = dir.parent().map(url_segments).unwrap_or_default();
+                if let Some(built) = meeting::meeting(&section, slug, m, &council, &mut check) {
+                    meetings.push((dir.clone(), built));
+                }
+            }
+            Entry::Case { meeting_dir, slug, case } => case_entries.push((meeting_dir, slug, case)),
+            Entry::Paper { path, paper: p } => papers.push(paper(path, p, &mut check)),
+            Entry::Page { path, page: p } => {
+                let url = url_path(&path.with_extension(""));
+                pages.push(page(url, p, &mut check));
+            }
+        }
+    }
+    // A plain section lists the pages in its folder.
+    for (dir, idx) in &sections {
+        let prefix = url_path(dir);
+        let children: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| i != idx && p.path.starts_with(&prefix) && p.path != prefix)
+            .map(|(i, _)| i)
+            .collect();
+        pages[*idx].children = children;
+    }
+
+    for (meeting_dir, slug, parsed) in case_entries {
+        let Some(built) = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut check) else {
+            continue;
+        };
+        check_item_organisations(&built, parsed, &mut check);
+        match meetings.iter_mut().find(|(d, _)| d == meeting_dir) {
+            Some((_, m)) => m.cases.push(built),
+            None => check.push(
+                Diagnostic::error(&parsed.file.path, "this case's folder has no _index.md describing the meeting")
+                    .hint("add _index.md with the meeting's number, date and attendance to the folder"),
+            ),
+        }
+    }
+
+    let raw_meetings: BTreeMap<PathBuf, &Parsed<crate::load::RawMeeting>> = sources
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Meeting { dir, meeting } => Some((dir.clone(), meeting)),
+            _ => None,
+        })
+        .collect();
+    for (dir, m) in &mut meetings {
+        if let Some(raw) = raw_meetings.get(dir) {
+            link_agenda(m, raw, &mut check);
+        }
+    }
+
+    let mut meetings: Vec<Meeting> = meetings.into_iter().map(|(_, m)| m).collect();
+    meetings.sort_by(|a, b| b.date.cmp(&a.date).then(b.number.cmp(&a.number)).then(a.slug.cmp(&b.slug)));
+    check_unique_numbers(&meetings, &mut check);
+    resolve_earlier(&mut meetings, &mut check);
+
+    papers.sort_by(|a, b| b.date.cmp(&a.date).then(a.path.cmp(&b.path)));
+
+    let home = home.unwrap_or_else(|| Page {
+        path: "/".into(),
+        title: config.title.clone(),
+        description: config.description.clone(),
+        body: Body::default(),
+        template: None,
+        menu: None,
+        hidden: false,
+        date: None,
+        children: Vec::new(),
+    });
+
+    let mut site = Site {
+        config,
+        council,
+        organisations,
+        people,
+        home,
+        meetings_section,
+        papers_section,
+        meetings,
+        papers,
+        pages,
+        themes: Vec::new(),
+        organisation_links: BTreeMap::new(),
+        person_links: BTreeMap::new(),
+        warnings: Diagnostics::default(),
+    };
+    index(&mut site);
+
+    let mut diagnostics = check.diagnostics;
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    site.warnings = diagnostics;
+    Ok(site)
+}
+
+fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checker) -> Config {
+    let raw = &parsed.value;
+    let base_url = raw.base_url.trim_end_matches('/').to_string();
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.is_empty()) {
+        check.push(
+            Diagnostic::error(&parsed.file.path, format!("base_url \"{}\" is not an absolute URL", raw.base_url))
+                .hint("write the address the site is published at, for example \"https://brukerrad.example.no\""),
+        );
+    }
+    Config {
+        title: raw.title.clone(),
+        base_url,
+        description: raw.description.clone(),
+        default_language: raw.default_language.clone(),
+        trust_raw_html: raw.trust_raw_html,
+        minify_html: raw.minify_html,
+        extra: raw.extra.clone(),
+    }
+}
+
+fn url_segments(dir: &Path) -> String {
+    dir.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn url_path(dir: &Path) -> String {
+    let segments = url_segments(dir);
+    if segments.is_empty() {
+        "/".into()
+    } else {
+        format!("/{segments}/")
+    }
+}
+
+fn page(path: String, parsed: &Parsed<RawPage>, check: &mut Checker) -> Page {
+    let raw = &parsed.value;
+    Page {
+        path,
+        title: raw.title.clone(),
+        description: raw.description.clone(),
+        body: check.body(&parsed.file),
+        template: raw.template.clone(),
+        menu: raw.menu,
+        hidden: raw.hidden,
+        date: raw.date.as_ref().and_then(|d| check.date(&parsed.file, d)),
+        children: Vec::new(),
+    }
+}
+
+fn paper(path: &Path, parsed: &Parsed<RawPaper>, check: &mut Checker) -> Paper {
+    let raw = &parsed.value;
+    for a in &raw.authors {
+        check.organisation(&parsed.file, a);
+    }
+    if let Some(r) = &raw.recipient {
+        check.organisation(&parsed.file, r);
+    }
+    Paper {
+        path: url_path(&path.with_extension("")),
+        title: raw.title.clone(),
+        description: raw.description.clone(),
+        date: raw.date.as_ref().and_then(|d| check.date(&parsed.file, d)),
+        authors: raw.authors.iter().map(|a| a.get_ref().clone()).collect(),
+        recipient: raw.recipient.as_ref().map(|r| r.get_ref().clone()),
+        themes: raw.themes.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+        body: check.body(&parsed.file),
+    }
+}
+
+fn check_item_organisations(case: &Case, parsed: &Parsed<crate::load::RawCase>, check: &mut Checker) {
+    let file = &parsed.file;
+    for item in case.body.items() {
+        for org in &item.organisations {
+            if !check.organisations.contains(org) {
+                let (line, col) = file.line_col(file.body.start + item.offset);
+                check.push(
+                    Diagnostic::error(&file.path, format!("unknown organisation \"{org}\" in fra="))
+                        .at(line, Some(col))
+                        .hint("use an id from data/organisations.toml"),
+                );
+            }
+        }
+    }
+}
+
+/// Orders a meeting's cases as its agenda does and resolves agenda and decision references.
+fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &mut Checker) {
+    let file = &raw.file;
+    let order: Vec<&str> = raw
+        .value
+        .agenda
+        .iter()
+        .filter_map(|a| a.case.as_ref().map(|c| c.get_ref().as_str()))
+        .collect();
+    m.cases.sort_by_key(|c| {
+        (
+            order.iter().position(|n| *n == c.number).unwrap_or(usize::MAX),
+            c.slug.clone(),
+        )
+    });
+    let find = |m: &Meeting, n: &str| m.cases.iter().position(|c| c.number == n);
+    for a in &raw.value.agenda {
+        let Some(time) = check.time(file, &a.time) else { continue };
+        let case = match &a.case {
+            Some(n) => {
+                let found = find(m, n.get_ref());
+                if found.is_none() {
+                    check.push(file.error_at(n.span(), format!("the agenda names case \"{}\", which is not in this meeting's folder", n.get_ref()))
+                        .hint("add the case file to the meeting's folder, or correct the number to the case's `number`"));
+                }
+                found
+            }
+            None => None,
+        };
+        m.agenda.push(AgendaItem {
+            time,
+            text: a.text.clone(),
+            case,
+        });
+    }
+    for d in &raw.value.decisions {
+        let case = d.case.as_ref().and_then(|n| {
+            let found = find(m, n.get_ref());
+            if found.is_none() {
+                check.push(file.error_at(n.span(), format!("the decision names case \"{}\", which is not in this meeting", n.get_ref()))
+                    .hint("correct the number to a case of this meeting"));
+            }
+            found
+        });
+        m.decisions.push(Decision {
+            text: d.text.clone(),
+            case,
+        });
+    }
+}
+
+fn check_unique_numbers(meetings: &[Meeting], check: &mut Checker) {
+    let mut meeting_numbers: BTreeMap<(i32, u32), &Meeting> = BTreeMap::new();
+    let mut case_numbers: BTreeMap<(i32, &str), &Case> = BTreeMap::new();
+    // Oldest first, so the later duplicate is the one reported.
+    for m in meetings.iter().rev() {
+        let year = m.date.year();
+        if let Some(first) = meeting_numbers.insert((year, m.number), m) {
+            check.push(
+                Diagnostic::error(&m.source.0, format!(
+                    "meeting number {}/{year} is also used by {}", m.number, first.source.0.display()))
+                    .at(m.source.1, None)
+                    .hint("each meeting has its own number within its year"),
+            );
+        }
+        for c in &m.cases {
+            if let Some(first) = case_numbers.insert((year, c.number.as_str()), c) {
+                check.push(
+                    Diagnostic::error(&c.source.0, format!(
+                        "case number {} is used twice in {year}: also by {}", c.number, first.source.0.display()))
+                        .at(c.source.1, None)
+                        .hint("case numbers are unique within a year; keep the printed number on one case and correct the other"),
+                );
+            }
+        }
+    }
+}
+
+fn resolve_earlier(meetings: &mut [Meeting], check: &mut Checker) {
+    let mut by_number: BTreeMap<(i32, String), (usize, usize)> = BTreeMap::new();
+    for (mi, m) in meetings.iter().enumerate() {
+        for (ci, c) in m.cases.iter().enumerate() {
+            by_number.insert((m.date.year(), c.number.clone()), (mi, ci));
+        }
+    }
+    for m in meetings.iter_mut() {
+        for c in &mut m.cases {
+            for e in &mut c.earlier {
+                if let Earlier::Case { year, number, target } = e {
+                    *target = by_number.get(&(*year, number.clone())).copied();
+                    if target.is_none() {
+                        check.push(
+                            Diagnostic::error(&c.source.0, format!("earlier treatment names case {number} of {year}, which is not on this site"))
+                                .at(c.source.1, None)
+                                .hint("describe it with text = \"…\" and date instead, or add that meeting"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Builds the reverse links: themes, organisations, people.
+fn index(site: &mut Site) {
+    let mut themes: BTreeMap<String, Theme> = BTreeMap::new();
+    let mut theme = |name: &str| -> String {
+        let slug = slugify(name);
+        themes.entry(slug.clone()).or_insert_with(|| Theme {
+            slug: slug.clone(),
+            name: name.to_string(),
+            cases: Vec::new(),
+            papers: Vec::new(),
+            items: Vec::new(),
+        });
+        slug
+    };
+    let mut case_tags = Vec::new();
+    let mut item_tags = Vec::new();
+    for r in site.all_cases().collect::<Vec<_>>() {
+        let case = site.case(r);
+        for t in &case.themes {
+            case_tags.push((theme(t), r));
+        }
+        for item in case.body.items() {
+            for t in &item.themes {
+                item_tags.push((theme(t), ItemRef { case: r, anchor: item.anchor.clone() }));
+            }
+        }
+    }
+    let mut paper_tags = Vec::new();
+    for (i, p) in site.papers.iter().enumerate() {
+        for t in &p.themes {
+            paper_tags.push((theme(t), i));
+        }
+    }
+    for (slug, r) in case_tags {
+        let list = &mut themes.get_mut(&slug).expect("theme").cases;
+        if !list.contains(&r) {
+            list.push(r);
+        }
+    }
+    for (slug, r) in item_tags {
+        themes.get_mut(&slug).expect("theme").items.push(r);
+    }
+    for (slug, i) in paper_tags {
+        themes.get_mut(&slug).expect("theme").papers.push(i);
+    }
+    let mut themes: Vec<Theme> = themes.into_values().collect();
+    themes.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    site.themes = themes;
+
+    let mut orgs: BTreeMap<String, OrganisationLinks> = site
+        .organisations
+        .keys()
+        .map(|id| (id.clone(), OrganisationLinks::default()))
+        .collect();
+    let mut people: BTreeMap<String, PersonLinks> = site
+        .people
+        .keys()
+        .map(|id| (id.clone(), PersonLinks::default()))
+        .collect();
+    for (id, org) in &site.organisations {
+        if let Some(u) = &org.umbrella {
+            if let Some(l) = orgs.get_mut(u) {
+                l.members.push(id.clone());
+            }
+        }
+    }
+    for (si, seat) in site.council.seats.iter().enumerate() {
+        if let Some(l) = orgs.get_mut(&seat.organisation) {
+            l.seats.push(si);
+        }
+        for (hi, h) in seat.holders.iter().enumerate() {
+            if let Some(l) = people.get_mut(&h.person) {
+                l.holdings.push((si, hi));
+            }
+        }
+    }
+    for (ci, c) in site.council.committees.iter().enumerate() {
+        for (mi, m) in c.members.iter().enumerate() {
+            if let Some(l) = people.get_mut(&m.person) {
+                l.committees.push((ci, mi));
+            }
+        }
+    }
+    for (mi, m) in site.meetings.iter().enumerate() {
+        let rows = m.attendance.seats.iter().map(|r| (r, false));
+        let observers = m.attendance.observers.iter().map(|r| (r, true));
+        let mut counts = (0, 0);
+        for (row, observer) in rows.chain(observers) {
+            let idx = if observer { &mut counts.1 } else { &mut counts.0 };
+            let r = AttendanceRef {
+                meeting: mi,
+                row: *idx,
+                observer,
+            };
+            *idx += 1;
+            if let Some(l) = orgs.get_mut(&row.organisation) {
+                l.attendance.push(r);
+            }
+            if let Some(p) = row.person.as_ref().and_then(|p| people.get_mut(p)) {
+                p.attendance.push(r);
+            }
+        }
+        for (ci, c) in m.cases.iter().enumerate() {
+            let r = CaseRef { meeting: mi, case: ci };
+            if let Some(l) = c.submitted_by.as_ref().and_then(|u| orgs.get_mut(u)) {
+                l.cases.push(r);
+            }
+            for item in c.body.items() {
+                for org in &item.organisations {
+                    if let Some(l) = orgs.get_mut(org) {
+                        l.items.push(ItemRef { case: r, anchor: item.anchor.clone() });
+                    }
+                }
+            }
+        }
+    }
+    for (pi, p) in site.papers.iter().enumerate() {
+        for a in &p.authors {
+            if let Some(l) = orgs.get_mut(a) {
+                l.papers.push(pi);
+            }
+        }
+        if let Some(l) = p.recipient.as_ref().and_then(|r| orgs.get_mut(r)) {
+            l.received.push(pi);
+        }
+    }
+    site.organisation_links = orgs;
+    site.person_links = people;
+}

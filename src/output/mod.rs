@@ -1,0 +1,234 @@
+//! Stage 5: write the site, whole or not at all.
+//!
+//! Files are minified and written to a temporary folder beside the output,
+//! then swapped into place with renames, so a failed or killed build leaves
+//! the previous site as it was. The output folder carries a marker file; a
+//! folder without it that is not empty is refused, never wiped, and a `.git`
+//! inside the output is carried over untouched.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::render::OutputFile;
+
+/// The marker that says a folder is medvirk's output and may be replaced.
+pub const MARKER: &str = ".medvirk-output";
+
+/// A file to copy as it is (an attachment, a static file).
+#[derive(Debug, Clone)]
+pub struct CopiedFile {
+    /// Destination relative to the output folder.
+    pub path: String,
+    /// Source on disk.
+    pub source: PathBuf,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Default)]
+pub struct WriteSummary {
+    /// Number of files.
+    pub files: usize,
+    /// Total bytes.
+    pub bytes: u64,
+}
+
+/// A stable 64-bit FNV-1a hash, for fingerprinting asset names.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", hash >> 32)
+}
+
+/// Refuses an output folder that is not ours: it exists, is not empty and has no marker.
+pub fn check_output_dir(output: &Path) -> Result<(), Error> {
+    if !output.exists() {
+        return Ok(());
+    }
+    if !output.is_dir() {
+        return Err(Error::UnsafeOutput {
+            path: output.to_path_buf(),
+            reason: "it is a file, not a folder".into(),
+        });
+    }
+    if output.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(output).map_err(|e| Error::read(output, e))?;
+    let foreign = entries.any(|e| e.map(|e| e.file_name() != ".git").unwrap_or(true));
+    if foreign {
+        return Err(Error::UnsafeOutput {
+            path: output.to_path_buf(),
+            reason: format!(
+                "it is not empty and was not written by medvirk (no {MARKER} file); \
+                 choose another --output-dir, or empty the folder yourself"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `files` and `copies` as the new content of `output`, atomically.
+pub fn write_site(
+    output: &Path,
+    files: Vec<OutputFile>,
+    copies: &[CopiedFile],
+    minify: bool,
+) -> Result<WriteSummary, Error> {
+    check_output_dir(output)?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
+    }
+    let result = fill(&staging, files, copies, minify);
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(err) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(err);
+        }
+    };
+    swap(output, &staging, &parent, &name)?;
+    Ok(summary)
+}
+
+fn fill(
+    staging: &Path,
+    files: Vec<OutputFile>,
+    copies: &[CopiedFile],
+    minify: bool,
+) -> Result<WriteSummary, Error> {
+    fs::create_dir_all(staging).map_err(|e| Error::write(staging, e))?;
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(copies.iter().map(|c| c.path.as_str()))
+        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    }
+    let cfg = minify_cfg();
+    let written: Vec<u64> = files
+        .into_par_iter()
+        .map(|file| {
+            let bytes = if minify && file.path.ends_with(".html") {
+                minify_html::minify(&file.bytes, &cfg)
+            } else {
+                file.bytes
+            };
+            let path = staging.join(&file.path);
+            fs::write(&path, &bytes).map_err(|e| Error::write(&path, e))?;
+            Ok(bytes.len() as u64)
+        })
+        .collect::<Result<_, Error>>()?;
+    let copied: Vec<u64> = copies
+        .par_iter()
+        .map(|c| {
+            let path = staging.join(&c.path);
+            fs::copy(&c.source, &path).map_err(|e| Error::write(&path, e))
+        })
+        .collect::<Result<_, Error>>()?;
+    let marker = staging.join(MARKER);
+    fs::write(&marker, "This folder is written by medvirk and replaced on every build.\n")
+        .map_err(|e| Error::write(&marker, e))?;
+    Ok(WriteSummary {
+        files: written.len() + copied.len(),
+        bytes: written.iter().chain(&copied).sum(),
+    })
+}
+
+/// Puts `staging` where `output` is, keeping a `.git` found in the old output.
+fn swap(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Error> {
+    if !output.exists() {
+        return fs::rename(staging, output).map_err(|e| Error::write(output, e));
+    }
+    let git = output.join(".git");
+    if git.exists() {
+        let target = staging.join(".git");
+        fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
+    }
+    let old = parent.join(format!(".{name}.medvirk-old-{}", std::process::id()));
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+    }
+    fs::rename(output, &old).map_err(|e| Error::write(output, e))?;
+    if let Err(e) = fs::rename(staging, output) {
+        // Put the previous site back before reporting.
+        let _ = fs::rename(&old, output);
+        return Err(Error::write(output, e));
+    }
+    fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+    Ok(())
+}
+
+fn minify_cfg() -> minify_html::Cfg {
+    // Keep what validators and old browsers expect; the savings are small.
+    minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_doctype: false,
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_its_own_output_and_keeps_git() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(&out, vec![file("index.html", "<p>en</p>"), file("a/b.txt", "x")], &[], false).unwrap();
+        fs::create_dir(out.join(".git")).unwrap();
+        fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        write_site(&out, vec![file("index.html", "<p>to</p>")], &[], false).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "<p>to</p>");
+        assert!(!out.join("a/b.txt").exists(), "stale files are gone");
+        assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, ["public"]);
+    }
+
+    #[test]
+    fn refuses_a_folder_that_is_not_ours() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("viktig.txt"), "ikke slett").unwrap();
+        let err = write_site(tmp.path(), vec![file("index.html", "x")], &[], false).unwrap_err();
+        assert!(err.to_string().contains("not written by medvirk"), "{err}");
+        assert_eq!(fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(), "ikke slett");
+    }
+
+    #[test]
+    fn fingerprints_are_stable() {
+        assert_eq!(fingerprint(b"a"), fingerprint(b"a"));
+        assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
+        assert_eq!(fingerprint(b"").len(), 8);
+    }
+}

@@ -1,0 +1,635 @@
+//! Template contexts: what each page type gets, built from the model's links.
+//!
+//! Every page gets Zola-like `config` and `page`, plus `site`, `nav`,
+//! `breadcrumbs` and `assets`, and the typed entity it shows (`meeting`,
+//! `case`, `organisation`, …). Names here are the template API; the README
+//! lists them.
+
+use serde_json::{json, Map, Value};
+
+use super::format::{date_long, file_size, file_type};
+use super::markdown::{body_html, HtmlOptions};
+use super::AssetPaths;
+use crate::model::{
+    AttendanceRef, Body, CaseRef, Earlier, ItemRef, Meeting, SeatAttendance, Site,
+};
+
+pub(super) struct Contexts<'a> {
+    site: &'a Site,
+    assets: &'a AssetPaths,
+}
+
+fn iso(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+impl<'a> Contexts<'a> {
+    pub(super) fn new(site: &'a Site, assets: &'a AssetPaths) -> Self {
+        Contexts { site, assets }
+    }
+
+    fn html(&self, body: &Body) -> String {
+        body_html(
+            body,
+            &HtmlOptions {
+                trust_raw_html: self.site.config.trust_raw_html,
+                organisations: &self.site.organisations,
+            },
+        )
+    }
+
+    /// The parts every page shares.
+    fn base(&self, title: &str, description: &str, path: &str, crumbs: Vec<(String, String)>) -> tera::Context {
+        let site = self.site;
+        let mut nav = Vec::new();
+        if let Some(s) = &site.meetings_section {
+            nav.push(json!({"title": s.title, "path": s.path}));
+        }
+        nav.push(json!({"title": "Temaer", "path": "/temaer/"}));
+        nav.push(json!({"title": "Organisasjoner", "path": "/organisasjoner/"}));
+        if let Some(s) = &site.papers_section {
+            nav.push(json!({"title": s.title, "path": s.path}));
+        }
+        let mut menu: Vec<_> = site.pages.iter().filter(|p| p.menu.is_some() && !p.hidden).collect();
+        menu.sort_by_key(|p| p.menu);
+        for p in menu {
+            nav.push(json!({"title": p.title, "path": p.path}));
+        }
+        for item in &mut nav {
+            let p = item["path"].as_str().unwrap_or("").to_string();
+            item["current"] = json!(path == p || (p != "/" && path.starts_with(&p)));
+        }
+        let footer: Vec<Value> = site
+            .pages
+            .iter()
+            .filter(|p| !p.hidden && p.menu.is_none() && p.children.is_empty())
+            .map(|p| json!({"title": p.title, "path": p.path}))
+            .collect();
+        let mut breadcrumbs = vec![json!({"title": "Forside", "path": "/"})];
+        breadcrumbs.extend(crumbs.into_iter().map(|(t, p)| json!({"title": t, "path": p})));
+        let mut ctx = tera::Context::new();
+        ctx.insert("config", &json!({
+            "title": site.config.title,
+            "base_url": site.config.base_url,
+            "description": site.config.description,
+            "default_language": site.config.default_language,
+            "extra": site.config.extra,
+        }));
+        ctx.insert("site", &json!({"name": site.council.name, "short_name": site.council.short_name}));
+        ctx.insert("page", &json!({
+            "title": title,
+            "description": if description.is_empty() { site.config.description.as_str() } else { description },
+            "path": path,
+            "permalink": format!("{}{}", site.config.base_url, path),
+        }));
+        ctx.insert("nav", &nav);
+        ctx.insert("footer_links", &footer);
+        ctx.insert("breadcrumbs", &if path == "/" { Vec::new() } else { breadcrumbs });
+        ctx.insert("assets", self.assets);
+        ctx.insert("lang", &site.config.default_language);
+        ctx
+    }
+
+    fn meetings_crumb(&self) -> Vec<(String, String)> {
+        self.site
+            .meetings_section
+            .as_ref()
+            .map(|s| vec![(s.title.clone(), s.path.clone())])
+            .unwrap_or_default()
+    }
+
+    // ---- references: the small objects lists are made of ----
+
+    fn org_ref(&self, id: &str) -> Value {
+        match self.site.organisations.get(id) {
+            Some(o) => json!({
+                "id": o.id, "name": o.name, "short_name": o.short_name,
+                "path": format!("/organisasjoner/{}/", o.id),
+            }),
+            None => json!({"id": id, "name": id, "path": Value::Null}),
+        }
+    }
+
+    fn person_ref(&self, id: &str) -> Value {
+        let name = self.site.people.get(id).map_or(id, |p| p.name.as_str());
+        let title = self.site.people.get(id).and_then(|p| p.title.clone());
+        let path = self.site.has_person_page(id).then(|| format!("/personer/{id}/"));
+        json!({"id": id, "name": name, "title": title, "path": path})
+    }
+
+    fn theme_ref(&self, name: &str) -> Value {
+        let slug = crate::model::slug::slugify(name);
+        json!({"name": name, "slug": slug, "path": format!("/temaer/{slug}/")})
+    }
+
+    fn meeting_ref(&self, i: usize) -> Value {
+        let m = &self.site.meetings[i];
+        json!({
+            "code": m.code(), "number": m.number, "year": chrono::Datelike::year(&m.date),
+            "date": iso(m.date), "date_text": date_long(m.date), "path": m.path(),
+            "title": format!("Møte {}", m.code()), "case_count": m.cases.len(),
+        })
+    }
+
+    fn case_ref(&self, r: CaseRef) -> Value {
+        let c = self.site.case(r);
+        json!({
+            "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.label(),
+            "path": self.site.case_path(r), "description": c.description,
+            "meeting": self.meeting_ref(r.meeting),
+            "themes": c.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>(),
+            "item_count": c.body.items().len(),
+        })
+    }
+
+    fn item_ref(&self, r: &ItemRef) -> Value {
+        let case = self.site.case(r.case);
+        let item = case.body.items().into_iter().find(|i| i.anchor == r.anchor);
+        json!({
+            "anchor": r.anchor,
+            "label": item.map(|i| i.label.clone()),
+            "text": item.map(|i| i.text.clone()),
+            "group": item.and_then(|i| i.group.clone()),
+            "raised_by_many": item.is_some_and(|i| i.raised_by_many),
+            "path": format!("{}#{}", self.site.case_path(r.case), r.anchor),
+            "case": self.case_ref(r.case),
+        })
+    }
+
+    fn paper_ref(&self, i: usize) -> Value {
+        let p = &self.site.papers[i];
+        json!({
+            "title": p.title, "path": p.path, "description": p.description,
+            "date": p.date.map(iso), "date_text": p.date.map(date_long),
+            "authors": p.authors.iter().map(|a| self.org_ref(a)).collect::<Vec<_>>(),
+            "recipient": p.recipient.as_deref().map(|r| self.org_ref(r)),
+        })
+    }
+
+    fn attendance_row(&self, row: &SeatAttendance) -> Value {
+        json!({
+            "organisation": self.org_ref(&row.organisation),
+            "status": row.status, "status_label": row.status.label(),
+            "person": row.person.as_deref().map(|p| self.person_ref(p)),
+            "role": row.role, "role_label": row.role.map(|r| r.label()),
+            "label": self.site.council.seats.iter()
+                .find(|s| s.organisation == row.organisation)
+                .and_then(|s| s.label.clone()),
+        })
+    }
+
+    fn attendance_ref(&self, r: &AttendanceRef) -> Value {
+        let m: &Meeting = &self.site.meetings[r.meeting];
+        let row = if r.observer { &m.attendance.observers[r.row] } else { &m.attendance.seats[r.row] };
+        let mut v = self.attendance_row(row);
+        v["meeting"] = self.meeting_ref(r.meeting);
+        v["observer"] = json!(r.observer);
+        v
+    }
+
+    // ---- pages ----
+
+    pub(super) fn home(&self) -> tera::Context {
+        let site = self.site;
+        let mut ctx = self.base(&site.home.title, &site.home.description, "/", Vec::new());
+        let description = crate::model::Body::parse(&site.council.description).0;
+        ctx.insert("council", &json!({
+            "name": site.council.name,
+            "description_html": self.html(&description),
+        }));
+        ctx.insert("intro_html", &self.html(&site.home.body));
+        let latest = (!site.meetings.is_empty()).then(|| {
+            let mut m = self.meeting_ref(0);
+            m["cases"] = json!((0..site.meetings[0].cases.len())
+                .map(|c| self.case_ref(CaseRef { meeting: 0, case: c }))
+                .collect::<Vec<_>>());
+            m
+        });
+        ctx.insert("latest_meeting", &latest);
+        let latest_advice: Vec<Value> = site
+            .all_cases()
+            .flat_map(|r| {
+                site.case(r)
+                    .body
+                    .items()
+                    .into_iter()
+                    .filter(|i| i.raised_by_many || !i.organisations.is_empty())
+                    .map(move |i| ItemRef { case: r, anchor: i.anchor.clone() })
+            })
+            .take(6)
+            .map(|r| self.item_ref(&r))
+            .collect();
+        let latest_advice = if latest_advice.is_empty() {
+            site.all_cases()
+                .take(1)
+                .flat_map(|r| {
+                    site.case(r).body.items().into_iter().filter(|i| !i.anchor.contains("-")
+                        || i.anchor.matches('-').count() == 1).take(5)
+                        .map(move |i| ItemRef { case: r, anchor: i.anchor.clone() })
+                })
+                .map(|r| self.item_ref(&r))
+                .collect()
+        } else {
+            latest_advice
+        };
+        ctx.insert("latest_advice", &latest_advice);
+        ctx.insert("themes", &self.theme_list());
+        ctx.insert("papers", &(0..site.papers.len().min(3)).map(|i| self.paper_ref(i)).collect::<Vec<_>>());
+        ctx
+    }
+
+    fn theme_list(&self) -> Vec<Value> {
+        self.site
+            .themes
+            .iter()
+            .map(|t| {
+                let mut v = self.theme_ref(&t.name);
+                v["count"] = json!(t.cases.len() + t.papers.len() + t.items.len());
+                v["case_count"] = json!(t.cases.len());
+                v
+            })
+            .collect()
+    }
+
+    pub(super) fn meetings(&self) -> tera::Context {
+        let site = self.site;
+        let section = site.meetings_section.as_ref().expect("checked");
+        let mut ctx = self.base(&section.title, &section.description, &section.path, Vec::new());
+        let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
+        for (i, m) in site.meetings.iter().enumerate() {
+            let year = chrono::Datelike::year(&m.date);
+            let mut v = self.meeting_ref(i);
+            v["cases"] = json!((0..m.cases.len()).map(|c| self.case_ref(CaseRef { meeting: i, case: c })).collect::<Vec<_>>());
+            match years.last_mut() {
+                Some((y, list)) if *y == year => list.push(v),
+                _ => years.push((year, vec![v])),
+            }
+        }
+        ctx.insert("intro_html", &self.html(&section.body));
+        ctx.insert("years", &years.into_iter().map(|(y, m)| json!({"year": y, "meetings": m})).collect::<Vec<_>>());
+        ctx
+    }
+
+    pub(super) fn meeting(&self, i: usize) -> tera::Context {
+        let site = self.site;
+        let m = &site.meetings[i];
+        let title = format!("Møte {}", m.code());
+        let mut ctx = self.base(&title, &format!("Referat fra {} i {}, {}", title.to_lowercase(), site.council.short_name, date_long(m.date)), &m.path(), self.meetings_crumb());
+        let case_path = |c: usize| site.case_path(CaseRef { meeting: i, case: c });
+        let mut v = self.meeting_ref(i);
+        v["start"] = json!(m.start.map(|t| t.format("%H:%M").to_string()));
+        v["end"] = json!(m.end.map(|t| t.format("%H:%M").to_string()));
+        v["place"] = json!(m.place);
+        v["chair"] = json!(m.chair.as_deref().map(|p| self.person_ref(p)));
+        v["minute_takers"] = json!(m.minute_takers.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>());
+        v["agenda"] = json!(m.agenda.iter().map(|a| json!({
+            "time": a.time.format("%H:%M").to_string(),
+            "text": a.text,
+            "case_path": a.case.map(case_path),
+        })).collect::<Vec<_>>());
+        v["decisions"] = json!(m.decisions.iter().map(|d| json!({
+            "text": d.text,
+            "case": d.case.map(|c| self.case_ref(CaseRef { meeting: i, case: c })),
+        })).collect::<Vec<_>>());
+        v["body_html"] = json!(self.html(&m.body));
+        v["cases"] = json!((0..m.cases.len()).map(|c| self.case_ref(CaseRef { meeting: i, case: c })).collect::<Vec<_>>());
+        let a = &m.attendance;
+        v["attendance"] = json!({
+            "seats": a.seats.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
+            "observers": a.observers.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
+            "guests": a.guests.iter().map(|g| json!({
+                "organisation": g.organisation.as_deref().map(|o| self.org_ref(o)),
+                "name": g.published_name,
+            })).collect::<Vec<_>>(),
+            "leadership": a.leadership.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
+            "secretariat": a.secretariat.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
+            "present": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Present).count(),
+            "regrets": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Regrets).count(),
+        });
+        ctx.insert("meeting", &v);
+        ctx
+    }
+
+    pub(super) fn case(&self, r: CaseRef) -> tera::Context {
+        let site = self.site;
+        let c = site.case(r);
+        let m = &site.meetings[r.meeting];
+        let title = format!("Sak {} {}", c.number, c.title);
+        let mut crumbs = self.meetings_crumb();
+        crumbs.push((format!("Møte {}", m.code()), m.path()));
+        let mut ctx = self.base(&title, &c.description, &site.case_path(r), crumbs);
+        let mut v = self.case_ref(r);
+        v["submitted_by"] = json!(c.submitted_by.as_deref().map(|u| self.org_ref(u)));
+        v["body_html"] = json!(self.html(&c.body));
+        v["attachments"] = json!(c.attachments.iter().map(|a| json!({
+            "title": a.title,
+            "kind": a.kind,
+            "file": a.file.as_ref().map(|(path, size)| json!({
+                "path": format!("/{path}"), "type": file_type(path), "size": file_size(*size),
+            })),
+            "text_path": a.text.as_ref().map(|(slug, _)| format!("{}{slug}/", site.case_path(r))),
+        })).collect::<Vec<_>>());
+        v["earlier"] = json!(c.earlier.iter().map(|e| match e {
+            Earlier::Case { target: Some((mi, ci)), .. } => {
+                let target = CaseRef { meeting: *mi, case: *ci };
+                let mut v = self.case_ref(target);
+                v["date_text"] = json!(date_long(site.meetings[*mi].date));
+                v
+            }
+            Earlier::Case { number, .. } => json!({"title": format!("Sak {number}"), "path": Value::Null}),
+            Earlier::Text { date, text } => json!({
+                "title": text, "path": Value::Null, "date_text": date.map(date_long),
+            }),
+        }).collect::<Vec<_>>());
+        let later: Vec<Value> = site
+            .all_cases()
+            .filter(|other| site.case(*other).earlier.iter().any(|e| matches!(e, Earlier::Case { target: Some((mi, ci)), .. } if *mi == r.meeting && *ci == r.case)))
+            .map(|other| self.case_ref(other))
+            .collect();
+        v["later"] = json!(later);
+        ctx.insert("case", &v);
+        ctx
+    }
+
+    pub(super) fn attachment(&self, r: CaseRef, i: usize) -> tera::Context {
+        let site = self.site;
+        let c = site.case(r);
+        let a = &c.attachments[i];
+        let (slug, body) = a.text.as_ref().expect("checked");
+        let m = &site.meetings[r.meeting];
+        let mut crumbs = self.meetings_crumb();
+        crumbs.push((format!("Møte {}", m.code()), m.path()));
+        crumbs.push((format!("Sak {}", c.number), site.case_path(r)));
+        let path = format!("{}{slug}/", site.case_path(r));
+        let mut ctx = self.base(&a.title, "", &path, crumbs);
+        ctx.insert("attachment", &json!({
+            "title": a.title, "kind": a.kind, "body_html": self.html(body),
+            "file": a.file.as_ref().map(|(p, size)| json!({"path": format!("/{p}"), "type": file_type(p), "size": file_size(*size)})),
+        }));
+        ctx.insert("case", &self.case_ref(r));
+        ctx
+    }
+
+    pub(super) fn papers(&self) -> tera::Context {
+        let section = self.site.papers_section.as_ref().expect("checked");
+        let mut ctx = self.base(&section.title, &section.description, &section.path, Vec::new());
+        ctx.insert("intro_html", &self.html(&section.body));
+        ctx.insert("papers", &(0..self.site.papers.len()).map(|i| self.paper_ref(i)).collect::<Vec<_>>());
+        ctx
+    }
+
+    pub(super) fn paper(&self, i: usize) -> tera::Context {
+        let p = &self.site.papers[i];
+        let crumbs = self
+            .site
+            .papers_section
+            .as_ref()
+            .map(|s| vec![(s.title.clone(), s.path.clone())])
+            .unwrap_or_default();
+        let mut ctx = self.base(&p.title, &p.description, &p.path, crumbs);
+        let mut v = self.paper_ref(i);
+        v["body_html"] = json!(self.html(&p.body));
+        v["themes"] = json!(p.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>());
+        ctx.insert("paper", &v);
+        ctx
+    }
+
+    pub(super) fn page(&self, i: usize) -> tera::Context {
+        let p = &self.site.pages[i];
+        let parent: Vec<(String, String)> = self
+            .site
+            .pages
+            .iter()
+            .filter(|s| s.children.contains(&i))
+            .map(|s| (s.title.clone(), s.path.clone()))
+            .collect();
+        let mut ctx = self.base(&p.title, &p.description, &p.path, parent);
+        ctx.insert("content_html", &self.html(&p.body));
+        ctx.insert("date", &p.date.map(date_long));
+        ctx.insert("children", &p.children.iter().map(|c| {
+            let c = &self.site.pages[*c];
+            json!({"title": c.title, "path": c.path, "description": c.description})
+        }).collect::<Vec<_>>());
+        ctx
+    }
+
+    pub(super) fn themes(&self) -> tera::Context {
+        let mut ctx = self.base("Temaer", "Saker, innspill og uttalelser etter tema", "/temaer/", Vec::new());
+        ctx.insert("themes", &self.theme_list());
+        ctx
+    }
+
+    pub(super) fn theme(&self, i: usize) -> tera::Context {
+        let t = &self.site.themes[i];
+        let path = format!("/temaer/{}/", t.slug);
+        let mut ctx = self.base(&format!("Tema: {}", t.name), &format!("Alt om {} fra {}", t.name, self.site.council.short_name), &path, vec![("Temaer".into(), "/temaer/".into())]);
+        let mut cases = t.cases.clone();
+        cases.sort();
+        let mut items = t.items.clone();
+        items.sort();
+        ctx.insert("theme", &json!({
+            "name": t.name, "slug": t.slug,
+            "cases": cases.iter().map(|r| self.case_ref(*r)).collect::<Vec<_>>(),
+            "papers": t.papers.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>(),
+            "items": items.iter().map(|r| self.item_ref(r)).collect::<Vec<_>>(),
+        }));
+        ctx
+    }
+
+    pub(super) fn organisations(&self) -> tera::Context {
+        let site = self.site;
+        let mut ctx = self.base("Organisasjoner", "Organisasjonene i brukerrådet og andre aktører", "/organisasjoner/", Vec::new());
+        let mut groups: Vec<(crate::model::OrganisationKind, Vec<Value>)> = Vec::new();
+        let mut orgs: Vec<_> = site.organisations.values().collect();
+        orgs.sort_by(|a, b| (a.kind, a.name.to_lowercase()).cmp(&(b.kind, b.name.to_lowercase())));
+        for o in orgs {
+            let mut v = self.org_ref(&o.id);
+            v["has_seat"] = json!(site.council.has_any_seat(&o.id));
+            v["umbrella"] = json!(o.umbrella.as_deref().map(|u| self.org_ref(u)));
+            match groups.last_mut() {
+                Some((k, list)) if *k == o.kind => list.push(v),
+                _ => groups.push((o.kind, vec![v])),
+            }
+        }
+        ctx.insert("groups", &groups.into_iter().map(|(k, list)| json!({
+            "kind": k, "label": kind_plural(k), "organisations": list,
+        })).collect::<Vec<_>>());
+        ctx
+    }
+
+    pub(super) fn organisation(&self, id: &str) -> tera::Context {
+        let site = self.site;
+        let o = &site.organisations[id];
+        let links = &site.organisation_links[id];
+        let path = format!("/organisasjoner/{id}/");
+        let mut ctx = self.base(&o.name, o.description.as_deref().unwrap_or(""), &path, vec![("Organisasjoner".into(), "/organisasjoner/".into())]);
+        let mut v = self.org_ref(id);
+        v["kind"] = json!(o.kind);
+        v["kind_label"] = json!(o.kind.label());
+        v["umbrella"] = json!(o.umbrella.as_deref().map(|u| self.org_ref(u)));
+        v["parent"] = json!(o.parent.as_deref().map(|u| self.org_ref(u)));
+        v["website"] = json!(o.website);
+        v["description"] = json!(o.description);
+        v["members"] = json!(links.members.iter().map(|m| self.org_ref(m)).collect::<Vec<_>>());
+        ctx.insert("organisation", &v);
+        ctx.insert("seats", &links.seats.iter().map(|si| {
+            let s = &site.council.seats[*si];
+            let term = site.council.terms.iter().find(|t| t.id == s.term);
+            json!({
+                "term": s.term,
+                "label": s.label,
+                "term_start": term.map(|t| date_long(t.start)),
+                "term_end": term.map(|t| date_long(t.end)),
+                "holders": s.holders.iter().map(|h| json!({
+                    "person": self.person_ref(&h.person),
+                    "role_label": h.role.label(),
+                    "from": date_long(h.from), "to": date_long(h.to),
+                    "from_iso": iso(h.from), "to_iso": iso(h.to),
+                    "note": h.note,
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>());
+        ctx.insert("attendance", &links.attendance.iter().map(|r| self.attendance_ref(r)).collect::<Vec<_>>());
+        ctx.insert("items", &links.items.iter().map(|r| self.item_ref(r)).collect::<Vec<_>>());
+        ctx.insert("papers", &links.papers.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>());
+        ctx.insert("received", &links.received.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>());
+        ctx.insert("cases", &links.cases.iter().map(|r| self.case_ref(*r)).collect::<Vec<_>>());
+        ctx
+    }
+
+    pub(super) fn people(&self) -> tera::Context {
+        let site = self.site;
+        let mut ctx = self.base("Representanter", "Medlemmer og varamedlemmer i brukerrådet", "/personer/", Vec::new());
+        let mut people: Vec<Value> = site
+            .people
+            .values()
+            .filter(|p| site.has_person_page(&p.id))
+            .map(|p| {
+                let mut v = self.person_ref(&p.id);
+                let links = &site.person_links[&p.id];
+                v["seats"] = json!(links.holdings.iter().map(|(si, hi)| {
+                    let s = &site.council.seats[*si];
+                    json!({"organisation": self.org_ref(&s.organisation), "role_label": s.holders[*hi].role.label(), "term": s.term})
+                }).collect::<Vec<_>>());
+                v
+            })
+            .collect();
+        people.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
+        ctx.insert("people", &people);
+        ctx
+    }
+
+    pub(super) fn person(&self, id: &str) -> tera::Context {
+        let site = self.site;
+        let p = &site.people[id];
+        let links = &site.person_links[id];
+        let path = format!("/personer/{id}/");
+        let mut ctx = self.base(&p.name, "", &path, vec![("Representanter".into(), "/personer/".into())]);
+        ctx.insert("person", &self.person_ref(id));
+        ctx.insert("holdings", &links.holdings.iter().map(|(si, hi)| {
+            let s = &site.council.seats[*si];
+            let h = &s.holders[*hi];
+            json!({
+                "organisation": self.org_ref(&s.organisation), "term": s.term,
+                "role_label": h.role.label(), "from": date_long(h.from), "to": date_long(h.to), "note": h.note,
+            })
+        }).collect::<Vec<_>>());
+        ctx.insert("committees", &links.committees.iter().map(|(ci, mi)| {
+            let c = &site.council.committees[*ci];
+            json!({"name": c.name, "short_name": c.short_name, "term": c.term, "role": c.members[*mi].role})
+        }).collect::<Vec<_>>());
+        ctx.insert("attendance", &links.attendance.iter().map(|r| self.attendance_ref(r)).collect::<Vec<_>>());
+        ctx
+    }
+
+    pub(super) fn not_found(&self) -> tera::Context {
+        self.base("Fant ikke siden", "", "/404.html", Vec::new())
+    }
+
+    pub(super) fn feed(&self) -> tera::Context {
+        let site = self.site;
+        let mut entries = Vec::new();
+        for (i, m) in site.meetings.iter().enumerate() {
+            entries.push(json!({
+                "title": format!("Møte {}", m.code()), "path": m.path(),
+                "updated": format!("{}T00:00:00Z", iso(m.date)),
+                "summary": format!("Referat fra møte {} ({})", m.code(), date_long(m.date)),
+            }));
+            for c in 0..m.cases.len() {
+                let r = CaseRef { meeting: i, case: c };
+                let case = site.case(r);
+                entries.push(json!({
+                    "title": format!("Sak {} {}", case.number, case.title), "path": site.case_path(r),
+                    "updated": format!("{}T00:00:00Z", iso(m.date)),
+                    "summary": if case.description.is_empty() { case.kind.label().to_string() } else { case.description.clone() },
+                }));
+            }
+        }
+        entries.truncate(100);
+        let mut ctx = self.base(&site.config.title, "", "/atom.xml", Vec::new());
+        ctx.insert("updated", &entries.first().and_then(|e| e["updated"].as_str().map(String::from)).unwrap_or_else(|| "1970-01-01T00:00:00Z".into()));
+        ctx.insert("entries", &entries);
+        ctx
+    }
+
+    pub(super) fn sitemap(&self) -> tera::Context {
+        let site = self.site;
+        let mut urls: Vec<Map<String, Value>> = Vec::new();
+        let mut add = |path: String, date: Option<chrono::NaiveDate>| {
+            let mut m = Map::new();
+            m.insert("permalink".into(), json!(format!("{}{}", site.config.base_url, path)));
+            m.insert("date".into(), json!(date.map(iso)));
+            urls.push(m);
+        };
+        add("/".into(), None);
+        for s in [&site.meetings_section, &site.papers_section].into_iter().flatten() {
+            add(s.path.clone(), None);
+        }
+        for (i, m) in site.meetings.iter().enumerate() {
+            add(m.path(), Some(m.date));
+            for (c, case) in m.cases.iter().enumerate() {
+                let r = CaseRef { meeting: i, case: c };
+                add(site.case_path(r), Some(m.date));
+                for a in &case.attachments {
+                    if let Some((slug, _)) = &a.text {
+                        add(format!("{}{slug}/", site.case_path(r)), Some(m.date));
+                    }
+                }
+            }
+        }
+        for p in &site.papers {
+            add(p.path.clone(), p.date);
+        }
+        for p in site.pages.iter().filter(|p| !p.hidden) {
+            add(p.path.clone(), p.date);
+        }
+        add("/temaer/".into(), None);
+        for t in &site.themes {
+            add(format!("/temaer/{}/", t.slug), None);
+        }
+        add("/organisasjoner/".into(), None);
+        for id in site.organisations.keys() {
+            add(format!("/organisasjoner/{id}/"), None);
+        }
+        add("/personer/".into(), None);
+        for id in site.people.keys().filter(|id| site.has_person_page(id)) {
+            add(format!("/personer/{id}/"), None);
+        }
+        let mut ctx = self.base("", "", "/sitemap.xml", Vec::new());
+        ctx.insert("entries", &urls);
+        ctx
+    }
+}
+
+fn kind_plural(kind: crate::model::OrganisationKind) -> &'static str {
+    use crate::model::OrganisationKind::*;
+    match kind {
+        Member => "Medlemsorganisasjoner",
+        Umbrella => "Paraplyorganisasjoner",
+        AppointingBody => "Oppnevnende instanser",
+        Agency => "Etaten",
+        AgencyUnit => "Enheter i etaten",
+        Observer => "Observatører",
+        External => "Andre organer",
+    }
+}

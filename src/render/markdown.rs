@@ -1,0 +1,190 @@
+//! HTML for parsed bodies: sections, question groups and addressable input items.
+//!
+//! The events were parsed once by `model::body`; this only writes them out.
+//! Raw HTML written in Markdown is sanitised with ammonia unless the site
+//! trusts it (`trust_raw_html = true`).
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{html, Event};
+
+use crate::model::{Block, Body, InputItem, Organisation, SectionKind};
+
+/// What the writer needs besides the body.
+pub struct HtmlOptions<'a> {
+    /// Pass raw HTML through.
+    pub trust_raw_html: bool,
+    /// For naming the organisations an item is attributed to.
+    pub organisations: &'a BTreeMap<String, Organisation>,
+}
+
+/// Writes events as HTML, sanitising raw HTML unless trusted.
+pub fn events_html(events: &[Event<'static>], trust_raw_html: bool) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, events.iter().cloned());
+    let has_raw = events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    if has_raw && !trust_raw_html {
+        ammonia::Builder::default()
+            .add_generic_attributes(["id", "class", "lang"])
+            .clean(&out)
+            .to_string()
+    } else {
+        out
+    }
+}
+
+/// The whole body: each headed section as `<section>` with an `<h2>`.
+pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
+    let mut out = String::new();
+    for section in &body.sections {
+        let blocks = blocks_html(&section.blocks, opts);
+        match &section.heading {
+            None => out.push_str(&blocks),
+            Some(h) => {
+                let class = match section.kind {
+                    SectionKind::Intro | SectionKind::Other => "del",
+                    SectionKind::Background => "del del-bakgrunn",
+                    SectionKind::Questions => "del del-problemstillinger",
+                    SectionKind::Input => "del del-innspill",
+                    SectionKind::Reply => "del del-tilbakemelding",
+                    SectionKind::Summary => "del del-sammendrag",
+                };
+                out.push_str(&format!(
+                    "<section class=\"{class}\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>{blocks}</section>",
+                    events_html(&h.events, opts.trust_raw_html),
+                    id = h.anchor,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn blocks_html(blocks: &[Block], opts: &HtmlOptions<'_>) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Markdown(events) => out.push_str(&events_html(events, opts.trust_raw_html)),
+            Block::Group(h) => out.push_str(&format!(
+                "<h3 id=\"{}\" class=\"sporsmal\">{}</h3>",
+                h.anchor,
+                events_html(&h.events, opts.trust_raw_html)
+            )),
+            Block::Items(items) => out.push_str(&items_html(items, opts)),
+        }
+    }
+    out
+}
+
+fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
+    let mut out = String::from("<ul class=\"innspill-liste\">");
+    for item in items {
+        let class = if item.raised_by_many {
+            "innspill innspill-mange"
+        } else {
+            "innspill"
+        };
+        out.push_str(&format!("<li id=\"{}\" class=\"{class}\">", item.anchor));
+        let content = events_html(&item.content, opts.trust_raw_html);
+        // A tight list item has bare inline content; give it a paragraph like a loose one.
+        if item.content.iter().any(is_block_start) {
+            out.push_str(&content);
+        } else {
+            out.push_str(&format!("<p>{}</p>", content.trim_end()));
+        }
+        let mut meta = Vec::new();
+        if item.raised_by_many {
+            meta.push("<span class=\"merke\">Tatt opp av mange</span>".to_string());
+        }
+        if !item.organisations.is_empty() {
+            let names: Vec<String> = item
+                .organisations
+                .iter()
+                .map(|id| {
+                    let name = opts.organisations.get(id).map_or(id.as_str(), |o| o.name.as_str());
+                    format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
+                })
+                .collect();
+            meta.push(format!("Fra {}", names.join(", ")));
+        }
+        meta.push(format!(
+            "<a class=\"innspill-lenke\" href=\"#{}\">Lenke til innspill {}</a>",
+            item.anchor, item.label
+        ));
+        out.push_str(&format!("<p class=\"innspill-meta\">{}</p>", meta.join(" ")));
+        if !item.children.is_empty() {
+            out.push_str(&items_html(&item.children, opts));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+fn is_block_start(event: &Event<'_>) -> bool {
+    use pulldown_cmark::Tag;
+    matches!(
+        event,
+        Event::Start(
+            Tag::Paragraph
+                | Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::Table(_)
+                | Tag::Heading { .. }
+        )
+    )
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape_html(&mut out, text);
+    out
+}
+
+fn pulldown_cmark_escape_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str, trust: bool) -> String {
+        let (body, _) = Body::parse(md);
+        let orgs = BTreeMap::new();
+        body_html(
+            &body,
+            &HtmlOptions {
+                trust_raw_html: trust,
+                organisations: &orgs,
+            },
+        )
+    }
+
+    #[test]
+    fn input_items_are_addressable() {
+        let html = render("## Innspill fra Brukerrådet\n\n- En\n  - To\n- **Tre**\n", false);
+        insta::assert_snapshot!(html);
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_trusted() {
+        let md = "Tekst <script>alert(1)</script> slutt\n";
+        let html = render(md, false);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(render(md, true).contains("<script>"));
+    }
+}
