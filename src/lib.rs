@@ -77,7 +77,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     lap("model", &mut timings);
 
     let tera = render::templates(&options.root)?;
-    let css_name = format!("style.{}.css", output::fingerprint(render::THEME_CSS.as_bytes()));
+    let css_name = format!(
+        "style.{}.css",
+        output::fingerprint(render::THEME_CSS.as_bytes())
+    );
     let assets = render::AssetPaths {
         css: format!("/{css_name}"),
     };

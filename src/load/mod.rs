@@ -174,7 +174,7 @@ pub fn load(root: &Path) -> Result<Sources, Error> {
     let mut assets = BTreeMap::new();
     for result in results {
         match result? {
-            Some(Loaded::Entry(entry)) => entries.push(entry),
+            Some(Loaded::Entry(entry)) => entries.push(*entry),
             Some(Loaded::Asset(rel, asset)) => {
                 assets.insert(rel, asset);
             }
@@ -203,7 +203,7 @@ pub fn load(root: &Path) -> Result<Sources, Error> {
 }
 
 enum Loaded {
-    Entry(Entry),
+    Entry(Box<Entry>),
     Asset(PathBuf, Asset),
     Invalid(Diagnostic),
 }
@@ -219,7 +219,10 @@ fn section_kinds(
         kind: Option<String>,
     }
     let mut kinds = BTreeMap::new();
-    for rel in files.iter().filter(|p| p.file_name() == Some("_index.md".as_ref())) {
+    for rel in files
+        .iter()
+        .filter(|p| p.file_name() == Some("_index.md".as_ref()))
+    {
         let dir = rel.parent().unwrap_or(Path::new("")).to_path_buf();
         let path = content.join(rel);
         let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
@@ -339,7 +342,7 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
         Class::Asset => unreachable!("assets returned above"),
     };
     Ok(Some(match entry {
-        Ok(entry) => Loaded::Entry(entry),
+        Ok(entry) => Loaded::Entry(Box::new(entry)),
         Err(diag) => Loaded::Invalid(diag),
     }))
 }
@@ -412,8 +415,14 @@ mod tests {
     fn classifies_by_place_in_the_tree() {
         let k = kinds();
         assert!(matches!(classify(Path::new("_index.md"), &k), Class::Home));
-        assert!(matches!(classify(Path::new("moter/_index.md"), &k), Class::Section));
-        assert!(matches!(classify(Path::new("moter/2024-2/_index.md"), &k), Class::Meeting));
+        assert!(matches!(
+            classify(Path::new("moter/_index.md"), &k),
+            Class::Section
+        ));
+        assert!(matches!(
+            classify(Path::new("moter/2024-2/_index.md"), &k),
+            Class::Meeting
+        ));
         assert!(matches!(
             classify(Path::new("moter/2024-2/sak-07-24.md"), &k),
             Class::Case { .. }
@@ -422,8 +431,14 @@ mod tests {
             classify(Path::new("moter/2024-2/vedlegg/a.md"), &k),
             Class::Asset
         ));
-        assert!(matches!(classify(Path::new("innspill/a.md"), &k), Class::Paper));
-        assert!(matches!(classify(Path::new("tilgjengelighet.md"), &k), Class::Page));
+        assert!(matches!(
+            classify(Path::new("innspill/a.md"), &k),
+            Class::Paper
+        ));
+        assert!(matches!(
+            classify(Path::new("tilgjengelighet.md"), &k),
+            Class::Page
+        ));
         assert!(matches!(classify(Path::new("bilde.png"), &k), Class::Asset));
     }
 }

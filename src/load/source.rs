@@ -1,7 +1,7 @@
 //! One text file of the site, normalised, with its front matter located.
 //!
 //! Everything later stages say about a file ("line 7: unknown organisation")
-//! goes through [`SourceFile::locate`], so byte offsets from TOML spans become
+//! goes through [`SourceFile::line_col`], so byte offsets from TOML spans become
 //! the line and column a person sees in their editor.
 
 use std::ops::Range;
@@ -38,9 +38,10 @@ impl SourceFile {
                 let offset = err.utf8_error().valid_up_to();
                 let valid = &err.as_bytes()[..offset];
                 let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-                return Err(Diagnostic::error(path, format!(
-                    "the file is not valid UTF-8 (first bad byte at offset {offset})"
-                ))
+                return Err(Diagnostic::error(
+                    path,
+                    format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
+                )
                 .at(line, None)
                 .hint("save the file with the UTF-8 encoding"));
             }
@@ -93,13 +94,11 @@ impl SourceFile {
             offset += line.len();
         }
         let lines = text.lines().count();
-        Err(
-            Diagnostic::error(&path, "the front matter is never closed")
-                .at(lines.max(1), None)
-                .hint(format!(
-                    "add a line `{FENCE}` after the last TOML field, before the Markdown text"
-                )),
-        )
+        Err(Diagnostic::error(&path, "the front matter is never closed")
+            .at(lines.max(1), None)
+            .hint(format!(
+                "add a line `{FENCE}` after the last TOML field, before the Markdown text"
+            )))
     }
 
     /// The front matter text.
@@ -161,7 +160,8 @@ fn toml_hint(message: &str) -> String {
     } else if message.contains("date") || message.contains("datetime") {
         "write dates as YYYY-MM-DD without quotes, for example `date = 2024-06-05`, and make sure the day exists".into()
     } else if message.contains("invalid type") {
-        "check the value's type: text in \"quotes\", lists in [brackets], numbers and dates bare".into()
+        "check the value's type: text in \"quotes\", lists in [brackets], numbers and dates bare"
+            .into()
     } else {
         "see https://toml.io for the syntax; text values need \"quotes\"".into()
     }
@@ -173,11 +173,8 @@ mod tests {
 
     #[test]
     fn splits_front_matter_and_body() {
-        let file = SourceFile::markdown(
-            "a.md".into(),
-            "+++\ntitle = \"x\"\n+++\n\n# Hei\n".into(),
-        )
-        .unwrap();
+        let file = SourceFile::markdown("a.md".into(), "+++\ntitle = \"x\"\n+++\n\n# Hei\n".into())
+            .unwrap();
         assert_eq!(file.front_matter(), "title = \"x\"\n");
         assert_eq!(file.body_text(), "\n# Hei\n");
         assert_eq!(file.body_line(), 4);
@@ -185,8 +182,11 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_are_normalised() {
-        let text = SourceFile::decode(Path::new("a.md"), b"\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n".to_vec())
-            .unwrap();
+        let text = SourceFile::decode(
+            Path::new("a.md"),
+            b"\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n".to_vec(),
+        )
+        .unwrap();
         assert_eq!(text, "+++\na = 1\n+++\n");
     }
 
@@ -212,8 +212,7 @@ mod tests {
         struct T {
             a: i32,
         }
-        let file =
-            SourceFile::markdown("a.md".into(), "+++\n\na = \"x\"\n+++\n".into()).unwrap();
+        let file = SourceFile::markdown("a.md".into(), "+++\n\na = \"x\"\n+++\n".into()).unwrap();
         let err = file.parse::<T>().unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.starts_with("invalid TOML"), "{}", err.message);

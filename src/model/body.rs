@@ -162,11 +162,10 @@ impl Body {
     /// Parses `text`. Problems (a malformed option, a repeated anchor) are
     /// returned beside the body so every one can be reported.
     pub fn parse(text: &str) -> (Body, Vec<BodyProblem>) {
-        let events: Vec<(Event<'static>, Range<usize>)> =
-            Parser::new_ext(text, markdown_options())
-                .into_offset_iter()
-                .map(|(e, r)| (e.into_static(), r))
-                .collect();
+        let events: Vec<(Event<'static>, Range<usize>)> = Parser::new_ext(text, markdown_options())
+            .into_offset_iter()
+            .map(|(e, r)| (e.into_static(), r))
+            .collect();
         let mut builder = Builder::default();
         builder.run(events);
         (
@@ -275,12 +274,15 @@ impl Builder {
         while i < events.len() {
             let (event, _) = &events[i];
             match event {
-                Event::Start(Tag::Heading { level, classes, .. })
-                    if matches!(level, HeadingLevel::H1 | HeadingLevel::H2) =>
-                {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1 | HeadingLevel::H2,
+                    classes,
+                    ..
+                }) => {
                     self.flush(&mut pending);
                     let end = find_end(&events, i);
-                    let inline: Events = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                    let inline: Events =
+                        events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
                     let text = plain_text(&inline);
                     let kind = classes
                         .iter()
@@ -302,7 +304,8 @@ impl Builder {
                 Event::Start(Tag::Heading { .. }) if self.in_input() => {
                     self.flush(&mut pending);
                     let end = find_end(&events, i);
-                    let inline: Events = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                    let inline: Events =
+                        events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
                     let text = plain_text(&inline);
                     let anchor = self.unique_anchor(&slugify(&text));
                     self.group = Some(text.clone());
@@ -424,14 +427,12 @@ impl Builder {
             if let Some(options) = options {
                 self.apply_options(&mut item, &options);
             }
-            if item.anchor == auto_anchor || self.anchors.contains(&item.anchor) {
-                if self.anchors.contains(&item.anchor) {
-                    self.problems.push(BodyProblem {
-                        offset,
-                        message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
-                        hint: "give each item its own anchor with {#…}".into(),
-                    });
-                }
+            if self.anchors.contains(&item.anchor) {
+                self.problems.push(BodyProblem {
+                    offset,
+                    message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
+                    hint: "give each item its own anchor with {#…}".into(),
+                });
             }
             self.anchors.insert(item.anchor.clone());
             item.text = plain_text(&item.content);
@@ -457,7 +458,8 @@ impl Builder {
                     self.problems.push(BodyProblem {
                         offset: item.offset,
                         message: format!("\"{token}\" is not a valid anchor"),
-                        hint: "use letters a–z, digits and hyphens, for example {#tidlig-innsats}".into(),
+                        hint: "use letters a–z, digits and hyphens, for example {#tidlig-innsats}"
+                            .into(),
                     });
                 } else {
                     item.anchor = anchor.to_string();
@@ -466,8 +468,11 @@ impl Builder {
                 item.organisations
                     .extend(list.split(',').filter(|s| !s.is_empty()).map(String::from));
             } else if let Some(list) = token.strip_prefix("tema=") {
-                item.themes
-                    .extend(list.split(',').filter(|s| !s.is_empty()).map(|s| s.replace('_', " ")));
+                item.themes.extend(
+                    list.split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.replace('_', " ")),
+                );
             } else if token == "mange" {
                 item.raised_by_many = true;
             } else {
@@ -604,7 +609,10 @@ Forklaring.
         assert!(problems.is_empty(), "{problems:?}");
         let kinds: Vec<_> = body.sections.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [SectionKind::Background, SectionKind::Input]);
-        assert_eq!(body.sections[1].heading.as_ref().unwrap().anchor, "innspill-fra-brukerradet");
+        assert_eq!(
+            body.sections[1].heading.as_ref().unwrap().anchor,
+            "innspill-fra-brukerradet"
+        );
     }
 
     #[test]

@@ -33,7 +33,11 @@ impl Checker {
         if self.organisations.contains(id.get_ref()) {
             return true;
         }
-        self.push(super::registry::unknown_organisation(file, id.span(), id.get_ref()));
+        self.push(super::registry::unknown_organisation(
+            file,
+            id.span(),
+            id.get_ref(),
+        ));
         false
     }
 
@@ -50,7 +54,11 @@ impl Checker {
     }
 
     /// A TOML date as a calendar date; a date with a time of day is refused.
-    pub(crate) fn date(&mut self, file: &SourceFile, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    pub(crate) fn date(
+        &mut self,
+        file: &SourceFile,
+        value: &Spanned<Datetime>,
+    ) -> Option<NaiveDate> {
         let dt = value.get_ref();
         let parsed = match (dt.date, dt.time) {
             (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
@@ -71,8 +79,11 @@ impl Checker {
         let parsed = NaiveTime::parse_from_str(&text, "%H:%M").ok();
         if parsed.is_none() {
             self.push(
-                file.error_at(value.span(), format!("\"{}\" is not a time of day", value.get_ref()))
-                    .hint("write times as \"HH:MM\", for example \"10:25\""),
+                file.error_at(
+                    value.span(),
+                    format!("\"{}\" is not a time of day", value.get_ref()),
+                )
+                .hint("write times as \"HH:MM\", for example \"10:25\""),
             );
         }
         parsed

@@ -246,14 +246,24 @@ pub(crate) fn meeting(
     let end = raw.end.as_ref().and_then(|t| check.time(file, t));
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
-            check.push(file.error_at(raw.end.as_ref().expect("end").span(), "the meeting ends before it starts")
-                .hint("check `start` and `end`"));
+            check.push(
+                file.error_at(
+                    raw.end.as_ref().expect("end").span(),
+                    "the meeting ends before it starts",
+                )
+                .hint("check `start` and `end`"),
+            );
         }
     }
     if let Some(chair) = &raw.chair {
         check.person(file, chair);
     }
-    for p in raw.minute_takers.iter().chain(&raw.leadership).chain(&raw.secretariat) {
+    for p in raw
+        .minute_takers
+        .iter()
+        .chain(&raw.leadership)
+        .chain(&raw.secretariat)
+    {
         check.person(file, p);
     }
     let attendance = attendance(file, raw, date, council, check);
@@ -267,13 +277,20 @@ pub(crate) fn meeting(
         end,
         place: raw.place.clone(),
         chair: raw.chair.as_ref().map(|c| c.get_ref().clone()),
-        minute_takers: raw.minute_takers.iter().map(|p| p.get_ref().clone()).collect(),
+        minute_takers: raw
+            .minute_takers
+            .iter()
+            .map(|p| p.get_ref().clone())
+            .collect(),
         agenda: Vec::new(),
         decisions: Vec::new(),
         body,
         cases: Vec::new(),
         attendance,
-        source: (file.path.clone(), file.line_col(file.front.start + raw.number.span().start).0),
+        source: (
+            file.path.clone(),
+            file.line_col(file.front.start + raw.number.span().start).0,
+        ),
     })
 }
 
@@ -301,7 +318,9 @@ fn attendance(
                 .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]"));
             continue;
         };
-        let Some(status) = status(file, row, check) else { continue };
+        let Some(status) = status(file, row, check) else {
+            continue;
+        };
         let mut role = None;
         if let Some(person) = &row.person {
             if check.person(file, person) {
@@ -331,7 +350,9 @@ fn attendance(
         if let Some(p) = &row.person {
             check.person(file, p);
         }
-        let Some(status) = status(file, row, check) else { continue };
+        let Some(status) = status(file, row, check) else {
+            continue;
+        };
         out.observers.push(SeatAttendance {
             organisation: row.organisation.get_ref().clone(),
             status,
@@ -358,7 +379,11 @@ fn attendance(
         });
     }
     out.leadership = raw.leadership.iter().map(|p| p.get_ref().clone()).collect();
-    out.secretariat = raw.secretariat.iter().map(|p| p.get_ref().clone()).collect();
+    out.secretariat = raw
+        .secretariat
+        .iter()
+        .map(|p| p.get_ref().clone())
+        .collect();
     out
 }
 
@@ -367,18 +392,28 @@ fn status(
     row: &crate::load::RawSeatAttendance,
     check: &mut Checker,
 ) -> Option<AttendanceStatus> {
-    match (row.status.as_ref().map(|s| s.get_ref().as_str()), &row.person) {
+    match (
+        row.status.as_ref().map(|s| s.get_ref().as_str()),
+        &row.person,
+    ) {
         (Some("avbud"), _) => Some(AttendanceStatus::Regrets),
         (Some("til-stede"), Some(_)) | (None, Some(_)) => Some(AttendanceStatus::Present),
         (Some("til-stede"), None) | (None, None) => {
-            check.push(file.error_at(row.organisation.span(), "an attendance row needs a person or status = \"avbud\"")
-                .hint("write person = \"id\" for who came, or status = \"avbud\" for regrets"));
+            check.push(
+                file.error_at(
+                    row.organisation.span(),
+                    "an attendance row needs a person or status = \"avbud\"",
+                )
+                .hint("write person = \"id\" for who came, or status = \"avbud\" for regrets"),
+            );
             None
         }
         (Some(other), _) => {
             let span = row.status.as_ref().expect("status").span();
-            check.push(file.error_at(span, format!("unknown attendance status \"{other}\""))
-                .hint("use status = \"avbud\" (regrets) or \"til-stede\" (present)"));
+            check.push(
+                file.error_at(span, format!("unknown attendance status \"{other}\""))
+                    .hint("use status = \"avbud\" (regrets) or \"til-stede\" (present)"),
+            );
             None
         }
     }
@@ -397,20 +432,31 @@ pub(crate) fn case(
     let kind = match CaseKind::parse(raw.kind.get_ref()) {
         Some(k) => k,
         None => {
-            check.push(file.error_at(raw.kind.span(), format!("unknown case kind \"{}\"", raw.kind.get_ref()))
-                .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding"));
+            check.push(
+                file.error_at(
+                    raw.kind.span(),
+                    format!("unknown case kind \"{}\"", raw.kind.get_ref()),
+                )
+                .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding"),
+            );
             return None;
         }
     };
     let number = raw.number.get_ref().trim().to_string();
     if number.is_empty() {
-        check.push(file.error_at(raw.number.span(), "the case number is empty")
-            .hint("write the number as printed, for example \"07/24\""));
+        check.push(
+            file.error_at(raw.number.span(), "the case number is empty")
+                .hint("write the number as printed, for example \"07/24\""),
+        );
     }
     if let Some(unit) = &raw.submitted_by {
         check.organisation(file, unit);
     }
-    let themes = raw.themes.iter().map(|t| t.get_ref().trim().to_string()).collect();
+    let themes = raw
+        .themes
+        .iter()
+        .map(|t| t.get_ref().trim().to_string())
+        .collect();
     let mut attachments = Vec::new();
     for a in &raw.attachments {
         let file_part = a.file.as_ref().and_then(|f| {
@@ -420,8 +466,16 @@ pub(crate) fn case(
                     Some((rel.to_string_lossy().replace('\\', "/"), asset.size))
                 }
                 _ => {
-                    check.push(file.error_at(f.span(), format!("the attachment file \"{}\" does not exist", f.get_ref()))
-                        .hint(format!("put the file in {} and give its path relative to that folder", Path::new("content").join(meeting_dir).display())));
+                    check.push(
+                        file.error_at(
+                            f.span(),
+                            format!("the attachment file \"{}\" does not exist", f.get_ref()),
+                        )
+                        .hint(format!(
+                            "put the file in {} and give its path relative to that folder",
+                            Path::new("content").join(meeting_dir).display()
+                        )),
+                    );
                     None
                 }
             }
@@ -430,19 +484,35 @@ pub(crate) fn case(
             let rel = meeting_dir.join(t.get_ref());
             match assets.get(&rel).and_then(|asset| asset.markdown.as_ref()) {
                 Some(md) if !t.get_ref().contains("..") => {
-                    let stem = Path::new(t.get_ref()).file_stem().and_then(|s| s.to_str()).unwrap_or("vedlegg");
+                    let stem = Path::new(t.get_ref())
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or("vedlegg");
                     Some((slugify(stem), check.body(md)))
                 }
                 _ => {
-                    check.push(file.error_at(t.span(), format!("the text rendition \"{}\" does not exist", t.get_ref()))
-                        .hint("give the path of a Markdown file relative to the meeting's folder"));
+                    check.push(
+                        file.error_at(
+                            t.span(),
+                            format!("the text rendition \"{}\" does not exist", t.get_ref()),
+                        )
+                        .hint("give the path of a Markdown file relative to the meeting's folder"),
+                    );
                     None
                 }
             }
         });
         if a.file.is_none() && a.text.is_none() {
-            check.push(file.error_at(0..0, format!("the attachment \"{}\" has neither `file` nor `text`", a.title))
-                .hint("give the file, a Markdown text rendition, or both"));
+            check.push(
+                file.error_at(
+                    0..0,
+                    format!(
+                        "the attachment \"{}\" has neither `file` nor `text`",
+                        a.title
+                    ),
+                )
+                .hint("give the file, a Markdown text rendition, or both"),
+            );
         }
         attachments.push(Attachment {
             title: a.title.clone(),
@@ -482,7 +552,10 @@ pub(crate) fn case(
         body,
         attachments,
         earlier,
-        source: (file.path.clone(), file.line_col(file.front.start + raw.number.span().start).0),
+        source: (
+            file.path.clone(),
+            file.line_col(file.front.start + raw.number.span().start).0,
+        ),
     })
 }
 

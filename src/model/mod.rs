@@ -222,7 +222,10 @@ impl Site {
     /// Every case, newest meeting first.
     pub fn all_cases(&self) -> impl Iterator<Item = CaseRef> + '_ {
         self.meetings.iter().enumerate().flat_map(|(m, meeting)| {
-            (0..meeting.cases.len()).map(move |c| CaseRef { meeting: m, case: c })
+            (0..meeting.cases.len()).map(move |c| CaseRef {
+                meeting: m,
+                case: c,
+            })
         })
     }
 }
@@ -269,7 +272,11 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
                     meetings.push((dir.clone(), built));
                 }
             }
-            Entry::Case { meeting_dir, slug, case } => case_entries.push((meeting_dir, slug, case)),
+            Entry::Case {
+                meeting_dir,
+                slug,
+                case,
+            } => case_entries.push((meeting_dir, slug, case)),
             Entry::Paper { path, paper: p } => papers.push(paper(path, p, &mut check)),
             Entry::Page { path, page: p } => {
                 let url = url_path(&path.with_extension(""));
@@ -290,15 +297,19 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
     }
 
     for (meeting_dir, slug, parsed) in case_entries {
-        let Some(built) = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut check) else {
+        let Some(built) = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut check)
+        else {
             continue;
         };
         check_item_organisations(&built, parsed, &mut check);
         match meetings.iter_mut().find(|(d, _)| d == meeting_dir) {
             Some((_, m)) => m.cases.push(built),
             None => check.push(
-                Diagnostic::error(&parsed.file.path, "this case's folder has no _index.md describing the meeting")
-                    .hint("add _index.md with the meeting's number, date and attendance to the folder"),
+                Diagnostic::error(
+                    &parsed.file.path,
+                    "this case's folder has no _index.md describing the meeting",
+                )
+                .hint("add _index.md with the meeting's number, date and attendance to the folder"),
             ),
         }
     }
@@ -318,7 +329,12 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
     }
 
     let mut meetings: Vec<Meeting> = meetings.into_iter().map(|(_, m)| m).collect();
-    meetings.sort_by(|a, b| b.date.cmp(&a.date).then(b.number.cmp(&a.number)).then(a.slug.cmp(&b.slug)));
+    meetings.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then(b.number.cmp(&a.number))
+            .then(a.slug.cmp(&b.slug))
+    });
     check_unique_numbers(&meetings, &mut check);
     resolve_earlier(&mut meetings, &mut check);
 
@@ -366,7 +382,8 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
 fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checker) -> Config {
     let raw = &parsed.value;
     let base_url = raw.base_url.trim_end_matches('/').to_string();
-    if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.is_empty()) {
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.is_empty())
+    {
         check.push(
             Diagnostic::error(&parsed.file.path, format!("base_url \"{}\" is not an absolute URL", raw.base_url))
                 .hint("write the address the site is published at, for example \"https://brukerrad.example.no\""),
@@ -429,21 +446,32 @@ fn paper(path: &Path, parsed: &Parsed<RawPaper>, check: &mut Checker) -> Paper {
         date: raw.date.as_ref().and_then(|d| check.date(&parsed.file, d)),
         authors: raw.authors.iter().map(|a| a.get_ref().clone()).collect(),
         recipient: raw.recipient.as_ref().map(|r| r.get_ref().clone()),
-        themes: raw.themes.iter().map(|t| t.get_ref().trim().to_string()).collect(),
+        themes: raw
+            .themes
+            .iter()
+            .map(|t| t.get_ref().trim().to_string())
+            .collect(),
         body: check.body(&parsed.file),
     }
 }
 
-fn check_item_organisations(case: &Case, parsed: &Parsed<crate::load::RawCase>, check: &mut Checker) {
+fn check_item_organisations(
+    case: &Case,
+    parsed: &Parsed<crate::load::RawCase>,
+    check: &mut Checker,
+) {
     let file = &parsed.file;
     for item in case.body.items() {
         for org in &item.organisations {
             if !check.organisations.contains(org) {
                 let (line, col) = file.line_col(file.body.start + item.offset);
                 check.push(
-                    Diagnostic::error(&file.path, format!("unknown organisation \"{org}\" in fra="))
-                        .at(line, Some(col))
-                        .hint("use an id from data/organisations.toml"),
+                    Diagnostic::error(
+                        &file.path,
+                        format!("unknown organisation \"{org}\" in fra="),
+                    )
+                    .at(line, Some(col))
+                    .hint("use an id from data/organisations.toml"),
                 );
             }
         }
@@ -461,13 +489,18 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
         .collect();
     m.cases.sort_by_key(|c| {
         (
-            order.iter().position(|n| *n == c.number).unwrap_or(usize::MAX),
+            order
+                .iter()
+                .position(|n| *n == c.number)
+                .unwrap_or(usize::MAX),
             c.slug.clone(),
         )
     });
     let find = |m: &Meeting, n: &str| m.cases.iter().position(|c| c.number == n);
     for a in &raw.value.agenda {
-        let Some(time) = check.time(file, &a.time) else { continue };
+        let Some(time) = check.time(file, &a.time) else {
+            continue;
+        };
         let case = match &a.case {
             Some(n) => {
                 let found = find(m, n.get_ref());
@@ -489,8 +522,16 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
         let case = d.case.as_ref().and_then(|n| {
             let found = find(m, n.get_ref());
             if found.is_none() {
-                check.push(file.error_at(n.span(), format!("the decision names case \"{}\", which is not in this meeting", n.get_ref()))
-                    .hint("correct the number to a case of this meeting"));
+                check.push(
+                    file.error_at(
+                        n.span(),
+                        format!(
+                            "the decision names case \"{}\", which is not in this meeting",
+                            n.get_ref()
+                        ),
+                    )
+                    .hint("correct the number to a case of this meeting"),
+                );
             }
             found
         });
@@ -509,10 +550,16 @@ fn check_unique_numbers(meetings: &[Meeting], check: &mut Checker) {
         let year = m.date.year();
         if let Some(first) = meeting_numbers.insert((year, m.number), m) {
             check.push(
-                Diagnostic::error(&m.source.0, format!(
-                    "meeting number {}/{year} is also used by {}", m.number, first.source.0.display()))
-                    .at(m.source.1, None)
-                    .hint("each meeting has its own number within its year"),
+                Diagnostic::error(
+                    &m.source.0,
+                    format!(
+                        "meeting number {}/{year} is also used by {}",
+                        m.number,
+                        first.source.0.display()
+                    ),
+                )
+                .at(m.source.1, None)
+                .hint("each meeting has its own number within its year"),
             );
         }
         for c in &m.cases {
@@ -538,7 +585,12 @@ fn resolve_earlier(meetings: &mut [Meeting], check: &mut Checker) {
     for m in meetings.iter_mut() {
         for c in &mut m.cases {
             for e in &mut c.earlier {
-                if let Earlier::Case { year, number, target } = e {
+                if let Earlier::Case {
+                    year,
+                    number,
+                    target,
+                } = e
+                {
                     *target = by_number.get(&(*year, number.clone())).copied();
                     if target.is_none() {
                         check.push(
@@ -576,7 +628,13 @@ fn index(site: &mut Site) {
         }
         for item in case.body.items() {
             for t in &item.themes {
-                item_tags.push((theme(t), ItemRef { case: r, anchor: item.anchor.clone() }));
+                item_tags.push((
+                    theme(t),
+                    ItemRef {
+                        case: r,
+                        anchor: item.anchor.clone(),
+                    },
+                ));
             }
         }
     }
@@ -599,7 +657,7 @@ fn index(site: &mut Site) {
         themes.get_mut(&slug).expect("theme").papers.push(i);
     }
     let mut themes: Vec<Theme> = themes.into_values().collect();
-    themes.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    themes.sort_by_key(|t| t.name.to_lowercase());
     site.themes = themes;
 
     let mut orgs: BTreeMap<String, OrganisationLinks> = site
@@ -641,7 +699,11 @@ fn index(site: &mut Site) {
         let observers = m.attendance.observers.iter().map(|r| (r, true));
         let mut counts = (0, 0);
         for (row, observer) in rows.chain(observers) {
-            let idx = if observer { &mut counts.1 } else { &mut counts.0 };
+            let idx = if observer {
+                &mut counts.1
+            } else {
+                &mut counts.0
+            };
             let r = AttendanceRef {
                 meeting: mi,
                 row: *idx,
@@ -656,14 +718,20 @@ fn index(site: &mut Site) {
             }
         }
         for (ci, c) in m.cases.iter().enumerate() {
-            let r = CaseRef { meeting: mi, case: ci };
+            let r = CaseRef {
+                meeting: mi,
+                case: ci,
+            };
             if let Some(l) = c.submitted_by.as_ref().and_then(|u| orgs.get_mut(u)) {
                 l.cases.push(r);
             }
             for item in c.body.items() {
                 for org in &item.organisations {
                     if let Some(l) = orgs.get_mut(org) {
-                        l.items.push(ItemRef { case: r, anchor: item.anchor.clone() });
+                        l.items.push(ItemRef {
+                            case: r,
+                            anchor: item.anchor.clone(),
+                        });
                     }
                 }
             }

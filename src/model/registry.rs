@@ -235,8 +235,10 @@ pub(crate) fn organisations(
     for raw in &parsed.value.organisations {
         let id = raw.id.get_ref().clone();
         if !is_valid_id(&id) {
-            check.push(file.error_at(raw.id.span(), format!("\"{id}\" is not a valid id"))
-                .hint("ids use a–z, 0–9 and hyphens, for example \"kreftforeningen\""));
+            check.push(
+                file.error_at(raw.id.span(), format!("\"{id}\" is not a valid id"))
+                    .hint("ids use a–z, 0–9 and hyphens, for example \"kreftforeningen\""),
+            );
             continue;
         }
         let Some(kind) = OrganisationKind::parse(raw.kind.get_ref()) else {
@@ -245,8 +247,13 @@ pub(crate) fn organisations(
             continue;
         };
         if out.contains_key(&id) {
-            check.push(file.error_at(raw.id.span(), format!("the organisation id \"{id}\" is used twice"))
-                .hint("each organisation needs its own id"));
+            check.push(
+                file.error_at(
+                    raw.id.span(),
+                    format!("the organisation id \"{id}\" is used twice"),
+                )
+                .hint("each organisation needs its own id"),
+            );
             continue;
         }
         out.insert(
@@ -267,7 +274,11 @@ pub(crate) fn organisations(
     for raw in &parsed.value.organisations {
         for reference in [&raw.umbrella, &raw.parent].into_iter().flatten() {
             if !out.contains_key(reference.get_ref()) {
-                check.push(unknown_organisation(file, reference.span(), reference.get_ref()));
+                check.push(unknown_organisation(
+                    file,
+                    reference.span(),
+                    reference.get_ref(),
+                ));
             }
         }
     }
@@ -275,7 +286,10 @@ pub(crate) fn organisations(
 }
 
 /// Builds the people registry.
-pub(crate) fn people(raw: Option<&Parsed<RawPeople>>, check: &mut Checker) -> BTreeMap<String, Person> {
+pub(crate) fn people(
+    raw: Option<&Parsed<RawPeople>>,
+    check: &mut Checker,
+) -> BTreeMap<String, Person> {
     let mut out = BTreeMap::new();
     let Some(parsed) = raw else {
         return out;
@@ -283,13 +297,24 @@ pub(crate) fn people(raw: Option<&Parsed<RawPeople>>, check: &mut Checker) -> BT
     for raw in &parsed.value.people {
         let id = raw.id.get_ref().clone();
         if !is_valid_id(&id) {
-            check.push(parsed.file.error_at(raw.id.span(), format!("\"{id}\" is not a valid id"))
-                .hint("ids use a–z, 0–9 and hyphens, for example \"stine-nissen\""));
+            check.push(
+                parsed
+                    .file
+                    .error_at(raw.id.span(), format!("\"{id}\" is not a valid id"))
+                    .hint("ids use a–z, 0–9 and hyphens, for example \"stine-nissen\""),
+            );
             continue;
         }
         if out.contains_key(&id) {
-            check.push(parsed.file.error_at(raw.id.span(), format!("the person id \"{id}\" is used twice"))
-                .hint("each person needs their own id"));
+            check.push(
+                parsed
+                    .file
+                    .error_at(
+                        raw.id.span(),
+                        format!("the person id \"{id}\" is used twice"),
+                    )
+                    .hint("each person needs their own id"),
+            );
             continue;
         }
         out.insert(
@@ -327,12 +352,15 @@ pub(crate) fn council(
 
     let mut terms: Vec<Term> = Vec::new();
     for t in &raw.terms {
-        let (Some(start), Some(end)) = (check.date(file, &t.start), check.date(file, &t.end)) else {
+        let (Some(start), Some(end)) = (check.date(file, &t.start), check.date(file, &t.end))
+        else {
             continue;
         };
         if end < start {
-            check.push(file.error_at(t.end.span(), "the term ends before it starts")
-                .hint("`end` must be on or after `start`"));
+            check.push(
+                file.error_at(t.end.span(), "the term ends before it starts")
+                    .hint("`end` must be on or after `start`"),
+            );
         }
         terms.push(Term {
             id: t.id.get_ref().clone(),
@@ -347,15 +375,28 @@ pub(crate) fn council(
     for s in &raw.seats {
         check.organisation(file, &s.organisation);
         let Some(term) = terms.iter().find(|t| &t.id == s.term.get_ref()) else {
-            check.push(file.error_at(s.term.span(), format!("unknown term \"{}\"", s.term.get_ref()))
-                .hint("declare the term with [[term]] in data/council.toml"));
+            check.push(
+                file.error_at(
+                    s.term.span(),
+                    format!("unknown term \"{}\"", s.term.get_ref()),
+                )
+                .hint("declare the term with [[term]] in data/council.toml"),
+            );
             continue;
         };
         let key = (s.organisation.get_ref().clone(), term.id.clone());
         if seen.insert(key, ()).is_some() {
-            check.push(file.error_at(s.organisation.span(), format!(
-                "\"{}\" has two seats in the term {}", s.organisation.get_ref(), term.id))
-                .hint("list each holder under one [[seat]] with several [[seat.holder]]"));
+            check.push(
+                file.error_at(
+                    s.organisation.span(),
+                    format!(
+                        "\"{}\" has two seats in the term {}",
+                        s.organisation.get_ref(),
+                        term.id
+                    ),
+                )
+                .hint("list each holder under one [[seat]] with several [[seat.holder]]"),
+            );
         }
         let mut holders = Vec::new();
         for h in &s.holders {
@@ -364,18 +405,39 @@ pub(crate) fn council(
                 "member" | "medlem" => SeatRole::Member,
                 "deputy" | "vara" => SeatRole::Deputy,
                 other => {
-                    check.push(file.error_at(h.role.span(), format!("unknown seat role \"{other}\""))
-                        .hint("use role = \"member\" or \"deputy\""));
+                    check.push(
+                        file.error_at(h.role.span(), format!("unknown seat role \"{other}\""))
+                            .hint("use role = \"member\" or \"deputy\""),
+                    );
                     continue;
                 }
             };
-            let from = h.from.as_ref().and_then(|d| check.date(file, d)).unwrap_or(term.start);
-            let to = h.to.as_ref().and_then(|d| check.date(file, d)).unwrap_or(term.end);
+            let from = h
+                .from
+                .as_ref()
+                .and_then(|d| check.date(file, d))
+                .unwrap_or(term.start);
+            let to =
+                h.to.as_ref()
+                    .and_then(|d| check.date(file, d))
+                    .unwrap_or(term.end);
             if from < term.start || to > term.end || to < from {
-                let span = h.from.as_ref().or(h.to.as_ref()).map(|d| d.span()).unwrap_or(h.person.span());
-                check.push(file.error_at(span, format!(
-                    "the holding {from}–{to} is not within the term {} ({}–{})", term.id, term.start, term.end))
-                    .hint("correct `from`/`to`, or put the holder under the right term's seat"));
+                let span = h
+                    .from
+                    .as_ref()
+                    .or(h.to.as_ref())
+                    .map(|d| d.span())
+                    .unwrap_or(h.person.span());
+                check.push(
+                    file.error_at(
+                        span,
+                        format!(
+                            "the holding {from}–{to} is not within the term {} ({}–{})",
+                            term.id, term.start, term.end
+                        ),
+                    )
+                    .hint("correct `from`/`to`, or put the holder under the right term's seat"),
+                );
             }
             holders.push(Holding {
                 person: h.person.get_ref().clone(),
@@ -398,8 +460,13 @@ pub(crate) fn council(
     let mut committees = Vec::new();
     for c in &raw.committees {
         if !terms.iter().any(|t| &t.id == c.term.get_ref()) {
-            check.push(file.error_at(c.term.span(), format!("unknown term \"{}\"", c.term.get_ref()))
-                .hint("declare the term with [[term]] in data/council.toml"));
+            check.push(
+                file.error_at(
+                    c.term.span(),
+                    format!("unknown term \"{}\"", c.term.get_ref()),
+                )
+                .hint("declare the term with [[term]] in data/council.toml"),
+            );
         }
         let members = c
             .members
@@ -437,11 +504,19 @@ pub(crate) fn council(
 }
 
 /// One person may not hold two seats (or two roles) on the same day.
-fn check_two_seats_at_once(file: &SourceFile, raw: &RawCouncil, seats: &[Seat], check: &mut Checker) {
+fn check_two_seats_at_once(
+    file: &SourceFile,
+    raw: &RawCouncil,
+    seats: &[Seat],
+    check: &mut Checker,
+) {
     let mut by_person: BTreeMap<&str, Vec<(&Seat, &Holding)>> = BTreeMap::new();
     for seat in seats {
         for h in &seat.holders {
-            by_person.entry(h.person.as_str()).or_default().push((seat, h));
+            by_person
+                .entry(h.person.as_str())
+                .or_default()
+                .push((seat, h));
         }
     }
     for (person, holdings) in by_person {

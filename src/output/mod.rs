@@ -146,8 +146,11 @@ fn fill(
         })
         .collect::<Result<_, Error>>()?;
     let marker = staging.join(MARKER);
-    fs::write(&marker, "This folder is written by medvirk and replaced on every build.\n")
-        .map_err(|e| Error::write(&marker, e))?;
+    fs::write(
+        &marker,
+        "This folder is written by medvirk and replaced on every build.\n",
+    )
+    .map_err(|e| Error::write(&marker, e))?;
     Ok(WriteSummary {
         files: written.len() + copied.len(),
         bytes: written.iter().chain(&copied).sum(),
@@ -205,14 +208,26 @@ mod tests {
     fn replaces_its_own_output_and_keeps_git() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        write_site(&out, vec![file("index.html", "<p>en</p>"), file("a/b.txt", "x")], &[], false).unwrap();
+        write_site(
+            &out,
+            vec![file("index.html", "<p>en</p>"), file("a/b.txt", "x")],
+            &[],
+            false,
+        )
+        .unwrap();
         fs::create_dir(out.join(".git")).unwrap();
         fs::write(out.join(".git/HEAD"), "ref").unwrap();
         write_site(&out, vec![file("index.html", "<p>to</p>")], &[], false).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "<p>to</p>");
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "<p>to</p>"
+        );
         assert!(!out.join("a/b.txt").exists(), "stale files are gone");
         assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
-        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers, ["public"]);
     }
 
@@ -222,7 +237,10 @@ mod tests {
         fs::write(tmp.path().join("viktig.txt"), "ikke slett").unwrap();
         let err = write_site(tmp.path(), vec![file("index.html", "x")], &[], false).unwrap_err();
         assert!(err.to_string().contains("not written by medvirk"), "{err}");
-        assert_eq!(fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(), "ikke slett");
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(),
+            "ikke slett"
+        );
     }
 
     #[test]

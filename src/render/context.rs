@@ -10,9 +10,7 @@ use serde_json::{json, Map, Value};
 use super::format::{date_long, file_size, file_type};
 use super::markdown::{body_html, HtmlOptions};
 use super::AssetPaths;
-use crate::model::{
-    AttendanceRef, Body, CaseRef, Earlier, ItemRef, Meeting, SeatAttendance, Site,
-};
+use crate::model::{AttendanceRef, Body, CaseRef, Earlier, ItemRef, Meeting, SeatAttendance, Site};
 
 pub(super) struct Contexts<'a> {
     site: &'a Site,
@@ -39,7 +37,13 @@ impl<'a> Contexts<'a> {
     }
 
     /// The parts every page shares.
-    fn base(&self, title: &str, description: &str, path: &str, crumbs: Vec<(String, String)>) -> tera::Context {
+    fn base(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        crumbs: Vec<(String, String)>,
+    ) -> tera::Context {
         let site = self.site;
         let mut nav = Vec::new();
         if let Some(s) = &site.meetings_section {
@@ -50,7 +54,11 @@ impl<'a> Contexts<'a> {
         if let Some(s) = &site.papers_section {
             nav.push(json!({"title": s.title, "path": s.path}));
         }
-        let mut menu: Vec<_> = site.pages.iter().filter(|p| p.menu.is_some() && !p.hidden).collect();
+        let mut menu: Vec<_> = site
+            .pages
+            .iter()
+            .filter(|p| p.menu.is_some() && !p.hidden)
+            .collect();
         menu.sort_by_key(|p| p.menu);
         for p in menu {
             nav.push(json!({"title": p.title, "path": p.path}));
@@ -66,16 +74,26 @@ impl<'a> Contexts<'a> {
             .map(|p| json!({"title": p.title, "path": p.path}))
             .collect();
         let mut breadcrumbs = vec![json!({"title": "Forside", "path": "/"})];
-        breadcrumbs.extend(crumbs.into_iter().map(|(t, p)| json!({"title": t, "path": p})));
+        breadcrumbs.extend(
+            crumbs
+                .into_iter()
+                .map(|(t, p)| json!({"title": t, "path": p})),
+        );
         let mut ctx = tera::Context::new();
-        ctx.insert("config", &json!({
-            "title": site.config.title,
-            "base_url": site.config.base_url,
-            "description": site.config.description,
-            "default_language": site.config.default_language,
-            "extra": site.config.extra,
-        }));
-        ctx.insert("site", &json!({"name": site.council.name, "short_name": site.council.short_name}));
+        ctx.insert(
+            "config",
+            &json!({
+                "title": site.config.title,
+                "base_url": site.config.base_url,
+                "description": site.config.description,
+                "default_language": site.config.default_language,
+                "extra": site.config.extra,
+            }),
+        );
+        ctx.insert(
+            "site",
+            &json!({"name": site.council.name, "short_name": site.council.short_name}),
+        );
         ctx.insert("page", &json!({
             "title": title,
             "description": if description.is_empty() { site.config.description.as_str() } else { description },
@@ -84,7 +102,10 @@ impl<'a> Contexts<'a> {
         }));
         ctx.insert("nav", &nav);
         ctx.insert("footer_links", &footer);
-        ctx.insert("breadcrumbs", &if path == "/" { Vec::new() } else { breadcrumbs });
+        ctx.insert(
+            "breadcrumbs",
+            &if path == "/" { Vec::new() } else { breadcrumbs },
+        );
         ctx.insert("assets", self.assets);
         ctx.insert("lang", &site.config.default_language);
         ctx
@@ -113,7 +134,10 @@ impl<'a> Contexts<'a> {
     fn person_ref(&self, id: &str) -> Value {
         let name = self.site.people.get(id).map_or(id, |p| p.name.as_str());
         let title = self.site.people.get(id).and_then(|p| p.title.clone());
-        let path = self.site.has_person_page(id).then(|| format!("/personer/{id}/"));
+        let path = self
+            .site
+            .has_person_page(id)
+            .then(|| format!("/personer/{id}/"));
         json!({"id": id, "name": name, "title": title, "path": path})
     }
 
@@ -180,7 +204,11 @@ impl<'a> Contexts<'a> {
 
     fn attendance_ref(&self, r: &AttendanceRef) -> Value {
         let m: &Meeting = &self.site.meetings[r.meeting];
-        let row = if r.observer { &m.attendance.observers[r.row] } else { &m.attendance.seats[r.row] };
+        let row = if r.observer {
+            &m.attendance.observers[r.row]
+        } else {
+            &m.attendance.seats[r.row]
+        };
         let mut v = self.attendance_row(row);
         v["meeting"] = self.meeting_ref(r.meeting);
         v["observer"] = json!(r.observer);
@@ -193,15 +221,21 @@ impl<'a> Contexts<'a> {
         let site = self.site;
         let mut ctx = self.base(&site.home.title, &site.home.description, "/", Vec::new());
         let description = crate::model::Body::parse(&site.council.description).0;
-        ctx.insert("council", &json!({
-            "name": site.council.name,
-            "description_html": self.html(&description),
-        }));
+        ctx.insert(
+            "council",
+            &json!({
+                "name": site.council.name,
+                "description_html": self.html(&description),
+            }),
+        );
         ctx.insert("intro_html", &self.html(&site.home.body));
         let latest = (!site.meetings.is_empty()).then(|| {
             let mut m = self.meeting_ref(0);
             m["cases"] = json!((0..site.meetings[0].cases.len())
-                .map(|c| self.case_ref(CaseRef { meeting: 0, case: c }))
+                .map(|c| self.case_ref(CaseRef {
+                    meeting: 0,
+                    case: c
+                }))
                 .collect::<Vec<_>>());
             m
         });
@@ -214,7 +248,10 @@ impl<'a> Contexts<'a> {
                     .items()
                     .into_iter()
                     .filter(|i| i.raised_by_many || !i.organisations.is_empty())
-                    .map(move |i| ItemRef { case: r, anchor: i.anchor.clone() })
+                    .map(move |i| ItemRef {
+                        case: r,
+                        anchor: i.anchor.clone(),
+                    })
             })
             .take(6)
             .map(|r| self.item_ref(&r))
@@ -223,9 +260,16 @@ impl<'a> Contexts<'a> {
             site.all_cases()
                 .take(1)
                 .flat_map(|r| {
-                    site.case(r).body.items().into_iter().filter(|i| !i.anchor.contains("-")
-                        || i.anchor.matches('-').count() == 1).take(5)
-                        .map(move |i| ItemRef { case: r, anchor: i.anchor.clone() })
+                    site.case(r)
+                        .body
+                        .items()
+                        .into_iter()
+                        .filter(|i| !i.anchor.contains("-") || i.anchor.matches('-').count() == 1)
+                        .take(5)
+                        .map(move |i| ItemRef {
+                            case: r,
+                            anchor: i.anchor.clone(),
+                        })
                 })
                 .map(|r| self.item_ref(&r))
                 .collect()
@@ -234,7 +278,12 @@ impl<'a> Contexts<'a> {
         };
         ctx.insert("latest_advice", &latest_advice);
         ctx.insert("themes", &self.theme_list());
-        ctx.insert("papers", &(0..site.papers.len().min(3)).map(|i| self.paper_ref(i)).collect::<Vec<_>>());
+        ctx.insert(
+            "papers",
+            &(0..site.papers.len().min(3))
+                .map(|i| self.paper_ref(i))
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
@@ -254,19 +303,35 @@ impl<'a> Contexts<'a> {
     pub(super) fn meetings(&self) -> tera::Context {
         let site = self.site;
         let section = site.meetings_section.as_ref().expect("checked");
-        let mut ctx = self.base(&section.title, &section.description, &section.path, Vec::new());
+        let mut ctx = self.base(
+            &section.title,
+            &section.description,
+            &section.path,
+            Vec::new(),
+        );
         let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
         for (i, m) in site.meetings.iter().enumerate() {
             let year = chrono::Datelike::year(&m.date);
             let mut v = self.meeting_ref(i);
-            v["cases"] = json!((0..m.cases.len()).map(|c| self.case_ref(CaseRef { meeting: i, case: c })).collect::<Vec<_>>());
+            v["cases"] = json!((0..m.cases.len())
+                .map(|c| self.case_ref(CaseRef {
+                    meeting: i,
+                    case: c
+                }))
+                .collect::<Vec<_>>());
             match years.last_mut() {
                 Some((y, list)) if *y == year => list.push(v),
                 _ => years.push((year, vec![v])),
             }
         }
         ctx.insert("intro_html", &self.html(&section.body));
-        ctx.insert("years", &years.into_iter().map(|(y, m)| json!({"year": y, "meetings": m})).collect::<Vec<_>>());
+        ctx.insert(
+            "years",
+            &years
+                .into_iter()
+                .map(|(y, m)| json!({"year": y, "meetings": m}))
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
@@ -274,25 +339,57 @@ impl<'a> Contexts<'a> {
         let site = self.site;
         let m = &site.meetings[i];
         let title = format!("Møte {}", m.code());
-        let mut ctx = self.base(&title, &format!("Referat fra {} i {}, {}", title.to_lowercase(), site.council.short_name, date_long(m.date)), &m.path(), self.meetings_crumb());
-        let case_path = |c: usize| site.case_path(CaseRef { meeting: i, case: c });
+        let mut ctx = self.base(
+            &title,
+            &format!(
+                "Referat fra {} i {}, {}",
+                title.to_lowercase(),
+                site.council.short_name,
+                date_long(m.date)
+            ),
+            &m.path(),
+            self.meetings_crumb(),
+        );
+        let case_path = |c: usize| {
+            site.case_path(CaseRef {
+                meeting: i,
+                case: c,
+            })
+        };
         let mut v = self.meeting_ref(i);
         v["start"] = json!(m.start.map(|t| t.format("%H:%M").to_string()));
         v["end"] = json!(m.end.map(|t| t.format("%H:%M").to_string()));
         v["place"] = json!(m.place);
         v["chair"] = json!(m.chair.as_deref().map(|p| self.person_ref(p)));
-        v["minute_takers"] = json!(m.minute_takers.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>());
-        v["agenda"] = json!(m.agenda.iter().map(|a| json!({
-            "time": a.time.format("%H:%M").to_string(),
-            "text": a.text,
-            "case_path": a.case.map(case_path),
-        })).collect::<Vec<_>>());
-        v["decisions"] = json!(m.decisions.iter().map(|d| json!({
-            "text": d.text,
-            "case": d.case.map(|c| self.case_ref(CaseRef { meeting: i, case: c })),
-        })).collect::<Vec<_>>());
+        v["minute_takers"] = json!(m
+            .minute_takers
+            .iter()
+            .map(|p| self.person_ref(p))
+            .collect::<Vec<_>>());
+        v["agenda"] = json!(m
+            .agenda
+            .iter()
+            .map(|a| json!({
+                "time": a.time.format("%H:%M").to_string(),
+                "text": a.text,
+                "case_path": a.case.map(case_path),
+            }))
+            .collect::<Vec<_>>());
+        v["decisions"] = json!(m
+            .decisions
+            .iter()
+            .map(|d| json!({
+                "text": d.text,
+                "case": d.case.map(|c| self.case_ref(CaseRef { meeting: i, case: c })),
+            }))
+            .collect::<Vec<_>>());
         v["body_html"] = json!(self.html(&m.body));
-        v["cases"] = json!((0..m.cases.len()).map(|c| self.case_ref(CaseRef { meeting: i, case: c })).collect::<Vec<_>>());
+        v["cases"] = json!((0..m.cases.len())
+            .map(|c| self.case_ref(CaseRef {
+                meeting: i,
+                case: c
+            }))
+            .collect::<Vec<_>>());
         let a = &m.attendance;
         v["attendance"] = json!({
             "seats": a.seats.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
@@ -329,18 +426,29 @@ impl<'a> Contexts<'a> {
             })),
             "text_path": a.text.as_ref().map(|(slug, _)| format!("{}{slug}/", site.case_path(r))),
         })).collect::<Vec<_>>());
-        v["earlier"] = json!(c.earlier.iter().map(|e| match e {
-            Earlier::Case { target: Some((mi, ci)), .. } => {
-                let target = CaseRef { meeting: *mi, case: *ci };
-                let mut v = self.case_ref(target);
-                v["date_text"] = json!(date_long(site.meetings[*mi].date));
-                v
-            }
-            Earlier::Case { number, .. } => json!({"title": format!("Sak {number}"), "path": Value::Null}),
-            Earlier::Text { date, text } => json!({
-                "title": text, "path": Value::Null, "date_text": date.map(date_long),
-            }),
-        }).collect::<Vec<_>>());
+        v["earlier"] = json!(c
+            .earlier
+            .iter()
+            .map(|e| match e {
+                Earlier::Case {
+                    target: Some((mi, ci)),
+                    ..
+                } => {
+                    let target = CaseRef {
+                        meeting: *mi,
+                        case: *ci,
+                    };
+                    let mut v = self.case_ref(target);
+                    v["date_text"] = json!(date_long(site.meetings[*mi].date));
+                    v
+                }
+                Earlier::Case { number, .. } =>
+                    json!({"title": format!("Sak {number}"), "path": Value::Null}),
+                Earlier::Text { date, text } => json!({
+                    "title": text, "path": Value::Null, "date_text": date.map(date_long),
+                }),
+            })
+            .collect::<Vec<_>>());
         let later: Vec<Value> = site
             .all_cases()
             .filter(|other| site.case(*other).earlier.iter().any(|e| matches!(e, Earlier::Case { target: Some((mi, ci)), .. } if *mi == r.meeting && *ci == r.case)))
@@ -372,9 +480,19 @@ impl<'a> Contexts<'a> {
 
     pub(super) fn papers(&self) -> tera::Context {
         let section = self.site.papers_section.as_ref().expect("checked");
-        let mut ctx = self.base(&section.title, &section.description, &section.path, Vec::new());
+        let mut ctx = self.base(
+            &section.title,
+            &section.description,
+            &section.path,
+            Vec::new(),
+        );
         ctx.insert("intro_html", &self.html(&section.body));
-        ctx.insert("papers", &(0..self.site.papers.len()).map(|i| self.paper_ref(i)).collect::<Vec<_>>());
+        ctx.insert(
+            "papers",
+            &(0..self.site.papers.len())
+                .map(|i| self.paper_ref(i))
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
@@ -389,7 +507,11 @@ impl<'a> Contexts<'a> {
         let mut ctx = self.base(&p.title, &p.description, &p.path, crumbs);
         let mut v = self.paper_ref(i);
         v["body_html"] = json!(self.html(&p.body));
-        v["themes"] = json!(p.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>());
+        v["themes"] = json!(p
+            .themes
+            .iter()
+            .map(|t| self.theme_ref(t))
+            .collect::<Vec<_>>());
         ctx.insert("paper", &v);
         ctx
     }
@@ -406,15 +528,26 @@ impl<'a> Contexts<'a> {
         let mut ctx = self.base(&p.title, &p.description, &p.path, parent);
         ctx.insert("content_html", &self.html(&p.body));
         ctx.insert("date", &p.date.map(date_long));
-        ctx.insert("children", &p.children.iter().map(|c| {
-            let c = &self.site.pages[*c];
-            json!({"title": c.title, "path": c.path, "description": c.description})
-        }).collect::<Vec<_>>());
+        ctx.insert(
+            "children",
+            &p.children
+                .iter()
+                .map(|c| {
+                    let c = &self.site.pages[*c];
+                    json!({"title": c.title, "path": c.path, "description": c.description})
+                })
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
     pub(super) fn themes(&self) -> tera::Context {
-        let mut ctx = self.base("Temaer", "Saker, innspill og uttalelser etter tema", "/temaer/", Vec::new());
+        let mut ctx = self.base(
+            "Temaer",
+            "Saker, innspill og uttalelser etter tema",
+            "/temaer/",
+            Vec::new(),
+        );
         ctx.insert("themes", &self.theme_list());
         ctx
     }
@@ -422,26 +555,39 @@ impl<'a> Contexts<'a> {
     pub(super) fn theme(&self, i: usize) -> tera::Context {
         let t = &self.site.themes[i];
         let path = format!("/temaer/{}/", t.slug);
-        let mut ctx = self.base(&format!("Tema: {}", t.name), &format!("Alt om {} fra {}", t.name, self.site.council.short_name), &path, vec![("Temaer".into(), "/temaer/".into())]);
+        let mut ctx = self.base(
+            &format!("Tema: {}", t.name),
+            &format!("Alt om {} fra {}", t.name, self.site.council.short_name),
+            &path,
+            vec![("Temaer".into(), "/temaer/".into())],
+        );
         let mut cases = t.cases.clone();
         cases.sort();
         let mut items = t.items.clone();
         items.sort();
-        ctx.insert("theme", &json!({
-            "name": t.name, "slug": t.slug,
-            "cases": cases.iter().map(|r| self.case_ref(*r)).collect::<Vec<_>>(),
-            "papers": t.papers.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>(),
-            "items": items.iter().map(|r| self.item_ref(r)).collect::<Vec<_>>(),
-        }));
+        ctx.insert(
+            "theme",
+            &json!({
+                "name": t.name, "slug": t.slug,
+                "cases": cases.iter().map(|r| self.case_ref(*r)).collect::<Vec<_>>(),
+                "papers": t.papers.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>(),
+                "items": items.iter().map(|r| self.item_ref(r)).collect::<Vec<_>>(),
+            }),
+        );
         ctx
     }
 
     pub(super) fn organisations(&self) -> tera::Context {
         let site = self.site;
-        let mut ctx = self.base("Organisasjoner", "Organisasjonene i brukerrådet og andre aktører", "/organisasjoner/", Vec::new());
+        let mut ctx = self.base(
+            "Organisasjoner",
+            "Organisasjonene i brukerrådet og andre aktører",
+            "/organisasjoner/",
+            Vec::new(),
+        );
         let mut groups: Vec<(crate::model::OrganisationKind, Vec<Value>)> = Vec::new();
         let mut orgs: Vec<_> = site.organisations.values().collect();
-        orgs.sort_by(|a, b| (a.kind, a.name.to_lowercase()).cmp(&(b.kind, b.name.to_lowercase())));
+        orgs.sort_by_key(|o| (o.kind, o.name.to_lowercase()));
         for o in orgs {
             let mut v = self.org_ref(&o.id);
             v["has_seat"] = json!(site.council.has_any_seat(&o.id));
@@ -451,9 +597,17 @@ impl<'a> Contexts<'a> {
                 _ => groups.push((o.kind, vec![v])),
             }
         }
-        ctx.insert("groups", &groups.into_iter().map(|(k, list)| json!({
-            "kind": k, "label": kind_plural(k), "organisations": list,
-        })).collect::<Vec<_>>());
+        ctx.insert(
+            "groups",
+            &groups
+                .into_iter()
+                .map(|(k, list)| {
+                    json!({
+                        "kind": k, "label": kind_plural(k), "organisations": list,
+                    })
+                })
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
@@ -462,7 +616,12 @@ impl<'a> Contexts<'a> {
         let o = &site.organisations[id];
         let links = &site.organisation_links[id];
         let path = format!("/organisasjoner/{id}/");
-        let mut ctx = self.base(&o.name, o.description.as_deref().unwrap_or(""), &path, vec![("Organisasjoner".into(), "/organisasjoner/".into())]);
+        let mut ctx = self.base(
+            &o.name,
+            o.description.as_deref().unwrap_or(""),
+            &path,
+            vec![("Organisasjoner".into(), "/organisasjoner/".into())],
+        );
         let mut v = self.org_ref(id);
         v["kind"] = json!(o.kind);
         v["kind_label"] = json!(o.kind.label());
@@ -470,36 +629,87 @@ impl<'a> Contexts<'a> {
         v["parent"] = json!(o.parent.as_deref().map(|u| self.org_ref(u)));
         v["website"] = json!(o.website);
         v["description"] = json!(o.description);
-        v["members"] = json!(links.members.iter().map(|m| self.org_ref(m)).collect::<Vec<_>>());
+        v["members"] = json!(links
+            .members
+            .iter()
+            .map(|m| self.org_ref(m))
+            .collect::<Vec<_>>());
         ctx.insert("organisation", &v);
-        ctx.insert("seats", &links.seats.iter().map(|si| {
-            let s = &site.council.seats[*si];
-            let term = site.council.terms.iter().find(|t| t.id == s.term);
-            json!({
-                "term": s.term,
-                "label": s.label,
-                "term_start": term.map(|t| date_long(t.start)),
-                "term_end": term.map(|t| date_long(t.end)),
-                "holders": s.holders.iter().map(|h| json!({
-                    "person": self.person_ref(&h.person),
-                    "role_label": h.role.label(),
-                    "from": date_long(h.from), "to": date_long(h.to),
-                    "from_iso": iso(h.from), "to_iso": iso(h.to),
-                    "note": h.note,
-                })).collect::<Vec<_>>(),
-            })
-        }).collect::<Vec<_>>());
-        ctx.insert("attendance", &links.attendance.iter().map(|r| self.attendance_ref(r)).collect::<Vec<_>>());
-        ctx.insert("items", &links.items.iter().map(|r| self.item_ref(r)).collect::<Vec<_>>());
-        ctx.insert("papers", &links.papers.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>());
-        ctx.insert("received", &links.received.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>());
-        ctx.insert("cases", &links.cases.iter().map(|r| self.case_ref(*r)).collect::<Vec<_>>());
+        ctx.insert(
+            "seats",
+            &links
+                .seats
+                .iter()
+                .map(|si| {
+                    let s = &site.council.seats[*si];
+                    let term = site.council.terms.iter().find(|t| t.id == s.term);
+                    json!({
+                        "term": s.term,
+                        "label": s.label,
+                        "term_start": term.map(|t| date_long(t.start)),
+                        "term_end": term.map(|t| date_long(t.end)),
+                        "holders": s.holders.iter().map(|h| json!({
+                            "person": self.person_ref(&h.person),
+                            "role_label": h.role.label(),
+                            "from": date_long(h.from), "to": date_long(h.to),
+                            "from_iso": iso(h.from), "to_iso": iso(h.to),
+                            "note": h.note,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "attendance",
+            &links
+                .attendance
+                .iter()
+                .map(|r| self.attendance_ref(r))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "items",
+            &links
+                .items
+                .iter()
+                .map(|r| self.item_ref(r))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "papers",
+            &links
+                .papers
+                .iter()
+                .map(|p| self.paper_ref(*p))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "received",
+            &links
+                .received
+                .iter()
+                .map(|p| self.paper_ref(*p))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "cases",
+            &links
+                .cases
+                .iter()
+                .map(|r| self.case_ref(*r))
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
     pub(super) fn people(&self) -> tera::Context {
         let site = self.site;
-        let mut ctx = self.base("Representanter", "Medlemmer og varamedlemmer i brukerrådet", "/personer/", Vec::new());
+        let mut ctx = self.base(
+            "Representanter",
+            "Medlemmer og varamedlemmer i brukerrådet",
+            "/personer/",
+            Vec::new(),
+        );
         let mut people: Vec<Value> = site
             .people
             .values()
@@ -524,7 +734,12 @@ impl<'a> Contexts<'a> {
         let p = &site.people[id];
         let links = &site.person_links[id];
         let path = format!("/personer/{id}/");
-        let mut ctx = self.base(&p.name, "", &path, vec![("Representanter".into(), "/personer/".into())]);
+        let mut ctx = self.base(
+            &p.name,
+            "",
+            &path,
+            vec![("Representanter".into(), "/personer/".into())],
+        );
         ctx.insert("person", &self.person_ref(id));
         ctx.insert("holdings", &links.holdings.iter().map(|(si, hi)| {
             let s = &site.council.seats[*si];
@@ -538,7 +753,14 @@ impl<'a> Contexts<'a> {
             let c = &site.council.committees[*ci];
             json!({"name": c.name, "short_name": c.short_name, "term": c.term, "role": c.members[*mi].role})
         }).collect::<Vec<_>>());
-        ctx.insert("attendance", &links.attendance.iter().map(|r| self.attendance_ref(r)).collect::<Vec<_>>());
+        ctx.insert(
+            "attendance",
+            &links
+                .attendance
+                .iter()
+                .map(|r| self.attendance_ref(r))
+                .collect::<Vec<_>>(),
+        );
         ctx
     }
 
@@ -556,7 +778,10 @@ impl<'a> Contexts<'a> {
                 "summary": format!("Referat fra møte {} ({})", m.code(), date_long(m.date)),
             }));
             for c in 0..m.cases.len() {
-                let r = CaseRef { meeting: i, case: c };
+                let r = CaseRef {
+                    meeting: i,
+                    case: c,
+                };
                 let case = site.case(r);
                 entries.push(json!({
                     "title": format!("Sak {} {}", case.number, case.title), "path": site.case_path(r),
@@ -567,7 +792,13 @@ impl<'a> Contexts<'a> {
         }
         entries.truncate(100);
         let mut ctx = self.base(&site.config.title, "", "/atom.xml", Vec::new());
-        ctx.insert("updated", &entries.first().and_then(|e| e["updated"].as_str().map(String::from)).unwrap_or_else(|| "1970-01-01T00:00:00Z".into()));
+        ctx.insert(
+            "updated",
+            &entries
+                .first()
+                .and_then(|e| e["updated"].as_str().map(String::from))
+                .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+        );
         ctx.insert("entries", &entries);
         ctx
     }
@@ -577,18 +808,27 @@ impl<'a> Contexts<'a> {
         let mut urls: Vec<Map<String, Value>> = Vec::new();
         let mut add = |path: String, date: Option<chrono::NaiveDate>| {
             let mut m = Map::new();
-            m.insert("permalink".into(), json!(format!("{}{}", site.config.base_url, path)));
+            m.insert(
+                "permalink".into(),
+                json!(format!("{}{}", site.config.base_url, path)),
+            );
             m.insert("date".into(), json!(date.map(iso)));
             urls.push(m);
         };
         add("/".into(), None);
-        for s in [&site.meetings_section, &site.papers_section].into_iter().flatten() {
+        for s in [&site.meetings_section, &site.papers_section]
+            .into_iter()
+            .flatten()
+        {
             add(s.path.clone(), None);
         }
         for (i, m) in site.meetings.iter().enumerate() {
             add(m.path(), Some(m.date));
             for (c, case) in m.cases.iter().enumerate() {
-                let r = CaseRef { meeting: i, case: c };
+                let r = CaseRef {
+                    meeting: i,
+                    case: c,
+                };
                 add(site.case_path(r), Some(m.date));
                 for a in &case.attachments {
                     if let Some((slug, _)) = &a.text {

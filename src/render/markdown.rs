@@ -103,7 +103,10 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
                 .organisations
                 .iter()
                 .map(|id| {
-                    let name = opts.organisations.get(id).map_or(id.as_str(), |o| o.name.as_str());
+                    let name = opts
+                        .organisations
+                        .get(id)
+                        .map_or(id.as_str(), |o| o.name.as_str());
                     format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
                 })
                 .collect();
@@ -113,7 +116,10 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
             "<a class=\"innspill-lenke\" href=\"#{}\">Lenke til innspill {}</a>",
             item.anchor, item.label
         ));
-        out.push_str(&format!("<p class=\"innspill-meta\">{}</p>", meta.join(" ")));
+        out.push_str(&format!(
+            "<p class=\"innspill-meta\">{}</p>",
+            meta.join(" ")
+        ));
         if !item.children.is_empty() {
             out.push_str(&items_html(&item.children, opts));
         }
@@ -176,7 +182,10 @@ mod tests {
 
     #[test]
     fn input_items_are_addressable() {
-        let html = render("## Innspill fra Brukerrådet\n\n- En\n  - To\n- **Tre**\n", false);
+        let html = render(
+            "## Innspill fra Brukerrådet\n\n- En\n  - To\n- **Tre**\n",
+            false,
+        );
         insta::assert_snapshot!(html);
     }
 

@@ -2,7 +2,7 @@
 //!
 //! The default theme is compiled into the binary; a site's own `templates/`
 //! folder overrides any template by name, as in Zola. Every page is one
-//! [`Job`]; jobs render in parallel and produce [`OutputFile`]s. Contexts are
+//! job; jobs render in parallel and produce [`OutputFile`]s. Contexts are
 //! built from the model's precomputed links, so no page scans the whole site.
 
 mod context;
@@ -30,25 +30,70 @@ pub struct OutputFile {
 /// The default theme's templates, embedded so a site needs none of its own.
 const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../theme/templates/base.html")),
-    ("macros.html", include_str!("../../theme/templates/macros.html")),
-    ("index.html", include_str!("../../theme/templates/index.html")),
-    ("meetings.html", include_str!("../../theme/templates/meetings.html")),
-    ("meeting.html", include_str!("../../theme/templates/meeting.html")),
+    (
+        "macros.html",
+        include_str!("../../theme/templates/macros.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../theme/templates/index.html"),
+    ),
+    (
+        "meetings.html",
+        include_str!("../../theme/templates/meetings.html"),
+    ),
+    (
+        "meeting.html",
+        include_str!("../../theme/templates/meeting.html"),
+    ),
     ("case.html", include_str!("../../theme/templates/case.html")),
-    ("attachment.html", include_str!("../../theme/templates/attachment.html")),
-    ("papers.html", include_str!("../../theme/templates/papers.html")),
-    ("paper.html", include_str!("../../theme/templates/paper.html")),
-    ("themes.html", include_str!("../../theme/templates/themes.html")),
-    ("theme.html", include_str!("../../theme/templates/theme.html")),
-    ("organisations.html", include_str!("../../theme/templates/organisations.html")),
-    ("organisation.html", include_str!("../../theme/templates/organisation.html")),
-    ("people.html", include_str!("../../theme/templates/people.html")),
-    ("person.html", include_str!("../../theme/templates/person.html")),
+    (
+        "attachment.html",
+        include_str!("../../theme/templates/attachment.html"),
+    ),
+    (
+        "papers.html",
+        include_str!("../../theme/templates/papers.html"),
+    ),
+    (
+        "paper.html",
+        include_str!("../../theme/templates/paper.html"),
+    ),
+    (
+        "themes.html",
+        include_str!("../../theme/templates/themes.html"),
+    ),
+    (
+        "theme.html",
+        include_str!("../../theme/templates/theme.html"),
+    ),
+    (
+        "organisations.html",
+        include_str!("../../theme/templates/organisations.html"),
+    ),
+    (
+        "organisation.html",
+        include_str!("../../theme/templates/organisation.html"),
+    ),
+    (
+        "people.html",
+        include_str!("../../theme/templates/people.html"),
+    ),
+    (
+        "person.html",
+        include_str!("../../theme/templates/person.html"),
+    ),
     ("page.html", include_str!("../../theme/templates/page.html")),
-    ("section.html", include_str!("../../theme/templates/section.html")),
+    (
+        "section.html",
+        include_str!("../../theme/templates/section.html"),
+    ),
     ("404.html", include_str!("../../theme/templates/404.html")),
     ("atom.xml", include_str!("../../theme/templates/atom.xml")),
-    ("sitemap.xml", include_str!("../../theme/templates/sitemap.xml")),
+    (
+        "sitemap.xml",
+        include_str!("../../theme/templates/sitemap.xml"),
+    ),
 ];
 
 /// The default stylesheet.
@@ -74,14 +119,17 @@ pub fn templates(root: &Path) -> Result<Tera, Error> {
                 .unwrap_or(entry.path())
                 .to_string_lossy()
                 .replace('\\', "/");
-            let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::read(entry.path(), e))?;
+            let text =
+                std::fs::read_to_string(entry.path()).map_err(|e| Error::read(entry.path(), e))?;
             all.retain(|(n, _)| *n != name);
             all.push((name, text));
         }
     }
-    tera.add_raw_templates(all).map_err(|e| template_error(&e))?;
+    tera.add_raw_templates(all)
+        .map_err(|e| template_error(&e))?;
     tera.register_filter("dato", format::dato_filter);
-    tera.autoescape_on(vec![".html", ".xml"]);
+    // Feeds escape with `escape_xml` explicitly: HTML escaping would turn every `/` into `&#x2F;`.
+    tera.autoescape_on(vec![".html"]);
     Ok(tera)
 }
 
@@ -117,7 +165,15 @@ pub struct AssetPaths {
 /// Renders every page of the site.
 pub fn render(site: &Site, tera: &Tera, assets: &AssetPaths) -> Result<Vec<OutputFile>, Error> {
     let ctx = Contexts::new(site, assets);
-    let mut jobs = vec![Job::Home, Job::Themes, Job::Organisations, Job::People, Job::NotFound, Job::Feed, Job::Sitemap];
+    let mut jobs = vec![
+        Job::Home,
+        Job::Themes,
+        Job::Organisations,
+        Job::People,
+        Job::NotFound,
+        Job::Feed,
+        Job::Sitemap,
+    ];
     if site.meetings_section.is_some() {
         jobs.push(Job::Meetings);
     }
@@ -127,7 +183,10 @@ pub fn render(site: &Site, tera: &Tera, assets: &AssetPaths) -> Result<Vec<Outpu
     for (mi, m) in site.meetings.iter().enumerate() {
         jobs.push(Job::Meeting(mi));
         for (ci, c) in m.cases.iter().enumerate() {
-            let r = CaseRef { meeting: mi, case: ci };
+            let r = CaseRef {
+                meeting: mi,
+                case: ci,
+            };
             jobs.push(Job::Case(r));
             for (ai, a) in c.attachments.iter().enumerate() {
                 if a.text.is_some() {
@@ -153,36 +212,76 @@ pub fn render(site: &Site, tera: &Tera, assets: &AssetPaths) -> Result<Vec<Outpu
         .collect()
 }
 
-fn render_job(job: &Job, site: &Site, tera: &Tera, ctx: &Contexts<'_>) -> Result<OutputFile, Error> {
+fn render_job(
+    job: &Job,
+    site: &Site,
+    tera: &Tera,
+    ctx: &Contexts<'_>,
+) -> Result<OutputFile, Error> {
     let (path, template, context) = match job {
         Job::Home => ("/".to_string(), "index.html".to_string(), ctx.home()),
         Job::Meetings => {
             let section = site.meetings_section.as_ref().expect("checked");
             (section.path.clone(), "meetings.html".into(), ctx.meetings())
         }
-        Job::Meeting(i) => (site.meetings[*i].path(), "meeting.html".into(), ctx.meeting(*i)),
+        Job::Meeting(i) => (
+            site.meetings[*i].path(),
+            "meeting.html".into(),
+            ctx.meeting(*i),
+        ),
         Job::Case(r) => (site.case_path(*r), "case.html".into(), ctx.case(*r)),
         Job::Attachment(r, i) => {
-            let (slug, _) = site.case(*r).attachments[*i].text.as_ref().expect("checked");
-            (format!("{}{slug}/", site.case_path(*r)), "attachment.html".into(), ctx.attachment(*r, *i))
+            let (slug, _) = site.case(*r).attachments[*i]
+                .text
+                .as_ref()
+                .expect("checked");
+            (
+                format!("{}{slug}/", site.case_path(*r)),
+                "attachment.html".into(),
+                ctx.attachment(*r, *i),
+            )
         }
         Job::Papers => {
             let section = site.papers_section.as_ref().expect("checked");
             (section.path.clone(), "papers.html".into(), ctx.papers())
         }
-        Job::Paper(i) => (site.papers[*i].path.clone(), "paper.html".into(), ctx.paper(*i)),
+        Job::Paper(i) => (
+            site.papers[*i].path.clone(),
+            "paper.html".into(),
+            ctx.paper(*i),
+        ),
         Job::Page(i) => {
             let page = &site.pages[*i];
-            let default = if page.children.is_empty() { "page.html" } else { "section.html" };
+            let default = if page.children.is_empty() {
+                "page.html"
+            } else {
+                "section.html"
+            };
             let template = page.template.clone().unwrap_or_else(|| default.into());
             (page.path.clone(), template, ctx.page(*i))
         }
         Job::Themes => ("/temaer/".into(), "themes.html".into(), ctx.themes()),
-        Job::Theme(i) => (format!("/temaer/{}/", site.themes[*i].slug), "theme.html".into(), ctx.theme(*i)),
-        Job::Organisations => ("/organisasjoner/".into(), "organisations.html".into(), ctx.organisations()),
-        Job::Organisation(id) => (format!("/organisasjoner/{id}/"), "organisation.html".into(), ctx.organisation(id)),
+        Job::Theme(i) => (
+            format!("/temaer/{}/", site.themes[*i].slug),
+            "theme.html".into(),
+            ctx.theme(*i),
+        ),
+        Job::Organisations => (
+            "/organisasjoner/".into(),
+            "organisations.html".into(),
+            ctx.organisations(),
+        ),
+        Job::Organisation(id) => (
+            format!("/organisasjoner/{id}/"),
+            "organisation.html".into(),
+            ctx.organisation(id),
+        ),
         Job::People => ("/personer/".into(), "people.html".into(), ctx.people()),
-        Job::Person(id) => (format!("/personer/{id}/"), "person.html".into(), ctx.person(id)),
+        Job::Person(id) => (
+            format!("/personer/{id}/"),
+            "person.html".into(),
+            ctx.person(id),
+        ),
         Job::NotFound => ("/404.html".into(), "404.html".into(), ctx.not_found()),
         Job::Feed => ("/atom.xml".into(), "atom.xml".into(), ctx.feed()),
         Job::Sitemap => ("/sitemap.xml".into(), "sitemap.xml".into(), ctx.sitemap()),
@@ -190,7 +289,9 @@ fn render_job(job: &Job, site: &Site, tera: &Tera, ctx: &Contexts<'_>) -> Result
     let html = tera
         .render(&template, &context)
         .map_err(|e| match template_error(&e) {
-            Error::Template(text) => Error::Template(format!("rendering {path} with {template}: {text}")),
+            Error::Template(text) => {
+                Error::Template(format!("rendering {path} with {template}: {text}"))
+            }
             other => other,
         })?;
     Ok(OutputFile {

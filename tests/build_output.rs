@@ -1,0 +1,142 @@
+//! The output folder: replaced whole or not at all, reproducible, never a
+//! folder that is not ours. And the command line's exit codes.
+
+mod common;
+
+use std::process::Command;
+
+use common::TestSite;
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let site = TestSite::demo();
+    site.build().unwrap();
+    let first = site.files();
+    site.build().unwrap();
+    assert_eq!(first, site.files());
+    assert!(first.len() > 80);
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_as_it_was() {
+    let site = TestSite::minimal();
+    site.build().unwrap();
+    let before = site.files();
+    site.replace(
+        "content/moter/2026-1/sak-01-26.md",
+        "kind = \"drøftingssak\"",
+        "kind = \"x\"",
+    );
+    site.build_err();
+    assert_eq!(before, site.files());
+}
+
+#[test]
+fn a_site_can_override_a_theme_template() {
+    let site = TestSite::minimal();
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Borte</h1>{% endblock content %}",
+    );
+    site.build().unwrap();
+    assert!(site.read("404.html").contains("<h1>Borte</h1>"));
+}
+
+#[test]
+fn attachments_and_static_files_are_copied() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/moter/2026-1/vedlegg/saksdokument.pdf",
+        &"x".repeat(2_100_000),
+    );
+    site.write("static/logo.txt", "logo");
+    site.replace(
+        "content/moter/2026-1/sak-01-26.md",
+        "themes = [\"eksempel\"]",
+        "themes = [\"eksempel\"]\n\n[[attachments]]\ntitle = \"Saksdokument\"\nfile = \"vedlegg/saksdokument.pdf\"",
+    );
+    site.build().unwrap();
+    assert!(site
+        .public()
+        .join("moter/2026-1/vedlegg/saksdokument.pdf")
+        .is_file());
+    assert_eq!(site.read("logo.txt"), "logo");
+    let text = common::text_of(&site.read("moter/2026-1/sak-01-26/index.html"));
+    assert!(text.contains("Saksdokument (PDF, 2,1 MB)"), "{text}");
+}
+
+fn medvirk(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_medvirk"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_build_check_and_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("nytt");
+    let root_s = root.to_str().unwrap();
+    assert!(medvirk(&["init", root_s]).status.success());
+    let out = medvirk(&["check", "--root", root_s]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = medvirk(&["build", "--root", root_s]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Bygde"));
+
+    std::fs::write(root.join("content/moter/2026-1/sak-01-26.md"), "ødelagt").unwrap();
+    let out = medvirk(&["check", "--root", root_s]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("content/moter/2026-1/sak-01-26.md:1:1: error"),
+        "{err}"
+    );
+    let out = medvirk(&["-q", "build", "--root", root_s]);
+    assert_eq!(out.status.code(), Some(1));
+    // The previous build is still there.
+    assert!(root
+        .join("public/moter/2026-1/sak-01-26/index.html")
+        .is_file());
+}
+
+#[test]
+fn cli_refuses_to_overwrite_a_foreign_folder() {
+    let site = TestSite::minimal();
+    let foreign = tempfile::tempdir().unwrap();
+    std::fs::write(foreign.path().join("viktig.txt"), "behold meg").unwrap();
+    let out = medvirk(&[
+        "build",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--output-dir",
+        foreign.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not written by medvirk"));
+    assert_eq!(
+        std::fs::read_to_string(foreign.path().join("viktig.txt")).unwrap(),
+        "behold meg"
+    );
+}
+
+#[test]
+fn base_url_override_reaches_canonical_links_and_feed() {
+    let site = TestSite::minimal();
+    medvirk::build(&medvirk::BuildOptions {
+        root: site.root().to_path_buf(),
+        output_dir: None,
+        base_url: Some("http://127.0.0.1:8080".into()),
+    })
+    .unwrap();
+    assert!(site
+        .read("index.html")
+        .contains("href=http://127.0.0.1:8080/ rel=canonical"));
+    assert!(site
+        .read("atom.xml")
+        .contains("<id>http://127.0.0.1:8080/moter/2026-1/</id>"));
+}

@@ -1,0 +1,244 @@
+//! Bad input gets a clear error naming the file, the line and the fix, and
+//! nothing is written. Each test starts from the minimal valid site and breaks
+//! one thing.
+
+mod common;
+
+use common::TestSite;
+
+const MEETING: &str = "content/moter/2026-1/_index.md";
+const CASE: &str = "content/moter/2026-1/sak-01-26.md";
+
+fn assert_error(site: &TestSite, expected: &[&str]) {
+    let report = site.build_err();
+    for part in expected {
+        assert!(report.contains(part), "expected {part:?} in:\n{report}");
+    }
+    assert!(
+        report.contains("hint:"),
+        "every error carries a hint:\n{report}"
+    );
+    assert!(!site.public().exists(), "nothing is written on error");
+}
+
+#[test]
+fn the_minimal_site_builds() {
+    let site = TestSite::minimal();
+    site.build().expect("builds");
+    assert!(site
+        .public()
+        .join("moter/2026-1/sak-01-26/index.html")
+        .is_file());
+}
+
+#[test]
+fn unknown_organisation_id() {
+    let site = TestSite::minimal();
+    site.replace(
+        CASE,
+        "submitted_by = \"divisjon-a\"",
+        "submitted_by = \"divisjon-x\"",
+    );
+    assert_error(
+        &site,
+        &[
+            "content/moter/2026-1/sak-01-26.md:5:16: error: unknown organisation \"divisjon-x\"",
+            "data/organisations.toml",
+        ],
+    );
+}
+
+#[test]
+fn unknown_organisation_in_an_input_item() {
+    let site = TestSite::minimal();
+    site.replace(CASE, "{fra=pasientforeningen}", "{fra=ukjent}");
+    assert_error(
+        &site,
+        &["sak-01-26.md:21:1: error: unknown organisation \"ukjent\" in fra="],
+    );
+}
+
+#[test]
+fn case_number_used_twice_in_one_year() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/moter/2026-1/sak-01-26-b.md",
+        "+++\nnumber = \"01/26\"\nkind = \"drøftingssak\"\ntitle = \"Dobbel\"\n+++\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "sak-01-26",
+            ":2: error: case number 01/26 is used twice in 2026",
+        ],
+    );
+}
+
+#[test]
+fn attendance_for_an_organisation_without_a_seat() {
+    let site = TestSite::minimal();
+    site.replace(
+        MEETING,
+        "organisation = \"pasientforeningen\"",
+        "organisation = \"etaten\"",
+    );
+    assert_error(&site, &[
+        "content/moter/2026-1/_index.md:19:16: error: \"etaten\" has no seat on the council on 2026-03-04",
+        "[[observers]]",
+    ]);
+}
+
+#[test]
+fn a_person_who_does_not_hold_the_seat() {
+    let site = TestSite::minimal();
+    site.replace(
+        MEETING,
+        "person = \"kari-nordmann\"\n+++",
+        "person = \"ola-nordman\"\n+++",
+    );
+    assert_error(
+        &site,
+        &["unknown person \"ola-nordman\"", "data/people.toml"],
+    );
+}
+
+#[test]
+fn impossible_date() {
+    let site = TestSite::minimal();
+    site.replace(MEETING, "date = 2026-03-04", "date = 2026-02-30");
+    assert_error(&site, &["_index.md:3:", "invalid TOML", "YYYY-MM-DD"]);
+}
+
+#[test]
+fn malformed_toml() {
+    let site = TestSite::minimal();
+    site.replace(CASE, "title = \"Eksempelsak\"", "title = Eksempelsak");
+    assert_error(
+        &site,
+        &[
+            "content/moter/2026-1/sak-01-26.md:4:",
+            "invalid TOML",
+            "quotes",
+        ],
+    );
+}
+
+#[test]
+fn misspelt_field() {
+    let site = TestSite::minimal();
+    site.replace(CASE, "themes =", "temaer =");
+    assert_error(
+        &site,
+        &[
+            "sak-01-26.md",
+            "unknown field `temaer`",
+            "check the spelling",
+        ],
+    );
+}
+
+#[test]
+fn unknown_case_kind_and_time_are_both_reported() {
+    let site = TestSite::minimal();
+    site.replace(CASE, "drøftingssak", "diskusjonssak");
+    site.replace(MEETING, "time = \"10:15\"", "time = \"kvart over ti\"");
+    let report = site.build_err();
+    assert!(
+        report.contains("unknown case kind \"diskusjonssak\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("\"kvart over ti\" is not a time of day"),
+        "{report}"
+    );
+    assert!(report.contains("2 errors"), "{report}");
+}
+
+#[test]
+fn missing_front_matter() {
+    let site = TestSite::minimal();
+    site.write(CASE, "## Bakgrunn\n");
+    assert_error(
+        &site,
+        &["sak-01-26.md:1:1: error: the file does not start with front matter"],
+    );
+}
+
+#[test]
+fn agenda_names_a_case_that_is_not_there() {
+    let site = TestSite::minimal();
+    site.replace(MEETING, "case = \"01/26\"", "case = \"02/26\"");
+    assert_error(
+        &site,
+        &["_index.md:16:8: error: the agenda names case \"02/26\""],
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    let site = TestSite::minimal();
+    std::fs::write(site.root().join(CASE), b"+++\ntitle = \"\xff\"\n+++\n").unwrap();
+    assert_error(
+        &site,
+        &["sak-01-26.md:2: error: the file is not valid UTF-8"],
+    );
+}
+
+#[test]
+fn unsafe_ids_are_refused() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/people.toml",
+        "id = \"ola-nordmann\"",
+        "id = \"../../x\"",
+    );
+    let report = site.build_err();
+    assert!(report.contains("\"../../x\" is not a valid id"), "{report}");
+}
+
+#[test]
+fn crlf_and_bom_are_accepted() {
+    let site = TestSite::minimal();
+    let text = std::fs::read_to_string(site.root().join(CASE)).unwrap();
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    site.write(CASE, &crlf);
+    site.build().expect("CRLF and a BOM are fine");
+}
+
+#[test]
+fn raw_script_in_markdown_is_sanitised() {
+    let site = TestSite::minimal();
+    site.replace(
+        CASE,
+        "Hva saken gjelder.",
+        "Hva saken gjelder. <script>alert(1)</script>",
+    );
+    site.build().expect("builds");
+    let html = site.read("moter/2026-1/sak-01-26/index.html");
+    assert!(!html.contains("<script"), "{html}");
+}
+
+#[test]
+fn tera_syntax_in_content_is_text() {
+    let site = TestSite::minimal();
+    site.replace(
+        CASE,
+        "Hva saken gjelder.",
+        "Hva {{ config.title }} {% if x %} gjelder.",
+    );
+    site.build().expect("builds");
+    let html = site.read("moter/2026-1/sak-01-26/index.html");
+    assert!(html.contains("{{ config.title }}"));
+}
+
+#[test]
+fn a_template_that_errors_names_the_page_and_template() {
+    let site = TestSite::minimal();
+    site.write("templates/case.html", "{{ case.does_not_exist.nested }}");
+    let report = site.build_err();
+    assert!(
+        report.contains("rendering /moter/2026-1/sak-01-26/ with case.html"),
+        "{report}"
+    );
+    assert!(!site.public().exists());
+}
