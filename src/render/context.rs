@@ -240,42 +240,28 @@ impl<'a> Contexts<'a> {
             m
         });
         ctx.insert("latest_meeting", &latest);
-        let latest_advice: Vec<Value> = site
+        // The newest meeting's top-level advice, items raised by many or attributed first.
+        let mut latest_advice: Vec<(bool, ItemRef)> = site
             .all_cases()
+            .take_while(|r| r.meeting == 0)
             .flat_map(|r| {
                 site.case(r)
                     .body
                     .items()
                     .into_iter()
-                    .filter(|i| i.raised_by_many || !i.organisations.is_empty())
-                    .map(move |i| ItemRef {
-                        case: r,
-                        anchor: i.anchor.clone(),
+                    .filter(|i| !i.label.contains('.'))
+                    .map(move |i| {
+                        let notable = i.raised_by_many || !i.organisations.is_empty();
+                        (!notable, ItemRef { case: r, anchor: i.anchor.clone() })
                     })
             })
-            .take(6)
-            .map(|r| self.item_ref(&r))
             .collect();
-        let latest_advice = if latest_advice.is_empty() {
-            site.all_cases()
-                .take(1)
-                .flat_map(|r| {
-                    site.case(r)
-                        .body
-                        .items()
-                        .into_iter()
-                        .filter(|i| !i.anchor.contains("-") || i.anchor.matches('-').count() == 1)
-                        .take(5)
-                        .map(move |i| ItemRef {
-                            case: r,
-                            anchor: i.anchor.clone(),
-                        })
-                })
-                .map(|r| self.item_ref(&r))
-                .collect()
-        } else {
-            latest_advice
-        };
+        latest_advice.sort_by_key(|(plain, _)| *plain);
+        let latest_advice: Vec<Value> = latest_advice
+            .iter()
+            .take(6)
+            .map(|(_, r)| self.item_ref(r))
+            .collect();
         ctx.insert("latest_advice", &latest_advice);
         ctx.insert("themes", &self.theme_list());
         ctx.insert(
