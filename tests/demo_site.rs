@@ -215,6 +215,14 @@ fn pages_are_norwegian_and_self_contained() {
         }
         assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
         assert_eq!(html.matches("<main").count(), 1, "{path}: one main");
+        let levels: Vec<u32> = html
+            .match_indices("<h")
+            .filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10))
+            .collect();
+        assert_eq!(levels.first(), Some(&1), "{path}: starts with h1");
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{path}: heading skips from h{} to h{}", pair[0], pair[1]);
+        }
     }
 }
 

@@ -27,11 +27,17 @@ impl<'a> Contexts<'a> {
     }
 
     fn html(&self, body: &Body) -> String {
+        self.html_shifted(body, 0)
+    }
+
+    /// A body that sits under one of the page's own `<h2>`s.
+    fn html_shifted(&self, body: &Body, heading_shift: u8) -> String {
         body_html(
             body,
             &HtmlOptions {
                 trust_raw_html: self.site.config.trust_raw_html,
                 organisations: &self.site.organisations,
+                heading_shift,
             },
         )
     }
@@ -252,7 +258,13 @@ impl<'a> Contexts<'a> {
                     .filter(|i| !i.label.contains('.'))
                     .map(move |i| {
                         let notable = i.raised_by_many || !i.organisations.is_empty();
-                        (!notable, ItemRef { case: r, anchor: i.anchor.clone() })
+                        (
+                            !notable,
+                            ItemRef {
+                                case: r,
+                                anchor: i.anchor.clone(),
+                            },
+                        )
                     })
             })
             .collect();
@@ -369,7 +381,7 @@ impl<'a> Contexts<'a> {
                 "case": d.case.map(|c| self.case_ref(CaseRef { meeting: i, case: c })),
             }))
             .collect::<Vec<_>>());
-        v["body_html"] = json!(self.html(&m.body));
+        v["body_html"] = json!(self.html_shifted(&m.body, 1));
         v["cases"] = json!((0..m.cases.len())
             .map(|c| self.case_ref(CaseRef {
                 meeting: i,

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{html, Event};
+use pulldown_cmark::{html, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::model::{Block, Body, InputItem, Organisation, SectionKind};
 
@@ -16,12 +16,45 @@ pub struct HtmlOptions<'a> {
     pub trust_raw_html: bool,
     /// For naming the organisations an item is attributed to.
     pub organisations: &'a BTreeMap<String, Organisation>,
+    /// Levels to push every heading down by, when the body sits under a heading of the page.
+    pub heading_shift: u8,
 }
 
 /// Writes events as HTML, sanitising raw HTML unless trusted.
 pub fn events_html(events: &[Event<'static>], trust_raw_html: bool) -> String {
+    shifted_html(events, trust_raw_html, 0)
+}
+
+fn shift(level: HeadingLevel, by: u8) -> HeadingLevel {
+    let n = (level as usize + by as usize).min(6);
+    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+}
+
+/// Writes events as HTML with every heading `by` levels deeper.
+fn shifted_html(events: &[Event<'static>], trust_raw_html: bool, by: u8) -> String {
     let mut out = String::new();
-    html::push_html(&mut out, events.iter().cloned());
+    if by == 0 {
+        html::push_html(&mut out, events.iter().cloned());
+    } else {
+        html::push_html(
+            &mut out,
+            events.iter().cloned().map(|e| match e {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => Event::Start(Tag::Heading {
+                    level: shift(level, by),
+                    id,
+                    classes,
+                    attrs,
+                }),
+                Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level, by))),
+                other => other,
+            }),
+        );
+    }
     let has_raw = events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
@@ -52,9 +85,10 @@ pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
                     SectionKind::Summary => "del del-sammendrag",
                 };
                 out.push_str(&format!(
-                    "<section class=\"{class}\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>{blocks}</section>",
+                    "<section class=\"{class}\" aria-labelledby=\"{id}\"><h{n} id=\"{id}\">{}</h{n}>{blocks}</section>",
                     events_html(&h.events, opts.trust_raw_html),
                     id = h.anchor,
+                    n = 2 + opts.heading_shift,
                 ));
             }
         }
@@ -66,11 +100,16 @@ fn blocks_html(blocks: &[Block], opts: &HtmlOptions<'_>) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
-            Block::Markdown(events) => out.push_str(&events_html(events, opts.trust_raw_html)),
+            Block::Markdown(events) => out.push_str(&shifted_html(
+                events,
+                opts.trust_raw_html,
+                opts.heading_shift,
+            )),
             Block::Group(h) => out.push_str(&format!(
-                "<h3 id=\"{}\" class=\"sporsmal\">{}</h3>",
+                "<h{n} id=\"{}\" class=\"sporsmal\">{}</h{n}>",
                 h.anchor,
-                events_html(&h.events, opts.trust_raw_html)
+                events_html(&h.events, opts.trust_raw_html),
+                n = 3 + opts.heading_shift,
             )),
             Block::Items(items) => out.push_str(&items_html(items, opts)),
         }
@@ -176,6 +215,7 @@ mod tests {
             &HtmlOptions {
                 trust_raw_html: trust,
                 organisations: &orgs,
+                heading_shift: 0,
             },
         )
     }
@@ -187,6 +227,20 @@ mod tests {
             false,
         );
         insta::assert_snapshot!(html);
+    }
+
+    #[test]
+    fn headings_shift_under_a_page_heading() {
+        let (body, _) = Body::parse("## Nytt\n\n### Sak\n\nTekst\n");
+        let orgs = BTreeMap::new();
+        let opts = HtmlOptions {
+            trust_raw_html: false,
+            organisations: &orgs,
+            heading_shift: 1,
+        };
+        let html = body_html(&body, &opts);
+        assert!(html.contains("<h3 id=\"nytt\">Nytt</h3>"), "{html}");
+        assert!(html.contains("<h4>Sak</h4>"), "{html}");
     }
 
     #[test]
