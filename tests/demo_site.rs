@@ -221,7 +221,12 @@ fn pages_are_norwegian_and_self_contained() {
             .collect();
         assert_eq!(levels.first(), Some(&1), "{path}: starts with h1");
         for pair in levels.windows(2) {
-            assert!(pair[1] <= pair[0] + 1, "{path}: heading skips from h{} to h{}", pair[0], pair[1]);
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{path}: heading skips from h{} to h{}",
+                pair[0],
+                pair[1]
+            );
         }
     }
 }

@@ -242,3 +242,54 @@ fn a_template_that_errors_names_the_page_and_template() {
     );
     assert!(!site.public().exists());
 }
+
+#[test]
+fn a_person_in_two_seats_at_once() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/organisations.toml",
+        "[[organisation]]\nid = \"pasientforeningen\"",
+        "[[organisation]]\nid = \"annen-forening\"\nname = \"Annen forening\"\nkind = \"member\"\n\n[[organisation]]\nid = \"pasientforeningen\"",
+    );
+    let council = std::fs::read_to_string(site.root().join("data/council.toml")).unwrap();
+    site.write(
+        "data/council.toml",
+        &format!("{council}\n[[seat]]\norganisation = \"annen-forening\"\nterm = \"2026-2028\"\n[[seat.holder]]\nperson = \"kari-nordmann\"\nrole = \"member\"\nfrom = 2027-01-01\n"),
+    );
+    let report = site.build_err();
+    assert!(
+        report.contains("kari-nordmann holds two seats at once: pasientforeningen (Medlem) and annen-forening (Medlem) overlap from 2027-01-01"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_holding_outside_its_term() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/council.toml",
+        "role = \"deputy\"",
+        "role = \"deputy\"\nfrom = 2025-06-01",
+    );
+    let report = site.build_err();
+    assert!(report.contains("data/council.toml:"), "{report}");
+    assert!(
+        report.contains("is not within the term 2026-2028"),
+        "{report}"
+    );
+}
+
+#[test]
+fn earlier_treatment_of_a_case_that_is_not_on_the_site() {
+    let site = TestSite::minimal();
+    site.replace(
+        CASE,
+        "themes = [\"eksempel\"]",
+        "themes = [\"eksempel\"]\n\n[[earlier]]\ncase = \"09/25\"\nyear = 2025",
+    );
+    let report = site.build_err();
+    assert!(
+        report.contains("sak-01-26.md:2: error: earlier treatment names case 09/25 of 2025"),
+        "{report}"
+    );
+}
