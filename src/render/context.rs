@@ -659,44 +659,12 @@ impl<'a> Contexts<'a> {
         );
         ctx.insert(
             "attendance",
-            &links
-                .attendance
-                .iter()
-                .map(|r| self.attendance_ref(r))
-                .collect::<Vec<_>>(),
+            &refs(&links.attendance, |r| self.attendance_ref(r)),
         );
-        ctx.insert(
-            "items",
-            &links
-                .items
-                .iter()
-                .map(|r| self.item_ref(r))
-                .collect::<Vec<_>>(),
-        );
-        ctx.insert(
-            "papers",
-            &links
-                .papers
-                .iter()
-                .map(|p| self.paper_ref(*p))
-                .collect::<Vec<_>>(),
-        );
-        ctx.insert(
-            "received",
-            &links
-                .received
-                .iter()
-                .map(|p| self.paper_ref(*p))
-                .collect::<Vec<_>>(),
-        );
-        ctx.insert(
-            "cases",
-            &links
-                .cases
-                .iter()
-                .map(|r| self.case_ref(*r))
-                .collect::<Vec<_>>(),
-        );
+        ctx.insert("items", &refs(&links.items, |r| self.item_ref(r)));
+        ctx.insert("papers", &refs(&links.papers, |p| self.paper_ref(*p)));
+        ctx.insert("received", &refs(&links.received, |p| self.paper_ref(*p)));
+        ctx.insert("cases", &refs(&links.cases, |r| self.case_ref(*r)));
         ctx
     }
 
@@ -753,11 +721,7 @@ impl<'a> Contexts<'a> {
         }).collect::<Vec<_>>());
         ctx.insert(
             "attendance",
-            &links
-                .attendance
-                .iter()
-                .map(|r| self.attendance_ref(r))
-                .collect::<Vec<_>>(),
+            &refs(&links.attendance, |r| self.attendance_ref(r)),
         );
         ctx
     }
@@ -857,6 +821,11 @@ impl<'a> Contexts<'a> {
         ctx.insert("entries", &urls);
         ctx
     }
+}
+
+/// Maps a list of references to their template values.
+fn refs<T>(items: &[T], f: impl Fn(&T) -> Value) -> Vec<Value> {
+    items.iter().map(f).collect()
 }
 
 fn kind_plural(kind: crate::model::OrganisationKind) -> &'static str {
