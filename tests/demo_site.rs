@@ -154,7 +154,7 @@ fn meeting_page_has_agenda_times_decisions_and_an_attendance_table() {
     assert!(
         text.contains("Brukerrådet besluttet at Arbeidsutvalget kan fortsette med 3 medlemmer.")
     );
-    assert!(html.contains("<caption>Deltakerliste 29. november 2023</caption>"));
+    assert!(html.contains("<caption id=tabell-deltakere>Deltakerliste 29. november 2023</caption>"));
     assert!(
         html.contains("<th scope=row>"),
         "organisations are row headers"
