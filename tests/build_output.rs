@@ -140,3 +140,27 @@ fn base_url_override_reaches_canonical_links_and_feed() {
         .read("atom.xml")
         .contains("<id>http://127.0.0.1:8080/moter/2026-1/</id>"));
 }
+
+#[test]
+fn earlier_treatment_links_both_ways() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/moter/2026-2/_index.md",
+        "+++\nnumber = 2\ndate = 2026-06-03\n\n[[agenda]]\ntime = \"10:00\"\ntext = \"Sak 02/26\"\ncase = \"02/26\"\n+++\n",
+    );
+    site.write(
+        "content/moter/2026-2/sak-02-26.md",
+        "+++\nnumber = \"02/26\"\nkind = \"oppfølgingssak\"\ntitle = \"Oppfølging\"\n\n[[earlier]]\ncase = \"01/26\"\nyear = 2026\n+++\n",
+    );
+    site.build().unwrap();
+    let later = common::text_of(&site.read("moter/2026-2/sak-02-26/index.html"));
+    assert!(
+        later.contains("4. mars 2026: Sak 01/26 Eksempelsak"),
+        "{later}"
+    );
+    let earlier = common::text_of(&site.read("moter/2026-1/sak-01-26/index.html"));
+    assert!(
+        earlier.contains("Senere: Sak 02/26 Oppfølging (3. juni 2026)"),
+        "{earlier}"
+    );
+}

@@ -197,6 +197,8 @@ pub struct Site {
     pub organisation_links: BTreeMap<String, OrganisationLinks>,
     /// Reverse links per person id; only people with seats get pages.
     pub person_links: BTreeMap<String, PersonLinks>,
+    /// Later cases that name a case as earlier treatment.
+    pub later: BTreeMap<CaseRef, Vec<CaseRef>>,
     /// Warnings found while building (errors stop the build).
     pub warnings: Diagnostics,
 }
@@ -366,6 +368,7 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
         themes: Vec::new(),
         organisation_links: BTreeMap::new(),
         person_links: BTreeMap::new(),
+        later: BTreeMap::new(),
         warnings: Diagnostics::default(),
     };
     index(&mut site);
@@ -749,4 +752,24 @@ fn index(site: &mut Site) {
     }
     site.organisation_links = orgs;
     site.person_links = people;
+
+    let mut later: BTreeMap<CaseRef, Vec<CaseRef>> = BTreeMap::new();
+    for r in site.all_cases() {
+        for e in &site.case(r).earlier {
+            if let Earlier::Case {
+                target: Some((meeting, case)),
+                ..
+            } = e
+            {
+                later
+                    .entry(CaseRef {
+                        meeting: *meeting,
+                        case: *case,
+                    })
+                    .or_default()
+                    .push(r);
+            }
+        }
+    }
+    site.later = later;
 }

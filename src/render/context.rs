@@ -447,11 +447,8 @@ impl<'a> Contexts<'a> {
                 }),
             })
             .collect::<Vec<_>>());
-        let later: Vec<Value> = site
-            .all_cases()
-            .filter(|other| site.case(*other).earlier.iter().any(|e| matches!(e, Earlier::Case { target: Some((mi, ci)), .. } if *mi == r.meeting && *ci == r.case)))
-            .map(|other| self.case_ref(other))
-            .collect();
+        let later = site.later.get(&r).map(Vec::as_slice).unwrap_or_default();
+        let later = refs(later, |other| self.case_ref(*other));
         v["later"] = json!(later);
         ctx.insert("case", &v);
         ctx
