@@ -121,11 +121,6 @@ impl Diagnostics {
         });
         self.0.dedup();
     }
-
-    /// Moves the findings of `other` into `self`.
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.0.extend(other.0);
-    }
 }
 
 impl fmt::Display for Diagnostics {

@@ -131,12 +131,6 @@ impl SourceFile {
         Diagnostic::error(&self.path, message).at(line, Some(col))
     }
 
-    /// A warning located at a byte range of the front matter.
-    pub fn warning_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        let (line, col) = self.line_col(self.front.start + span.start);
-        Diagnostic::warning(&self.path, message).at(line, Some(col))
-    }
-
     /// Parses the front matter (or a whole data file) as `T`, turning TOML's
     /// error into a located diagnostic with a hint.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {

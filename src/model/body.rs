@@ -194,54 +194,6 @@ impl Body {
         }
         out
     }
-
-    /// The plain text of the whole body, for search and excerpts.
-    pub fn plain_text(&self) -> String {
-        let mut out = String::new();
-        for section in &self.sections {
-            if let Some(h) = &section.heading {
-                push_sep(&mut out, &h.text);
-            }
-            for block in &section.blocks {
-                match block {
-                    Block::Markdown(events) => push_sep(&mut out, &plain_text(events)),
-                    Block::Group(h) => push_sep(&mut out, &h.text),
-                    Block::Items(_) => {}
-                }
-            }
-        }
-        for item in self.items() {
-            push_sep(&mut out, &item.text);
-        }
-        out
-    }
-
-    /// Headings' anchors and items' anchors, for checking links.
-    pub fn anchors(&self) -> BTreeSet<String> {
-        let mut set = BTreeSet::new();
-        for section in &self.sections {
-            if let Some(h) = &section.heading {
-                set.insert(h.anchor.clone());
-            }
-            for block in &section.blocks {
-                if let Block::Group(h) = block {
-                    set.insert(h.anchor.clone());
-                }
-            }
-        }
-        set.extend(self.items().into_iter().map(|i| i.anchor.clone()));
-        set
-    }
-}
-
-fn push_sep(out: &mut String, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    out.push_str(text);
 }
 
 /// Plain text of inline or block events: words separated as a reader sees them.

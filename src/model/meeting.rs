@@ -1,6 +1,8 @@
 //! Meetings and their cases: agenda, decisions, attendance, and each case's
 //! sections, input items, attachments and earlier treatment.
 
+use std::path::Path;
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;
 
@@ -144,6 +146,8 @@ pub struct SeatAttendance {
     pub person: Option<String>,
     /// As member or deputy (none for observers).
     pub role: Option<SeatRole>,
+    /// How the seat is labelled in the term of the meeting, if not by the organisation's name.
+    pub label: Option<String>,
 }
 
 /// A guest. The name is kept only when it may be published.
@@ -341,6 +345,7 @@ fn attendance(
             status,
             person: row.person.as_ref().map(|p| p.get_ref().clone()),
             role,
+            label: seat.label.clone(),
         });
     }
     for row in &raw.observers {
@@ -358,6 +363,7 @@ fn attendance(
             status,
             person: row.person.as_ref().map(|p| p.get_ref().clone()),
             role: None,
+            label: None,
         });
     }
     for guest in &raw.guests {
@@ -558,5 +564,3 @@ pub(crate) fn case(
         ),
     })
 }
-
-use std::path::Path;

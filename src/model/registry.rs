@@ -80,13 +80,6 @@ pub struct Organisation {
     pub description: Option<String>,
 }
 
-impl Organisation {
-    /// The name to use in running text and tables.
-    pub fn display_name(&self) -> &str {
-        &self.name
-    }
-}
-
 /// A person named in a public role.
 #[derive(Debug, Clone, Serialize)]
 pub struct Person {

@@ -202,9 +202,7 @@ impl<'a> Contexts<'a> {
             "status": row.status, "status_label": row.status.label(),
             "person": row.person.as_deref().map(|p| self.person_ref(p)),
             "role": row.role, "role_label": row.role.map(|r| r.label()),
-            "label": self.site.council.seats.iter()
-                .find(|s| s.organisation == row.organisation)
-                .and_then(|s| s.label.clone()),
+            "label": row.label,
         })
     }
 
