@@ -3,8 +3,9 @@
 //!
 //! One pipeline, one module per stage, data flowing one way:
 //! [`load`] (read files, parse front matter) → [`model`] (validate, link) →
-//! [`render`] (Markdown and Tera templates) → [`output`] (minify, write
-//! atomically). [`build`] runs all of it; [`check`] stops after the model.
+//! [`search`] (the client-side index) → [`render`] (Markdown and Tera
+//! templates) → [`output`] (minify, write atomically). The index comes
+//! before the pages because the search page names its layout. [`build`] runs all of it; [`check`] stops after the model.
 
 #![warn(missing_docs)]
 
@@ -14,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -76,20 +78,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let site = model::build(&sources).map_err(Error::Invalid)?;
     lap("model", &mut timings);
 
+    let index = search::build(&site);
+    lap("search", &mut timings);
+
     let tera = render::templates(&options.root)?;
-    let css_name = format!(
-        "style.{}.css",
-        output::fingerprint(render::THEME_CSS.as_bytes())
-    );
-    let assets = render::AssetPaths {
-        css: format!("/{css_name}"),
-    };
+    let (assets, theme_files) = render::theme_assets(index.as_ref());
     let mut files = render::render(&site, &tera, &assets)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.push(render::OutputFile {
-        path: css_name,
-        bytes: render::THEME_CSS.as_bytes().to_vec(),
-    });
+    files.extend(theme_files);
+    if let Some(index) = index {
+        files.extend(index.files);
+    }
     lap("render", &mut timings);
 
     let copies = copies(&options.root, &sources)?;

@@ -35,6 +35,34 @@ pub struct RawConfig {
     /// Free-form values for a site's own templates.
     #[serde(default)]
     pub extra: toml::Table,
+    /// The client-side search index.
+    #[serde(default)]
+    pub search: RawSearch,
+}
+
+/// `[search]` in `config.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSearch {
+    /// Build the index and the search page (on by default).
+    #[serde(default = "yes")]
+    pub index: bool,
+    /// `"auto"` (by size), `"always"` or `"never"`: split the index into shards by term.
+    #[serde(default = "auto")]
+    pub split: Spanned<String>,
+}
+
+impl Default for RawSearch {
+    fn default() -> Self {
+        RawSearch {
+            index: true,
+            split: auto(),
+        }
+    }
+}
+
+fn auto() -> Spanned<String> {
+    Spanned::new(0..0, "auto".into())
 }
 
 fn default_language() -> String {

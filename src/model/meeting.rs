@@ -189,7 +189,7 @@ pub struct Case {
     pub description: String,
     /// Submitting unit, by organisation id.
     pub submitted_by: Option<String>,
-    /// Theme slugs.
+    /// Themes as written; their slugs name the theme pages.
     pub themes: Vec<String>,
     /// Sections and input items.
     pub body: Body,

@@ -20,7 +20,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
-pub use body::{Block, Body, InputItem, Section, SectionKind};
+pub use body::{plain_text, Block, Body, InputItem, Section, SectionKind};
 use check::Checker;
 pub use meeting::{
     AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, Decision, Earlier, Guest,
@@ -29,7 +29,7 @@ pub use meeting::{
 pub use registry::{
     Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatRole, Term,
 };
-use slug::slugify;
+pub use slug::slugify;
 
 /// Site settings from `config.toml`, validated.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -48,6 +48,27 @@ pub struct Config {
     pub minify_html: bool,
     /// Free values for templates.
     pub extra: toml::Table,
+    /// The search index, when one is built.
+    pub search: Option<SearchConfig>,
+}
+
+/// How the search index is built.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct SearchConfig {
+    /// When to split the index into shards.
+    pub split: SplitMode,
+}
+
+/// When to split the search index into shards by term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SplitMode {
+    /// By size: one file for small sites, shards for large ones.
+    Auto,
+    /// Always shards.
+    Always,
+    /// Always one file.
+    Never,
 }
 
 /// A plain page or a section's own page.
@@ -392,7 +413,39 @@ fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checker) -> Confi
                 .hint("write the address the site is published at, for example \"https://brukerrad.example.no\""),
         );
     }
+    let search = if raw.search.index {
+        let split = match raw.search.split.get_ref().as_str() {
+            "auto" => SplitMode::Auto,
+            "always" => SplitMode::Always,
+            "never" => SplitMode::Never,
+            other => {
+                check.push(
+                    parsed
+                        .file
+                        .error_at(
+                            raw.search.split.span(),
+                            format!("unknown split mode \"{other}\""),
+                        )
+                        .hint("write \"auto\", \"always\" or \"never\""),
+                );
+                SplitMode::Auto
+            }
+        };
+        if crate::search::language(&raw.default_language).is_none() {
+            check.push(
+                Diagnostic::error(
+                    &parsed.file.path,
+                    format!("search does not support the language \"{}\"", raw.default_language),
+                )
+                .hint("use a language elasticlunr supports (nb, nn, no, en, …), or turn search off with `[search] index = false`"),
+            );
+        }
+        Some(SearchConfig { split })
+    } else {
+        None
+    };
     Config {
+        search,
         title: raw.title.clone(),
         base_url,
         description: raw.description.clone(),

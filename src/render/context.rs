@@ -5,12 +5,14 @@
 //! `case`, `organisation`, …). Names here are the template API; the README
 //! lists them.
 
+use chrono::Datelike;
 use serde_json::{json, Map, Value};
 
 use super::format::{date_long, file_size, file_type};
 use super::markdown::{body_html, HtmlOptions};
 use super::AssetPaths;
 use crate::model::{AttendanceRef, Body, CaseRef, Earlier, ItemRef, Meeting, SeatAttendance, Site};
+use crate::search::DocKind;
 
 pub(super) struct Contexts<'a> {
     site: &'a Site,
@@ -113,6 +115,7 @@ impl<'a> Contexts<'a> {
             &if path == "/" { Vec::new() } else { breadcrumbs },
         );
         ctx.insert("assets", self.assets);
+        ctx.insert("search_page", &(path == "/sok/"));
         ctx.insert("lang", &site.config.default_language);
         ctx
     }
@@ -717,6 +720,49 @@ impl<'a> Contexts<'a> {
         ctx.insert(
             "attendance",
             &refs(&links.attendance, |r| self.attendance_ref(r)),
+        );
+        ctx
+    }
+
+    pub(super) fn search(&self) -> tera::Context {
+        let site = self.site;
+        let mut ctx = self.base(
+            "Søk",
+            "Søk i sakene, innspillene, møtene og notatene",
+            "/sok/",
+            Vec::new(),
+        );
+        let mut years: Vec<i32> = site
+            .meetings
+            .iter()
+            .map(|m| m.date.year())
+            .chain(site.papers.iter().filter_map(|p| p.date.map(|d| d.year())))
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let browse: Vec<Value> = [
+            site.meetings_section
+                .as_ref()
+                .map(|s| (s.title.as_str(), s.path.as_str())),
+            Some(("Temaer", "/temaer/")),
+            Some(("Organisasjoner", "/organisasjoner/")),
+            site.papers_section
+                .as_ref()
+                .map(|s| (s.title.as_str(), s.path.as_str())),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|(title, path)| json!({"title": title, "path": path}))
+        .collect();
+        ctx.insert(
+            "search",
+            &json!({
+                "kinds": DocKind::ALL.iter().map(|k| json!({"key": k.key(), "label": k.label()})).collect::<Vec<_>>(),
+                "years": years,
+                "themes": site.themes.iter().map(|t| json!({"slug": t.slug, "name": t.name})).collect::<Vec<_>>(),
+                "organisations": site.organisations.values().map(|o| json!({"id": o.id, "name": o.name})).collect::<Vec<_>>(),
+                "browse": browse,
+            }),
         );
         ctx
     }

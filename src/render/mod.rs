@@ -16,6 +16,7 @@ use tera::Tera;
 
 use crate::error::{template_error, Error};
 use crate::model::{CaseRef, Site};
+use crate::search::{Layout, SearchIndex};
 use context::Contexts;
 
 /// A file to write, relative to the output folder.
@@ -94,10 +95,49 @@ const THEME_TEMPLATES: &[(&str, &str)] = &[
         "sitemap.xml",
         include_str!("../../theme/templates/sitemap.xml"),
     ),
+    (
+        "search.html",
+        include_str!("../../theme/templates/search.html"),
+    ),
 ];
 
 /// The default stylesheet.
 pub const THEME_CSS: &str = include_str!("../../theme/static/style.css");
+
+/// The search client: tokenizer, stemmer, index reader and the search page.
+pub const THEME_SEARCH_JS: &str = include_str!("../../theme/static/sok.js");
+
+/// Loads the search client when the header's search field gets focus.
+pub const THEME_FIELD_JS: &str = include_str!("../../theme/static/sokefelt.js");
+
+/// The theme's own files under fingerprinted names, and where pages find them.
+pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile>) {
+    let named = |stem: &str, ext: &str, text: &str| OutputFile {
+        path: format!(
+            "{stem}.{}.{ext}",
+            crate::output::fingerprint(text.as_bytes())
+        ),
+        bytes: text.as_bytes().to_vec(),
+    };
+    let mut files = vec![named("style", "css", THEME_CSS)];
+    let mut paths = AssetPaths {
+        css: format!("/{}", files[0].path),
+        search: None,
+    };
+    if let Some(index) = search {
+        let client = named("sok", "js", THEME_SEARCH_JS);
+        let field = named("sokefelt", "js", THEME_FIELD_JS);
+        paths.search = Some(SearchAssets {
+            client: format!("/{}", client.path),
+            field: format!("/{}", field.path),
+            index: index.url.clone(),
+            layout: index.layout,
+        });
+        files.push(client);
+        files.push(field);
+    }
+    (paths, files)
+}
 
 /// Loads the theme's templates, then the site's own from `<root>/templates/`.
 pub fn templates(root: &Path) -> Result<Tera, Error> {
@@ -151,6 +191,7 @@ enum Job {
     People,
     Person(String),
     NotFound,
+    Search,
     Feed,
     Sitemap,
 }
@@ -160,6 +201,21 @@ enum Job {
 pub struct AssetPaths {
     /// The stylesheet, "/style.0123abcd.css".
     pub css: String,
+    /// The search client and index, when the site has search.
+    pub search: Option<SearchAssets>,
+}
+
+/// Where the search page finds its script and index.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchAssets {
+    /// The client script.
+    pub client: String,
+    /// The header field's loader script.
+    pub field: String,
+    /// The index (or the split layout's manifest).
+    pub index: String,
+    /// Which layout `index` is.
+    pub layout: Layout,
 }
 
 /// Renders every page of the site.
@@ -174,6 +230,9 @@ pub fn render(site: &Site, tera: &Tera, assets: &AssetPaths) -> Result<Vec<Outpu
         Job::Feed,
         Job::Sitemap,
     ];
+    if assets.search.is_some() {
+        jobs.push(Job::Search);
+    }
     if site.meetings_section.is_some() {
         jobs.push(Job::Meetings);
     }
@@ -283,6 +342,7 @@ fn render_job(
             ctx.person(id),
         ),
         Job::NotFound => ("/404.html".into(), "404.html".into(), ctx.not_found()),
+        Job::Search => ("/sok/".into(), "search.html".into(), ctx.search()),
         Job::Feed => ("/atom.xml".into(), "atom.xml".into(), ctx.feed()),
         Job::Sitemap => ("/sitemap.xml".into(), "sitemap.xml".into(), ctx.sitemap()),
     };

@@ -9,12 +9,11 @@
 // main text without JavaScript. Then the Nu HTML Checker over every file.
 // Screenshots of each page type at 1280 and 320 px go to out/screenshots/.
 
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launch, serve } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(process.argv[2] ?? path.join(here, '../../target/demo-public'));
@@ -44,28 +43,8 @@ function pageType(p) {
   return 'side';
 }
 
-// ---- a static server on loopback ----
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.js': 'text/javascript', '.png': 'image/png', '.pdf': 'application/pdf' };
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = path.join(site, url);
-  if (!file.startsWith(site)) { res.writeHead(404); return res.end(); }
-  if (url.endsWith('/')) file = path.join(file, 'index.html');
-  fs.readFile(file, (err, body) => {
-    if (err) { res.writeHead(404); return res.end('not found'); }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  });
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  // Playwright gives every launch a fresh, empty profile (its own --user-data-dir).
-});
+const { base, server } = await serve(site);
+const browser = await launch();
 const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
@@ -195,11 +174,18 @@ for (const p of pages) {
   check(p, 'text spacing does not clip text', clipped === 0, `${clipped} clipped`);
   await small.close();
 
-  // Without JavaScript every page shows the same main text.
+  // Without JavaScript every page shows the same main text; the search page
+  // says search needs JavaScript and where to browse instead.
   const plain = await noJs.newPage();
   await plain.goto(base + p);
   const plainText = await plain.evaluate(() => document.querySelector('main').innerText);
-  check(p, 'same main text without JavaScript', plainText === mainText);
+  if (p === '/sok/') {
+    const links = await plain.evaluate(() => [...document.querySelectorAll('main a')].filter((a) => a.offsetParent).map((a) => a.getAttribute('href')));
+    check(p, 'without JavaScript the search page says it needs JavaScript', /Søket trenger JavaScript/.test(plainText) && !/Søket trenger JavaScript/.test(mainText));
+    check(p, 'without JavaScript the search page links to themes and organisations', links.includes('/temaer/') && links.includes('/organisasjoner/'), links.join(' '));
+  } else {
+    check(p, 'same main text without JavaScript', plainText === mainText);
+  }
   await plain.close();
 }
 

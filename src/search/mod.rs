@@ -1,0 +1,578 @@
+//! Stage 4: the client-side search index.
+//!
+//! Everything the site publishes becomes a [`Document`]: cases, each input
+//! item on its own (so a hit lands on the item's anchor), meetings, position
+//! papers, attachments' text renditions, organisations and plain pages.
+//! Words go through elasticlunr's pipeline for the site's language (trimmer,
+//! stop words, Snowball stemmer); `nb` and `nn` map to its Norwegian.
+//!
+//! Two layouts, chosen by size ([`SplitMode::Auto`]):
+//! - [`Layout::Single`]: one standard elasticlunr index at
+//!   `/search_index.<lang>.json`, whose document store holds only what a
+//!   result shows (title, URL, type, date, excerpt).
+//! - [`Layout::Split`]: shards by term prefix under `/search_index.<lang>/`
+//!   (see [`split`]), so a one-word query fetches one shard and the result
+//!   data of the hits it shows, whatever the size of the site.
+
+pub mod split;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use elasticlunr::{IndexBuilder, Language};
+use serde_json::{json, Value};
+
+use crate::model::{plain_text, Body, CaseRef, Site, SplitMode};
+use crate::render::OutputFile;
+
+/// The indexed fields, in the order documents give them, with their boosts.
+pub const FIELDS: [(&str, f64); 4] = [
+    ("title", 3.0),
+    ("body", 1.0),
+    ("themes", 2.0),
+    ("organisations", 2.0),
+];
+
+/// Above this many bytes gzipped, a single index costs a phone too much on a
+/// cold query (the budget is 100 KB with the script), so `auto` splits it.
+pub const SINGLE_FILE_LIMIT: usize = 80 * 1024;
+
+/// Indexed text beyond which the single file cannot fit the limit; `auto`
+/// then splits without trying (the demo's 130 KB of text index to 50 KB).
+const SINGLE_TEXT_LIMIT: usize = 1024 * 1024;
+
+/// Characters of an excerpt.
+const EXCERPT_CHARS: usize = 220;
+
+/// The elasticlunr language for a site language code.
+///
+/// `nb` (Bokmål) and `nn` (Nynorsk) are written languages of Norwegian
+/// (`no`), which is what the stemmer and stop words cover.
+pub fn language(code: &str) -> Option<Box<dyn Language>> {
+    let primary = code
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(code)
+        .to_ascii_lowercase();
+    let code = match primary.as_str() {
+        "nb" | "nn" | "no" => "no",
+        other => other,
+    };
+    elasticlunr::lang::from_code(code)
+}
+
+/// What a search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub enum DocKind {
+    /// A case put to the council.
+    Case,
+    /// One input item of a case.
+    Item,
+    /// A meeting.
+    Meeting,
+    /// A position paper.
+    Paper,
+    /// An attachment's text rendition.
+    Attachment,
+    /// An organisation.
+    Organisation,
+    /// Any other page.
+    Page,
+}
+
+impl DocKind {
+    /// Every kind, in the order results are grouped.
+    pub const ALL: [DocKind; 7] = [
+        DocKind::Case,
+        DocKind::Item,
+        DocKind::Meeting,
+        DocKind::Paper,
+        DocKind::Attachment,
+        DocKind::Organisation,
+        DocKind::Page,
+    ];
+
+    /// The key used in the index and in `?type=`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Case => "sak",
+            DocKind::Item => "innspill",
+            DocKind::Meeting => "mote",
+            DocKind::Paper => "notat",
+            DocKind::Attachment => "vedlegg",
+            DocKind::Organisation => "organisasjon",
+            DocKind::Page => "side",
+        }
+    }
+
+    /// The label a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Case => "Sak",
+            DocKind::Item => "Innspill",
+            DocKind::Meeting => "Møte",
+            DocKind::Paper => "Skriftlig innspill",
+            DocKind::Attachment => "Vedlegg",
+            DocKind::Organisation => "Organisasjon",
+            DocKind::Page => "Side",
+        }
+    }
+}
+
+/// One searchable thing.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// What it is.
+    pub kind: DocKind,
+    /// Title of the hit.
+    pub title: String,
+    /// Where the hit is, with an anchor for input items.
+    pub url: String,
+    /// Its date, if it has one.
+    pub date: Option<NaiveDate>,
+    /// Where it belongs ("Sak 07/24"), shown under the title.
+    pub context: String,
+    /// Indexed text.
+    pub body: String,
+    /// Theme slugs, for filtering.
+    pub themes: Vec<String>,
+    /// Organisation ids, for filtering.
+    pub organisations: Vec<String>,
+    /// The start of the text, shown under the hit.
+    pub excerpt: String,
+}
+
+impl Document {
+    /// The year, for filtering.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year())
+    }
+}
+
+/// Every document of the site, in a stable order: by kind, newest first, then by URL.
+pub fn documents(site: &Site) -> Vec<Document> {
+    let theme_slug = |written: &str| crate::model::slugify(written);
+    let mut docs = Vec::new();
+    for (mi, meeting) in site.meetings.iter().enumerate() {
+        let agenda: Vec<&str> = meeting.agenda.iter().map(|a| a.text.as_str()).collect();
+        let decisions: Vec<&str> = meeting.decisions.iter().map(|d| d.text.as_str()).collect();
+        let text = body_text(&meeting.body);
+        docs.push(Document {
+            kind: DocKind::Meeting,
+            title: format!("Møte {}", meeting.code()),
+            url: meeting.path(),
+            date: Some(meeting.date),
+            context: meeting.place.clone().unwrap_or_default(),
+            body: [agenda.join(" "), text.clone(), decisions.join(" ")].join(" "),
+            themes: Vec::new(),
+            organisations: meeting
+                .attendance
+                .seats
+                .iter()
+                .map(|s| s.organisation.clone())
+                .collect(),
+            excerpt: excerpt(if text.is_empty() {
+                agenda.first().copied().unwrap_or("")
+            } else {
+                &text
+            }),
+        });
+        for (ci, case) in meeting.cases.iter().enumerate() {
+            let path = site.case_path(CaseRef {
+                meeting: mi,
+                case: ci,
+            });
+            let code = format!("Sak {}", case.number);
+            let items = case.body.items();
+            let mut orgs: BTreeSet<String> = case.submitted_by.iter().cloned().collect();
+            let case_themes: Vec<String> = case.themes.iter().map(|t| theme_slug(t)).collect();
+            let mut themes: BTreeSet<String> = case_themes.iter().cloned().collect();
+            for item in &items {
+                orgs.extend(item.organisations.iter().cloned());
+                themes.extend(item.themes.iter().map(|t| theme_slug(t)));
+            }
+            let text = body_text(&case.body);
+            docs.push(Document {
+                kind: DocKind::Case,
+                title: format!("{code} {}", case.title),
+                url: path.clone(),
+                date: Some(meeting.date),
+                context: format!("{}, møte {}", case.kind.label(), meeting.code()),
+                body: format!("{} {text}", case.description),
+                themes: themes.into_iter().collect(),
+                organisations: orgs.into_iter().collect(),
+                excerpt: excerpt(if case.description.is_empty() {
+                    &text
+                } else {
+                    &case.description
+                }),
+            });
+            for item in items {
+                let mut item_themes: BTreeSet<String> =
+                    item.themes.iter().map(|t| theme_slug(t)).collect();
+                item_themes.extend(case_themes.iter().cloned());
+                let question = item.group.clone().unwrap_or_default();
+                docs.push(Document {
+                    kind: DocKind::Item,
+                    title: format!(
+                        "Innspill {} til sak {}: {}",
+                        item.label, case.number, case.title
+                    ),
+                    url: format!("{path}#{}", item.anchor),
+                    date: Some(meeting.date),
+                    context: if question.is_empty() {
+                        code.clone()
+                    } else {
+                        format!("{code}, {question}")
+                    },
+                    body: format!("{} {question}", item.text),
+                    themes: item_themes.into_iter().collect(),
+                    organisations: item.organisations.clone(),
+                    excerpt: excerpt(&item.text),
+                });
+            }
+            for attachment in &case.attachments {
+                if let Some((slug, body)) = &attachment.text {
+                    let text = body_text(body);
+                    docs.push(Document {
+                        kind: DocKind::Attachment,
+                        title: attachment.title.clone(),
+                        url: format!("{path}{slug}/"),
+                        date: Some(meeting.date),
+                        context: format!("Vedlegg til {}", code.to_lowercase()),
+                        excerpt: excerpt(&text),
+                        body: text,
+                        themes: case_themes.clone(),
+                        organisations: case.submitted_by.iter().cloned().collect(),
+                    });
+                }
+            }
+        }
+    }
+    for paper in &site.papers {
+        let text = body_text(&paper.body);
+        let mut orgs = paper.authors.clone();
+        orgs.extend(paper.recipient.iter().cloned());
+        docs.push(Document {
+            kind: DocKind::Paper,
+            title: paper.title.clone(),
+            url: paper.path.clone(),
+            date: paper.date,
+            context: paper
+                .authors
+                .iter()
+                .filter_map(|a| site.organisations.get(a).map(|o| o.name.clone()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            body: format!("{} {text}", paper.description),
+            themes: paper.themes.iter().map(|t| theme_slug(t)).collect(),
+            organisations: orgs,
+            excerpt: excerpt(if paper.description.is_empty() {
+                &text
+            } else {
+                &paper.description
+            }),
+        });
+    }
+    for (id, org) in &site.organisations {
+        let mut body = org.short_name.clone().unwrap_or_default();
+        if let Some(d) = &org.description {
+            body.push(' ');
+            body.push_str(d);
+        }
+        docs.push(Document {
+            kind: DocKind::Organisation,
+            title: org.name.clone(),
+            url: format!("/organisasjoner/{id}/"),
+            date: None,
+            context: org.kind.label().to_string(),
+            excerpt: excerpt(org.description.as_deref().unwrap_or("")),
+            body,
+            themes: Vec::new(),
+            organisations: vec![id.clone()],
+        });
+    }
+    for page in site.pages.iter().filter(|p| !p.hidden) {
+        let text = body_text(&page.body);
+        docs.push(Document {
+            kind: DocKind::Page,
+            title: page.title.clone(),
+            url: page.path.clone(),
+            date: page.date,
+            context: String::new(),
+            body: format!("{} {text}", page.description),
+            themes: Vec::new(),
+            organisations: Vec::new(),
+            excerpt: excerpt(if page.description.is_empty() {
+                &text
+            } else {
+                &page.description
+            }),
+        });
+    }
+    docs.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.date), &a.url).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.date),
+            &b.url,
+        ))
+    });
+    docs
+}
+
+/// Theme names and organisation names of a document, as indexed text.
+fn facet_text(site: &Site, doc: &Document) -> (String, String) {
+    let themes = doc
+        .themes
+        .iter()
+        .map(|slug| {
+            site.themes
+                .iter()
+                .find(|t| &t.slug == slug)
+                .map_or(slug.as_str(), |t| t.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let orgs = doc
+        .organisations
+        .iter()
+        .filter_map(|id| site.organisations.get(id))
+        .map(|o| match &o.short_name {
+            Some(short) => format!("{} {short}", o.name),
+            None => o.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (themes, orgs)
+}
+
+/// The text of a body: headings, paragraphs and items.
+fn body_text(body: &Body) -> String {
+    use crate::model::Block;
+    let mut parts = Vec::new();
+    for section in &body.sections {
+        if let Some(h) = &section.heading {
+            parts.push(h.text.clone());
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Markdown(events) => parts.push(plain_text(events)),
+                Block::Group(h) => parts.push(h.text.clone()),
+                Block::Items(_) => {}
+            }
+        }
+    }
+    for item in body.items() {
+        parts.push(item.text.clone());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+/// The first words of `text`, cut at a word boundary.
+fn excerpt(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > EXCERPT_CHARS / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// How the index is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// One elasticlunr file.
+    Single,
+    /// Shards by term.
+    Split,
+}
+
+/// The built index: its files, and where the search page finds it.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    /// The layout chosen.
+    pub layout: Layout,
+    /// The URL the client loads first (the index, or the split manifest).
+    pub url: String,
+    /// Files to write.
+    pub files: Vec<OutputFile>,
+    /// Documents indexed.
+    pub documents: usize,
+}
+
+/// Builds the search index of `site` in the layout its config asks for.
+pub fn build(site: &Site) -> Option<SearchIndex> {
+    let config = site.config.search?;
+    let lang = &site.config.default_language;
+    let docs = documents(site);
+    let facets: Vec<(String, String)> = docs.iter().map(|d| facet_text(site, d)).collect();
+    let single = |docs: &[Document]| single_file(lang, docs, &facets);
+    let text_bytes: usize = docs.iter().map(|d| d.body.len()).sum();
+    let (layout, files) = match config.split {
+        SplitMode::Never => (Layout::Single, vec![single(&docs)]),
+        SplitMode::Always => (Layout::Split, split::build(lang, &docs, &facets)),
+        SplitMode::Auto if text_bytes > SINGLE_TEXT_LIMIT => {
+            (Layout::Split, split::build(lang, &docs, &facets))
+        }
+        SplitMode::Auto => {
+            let file = single(&docs);
+            if gzipped_len(&file.bytes) > SINGLE_FILE_LIMIT {
+                (Layout::Split, split::build(lang, &docs, &facets))
+            } else {
+                (Layout::Single, vec![file])
+            }
+        }
+    };
+    let url = match layout {
+        Layout::Single => format!("/search_index.{lang}.json"),
+        Layout::Split => format!("/search_index.{lang}/manifest.json"),
+    };
+    Some(SearchIndex {
+        layout,
+        url,
+        files,
+        documents: docs.len(),
+    })
+}
+
+/// The size of `bytes` gzipped, as a server would send it.
+pub fn gzipped_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+/// What a result shows, as stored with the index.
+fn result_data(doc: &Document) -> Value {
+    json!({
+        "t": doc.title,
+        "u": doc.url,
+        "k": doc.kind.key(),
+        "d": doc.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        "c": doc.context,
+        "e": doc.excerpt,
+        "th": doc.themes,
+        "o": doc.organisations,
+    })
+}
+
+/// A standard elasticlunr index whose document store holds only result data.
+fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> OutputFile {
+    let language = language(lang).expect("the model checked the language");
+    let mut builder = IndexBuilder::with_language(language).save_docs(false);
+    for (field, _) in FIELDS {
+        builder = builder.add_field(field);
+    }
+    let mut index = builder.set_ref("id").build();
+    for (i, (doc, (themes, orgs))) in docs.iter().zip(facets).enumerate() {
+        index.add_doc(
+            &i.to_string(),
+            [doc.title.as_str(), doc.body.as_str(), themes, orgs],
+        );
+    }
+    let mut value: Value = serde_json::from_str(&index.to_json()).expect("elasticlunr writes JSON");
+    // Full texts would make the file several times larger; a result needs only these.
+    let store: serde_json::Map<String, Value> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i.to_string(), result_data(d)))
+        .collect();
+    value["documentStore"]["docs"] = Value::Object(store);
+    value["documentStore"]["save"] = Value::Bool(true);
+    OutputFile {
+        path: format!("search_index.{lang}.json"),
+        bytes: serde_json::to_vec(&value).expect("JSON"),
+    }
+}
+
+/// Every distinct token of the documents as the tokenizer leaves it, before
+/// trimming, stop words and stemming: the vocabulary the client's pipeline
+/// must treat exactly as elasticlunr-rs does.
+pub fn vocabulary(site: &Site) -> BTreeSet<String> {
+    let Some(language) = language(&site.config.default_language) else {
+        return BTreeSet::new();
+    };
+    let mut words = BTreeSet::new();
+    for doc in documents(site) {
+        let (themes, orgs) = facet_text(site, &doc);
+        for text in [&doc.title, &doc.body, &themes, &orgs] {
+            words.extend(language.tokenize(text));
+        }
+    }
+    words
+}
+
+/// Per-document term weights, computed the same way in both layouts and in
+/// the client: for each field, boost × √(count) / ⁴√(field length), summed.
+/// The fourth root (not elasticlunr's square root) keeps a case that is
+/// all about a word from ranking below every short item that mentions it.
+pub(crate) fn term_weights(
+    pipeline: &elasticlunr::Pipeline,
+    language: &dyn Language,
+    fields: [&str; 4],
+) -> BTreeMap<String, f64> {
+    let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+    for ((_, boost), text) in FIELDS.iter().zip(fields) {
+        let tokens = pipeline.run(language.tokenize(text));
+        if tokens.is_empty() {
+            continue;
+        }
+        let norm = (tokens.len() as f64).sqrt().sqrt();
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for t in tokens {
+            *counts.entry(t).or_default() += 1;
+        }
+        for (term, count) in counts {
+            *weights.entry(term).or_default() += boost * f64::from(count).sqrt() / norm;
+        }
+    }
+    weights
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_codes_map_to_the_norwegian_pipeline() {
+        for code in ["nb", "nn", "no", "nb-NO", "NB"] {
+            assert_eq!(language(code).expect(code).code(), "no", "{code}");
+        }
+        assert!(language("xx").is_none());
+    }
+
+    #[test]
+    fn excerpts_cut_at_a_word() {
+        let long = "ord ".repeat(100);
+        let e = excerpt(&long);
+        assert!(e.ends_with('…'));
+        assert!(e.chars().count() <= EXCERPT_CHARS + 1);
+        assert!(!e.contains("  "));
+        assert_eq!(excerpt(" kort tekst "), "kort tekst");
+    }
+
+    #[test]
+    fn weights_favour_titles_and_short_fields() {
+        let language = language("nb").unwrap();
+        let pipeline = language.make_pipeline();
+        let w = term_weights(
+            &pipeline,
+            language.as_ref(),
+            [
+                "Pårørende",
+                "fastlegen og pårørende snakker sammen om mye",
+                "",
+                "",
+            ],
+        );
+        assert!(w["pårør"] > w["fastleg"], "{w:?}");
+        assert!(!w.contains_key("og"), "stop words are dropped");
+    }
+}

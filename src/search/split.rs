@@ -1,0 +1,331 @@
+//! The split layout: an index in shards by term prefix, for large sites.
+//!
+//! Under `/search_index.<lang>/`:
+//! - `manifest.json`: document count, shard keys, chunk size, kinds, and the
+//!   document ranges of each (kind, year), since documents are numbered in
+//!   that order and a type or year filter is then a range;
+//! - `t-<hex>.json`: the terms whose longest shard-key prefix is `<hex>`
+//!   (the key's UTF-8 in hex), each as `[df, doc, weight, doc, weight, …]`
+//!   with document numbers as gaps from the one before and weights in
+//!   hundredths; a shard outgrowing [`SHARD_BYTES`] is split by the next
+//!   letter, so a one-word query fetches one shard, two for a prefix;
+//! - `d-<n>.json`: result data of documents `n·CHUNK .. (n+1)·CHUNK`, fetched
+//!   only for the hits shown;
+//! - `f-t-<theme>.json`, `f-o-<organisation>.json`: the documents of one
+//!   theme or organisation (gaps again), fetched when that filter is chosen.
+//!
+//! A term in more than [`MAX_POSTINGS`] documents keeps its best-weighted
+//! ones: such a word is nearly a stop word, and its true count is kept in
+//! `df` so the client can say how many there are in all.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use super::{language, term_weights, DocKind, Document};
+use crate::render::OutputFile;
+
+/// Documents per result-data chunk.
+pub const CHUNK: usize = 40;
+
+/// A shard is split when its JSON grows past this (about a third of it gzipped).
+pub const SHARD_BYTES: usize = 96 * 1024;
+
+/// The most documents kept for one term.
+pub const MAX_POSTINGS: usize = 4000;
+
+type Postings = Vec<(u32, u16)>;
+
+/// The files of the split layout.
+pub(crate) fn build(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Vec<OutputFile> {
+    let dir = format!("search_index.{lang}");
+    let terms = postings(lang, docs, facets);
+    let entries: Vec<(String, String)> = terms
+        .into_par_iter()
+        .map(|(term, list)| {
+            let json = entry_json(&term, &list.0, list.1);
+            (term, json)
+        })
+        .collect();
+    let shards = shard(&entries);
+
+    let mut files = Vec::new();
+    for (key, range) in &shards {
+        let body: Vec<&str> = entries[range.clone()]
+            .iter()
+            .map(|(_, j)| j.as_str())
+            .collect();
+        files.push(OutputFile {
+            path: format!("{dir}/t-{}.json", hex(key)),
+            bytes: format!("{{{}}}", body.join(",")).into_bytes(),
+        });
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        let rows: Vec<Value> = chunk
+            .iter()
+            .map(|d| {
+                json!([
+                    d.title,
+                    d.url,
+                    d.kind.key(),
+                    d.date
+                        .map(|x| x.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default(),
+                    d.context,
+                    d.excerpt
+                ])
+            })
+            .collect();
+        files.push(OutputFile {
+            path: format!("{dir}/d-{n}.json"),
+            bytes: serde_json::to_vec(&rows).expect("JSON"),
+        });
+    }
+    let mut themes: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut orgs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        for t in &d.themes {
+            themes.entry(t).or_default().push(i as u32);
+        }
+        for o in d.organisations.iter().collect::<BTreeSet<_>>() {
+            orgs.entry(o).or_default().push(i as u32);
+        }
+    }
+    for (prefix, facet) in [("t", &themes), ("o", &orgs)] {
+        for (value, list) in facet {
+            files.push(OutputFile {
+                path: format!("{dir}/f-{prefix}-{value}.json"),
+                bytes: serde_json::to_vec(&gaps(list)).expect("JSON"),
+            });
+        }
+    }
+
+    let mut groups: Vec<Value> = Vec::new();
+    let mut start = 0;
+    for i in 1..=docs.len() {
+        let boundary = i == docs.len()
+            || docs[i].kind != docs[start].kind
+            || docs[i].year() != docs[start].year();
+        if boundary {
+            groups.push(json!([
+                docs[start].kind.key(),
+                docs[start].year().unwrap_or(0),
+                start,
+                i
+            ]));
+            start = i;
+        }
+    }
+    let manifest = json!({
+        "version": 1,
+        "lang": lang,
+        "documents": docs.len(),
+        "chunk": CHUNK,
+        "shards": shards.iter().map(|(k, _)| k).collect::<Vec<_>>(),
+        "kinds": DocKind::ALL.iter().map(|k| [k.key(), k.label()]).collect::<Vec<_>>(),
+        "groups": groups,
+        "themes": themes.keys().collect::<Vec<_>>(),
+        "organisations": orgs.keys().collect::<Vec<_>>(),
+        "maxPostings": MAX_POSTINGS,
+    });
+    files.push(OutputFile {
+        path: format!("{dir}/manifest.json"),
+        bytes: serde_json::to_vec(&manifest).expect("JSON"),
+    });
+    files
+}
+
+/// Every term with its documents (sorted, best `MAX_POSTINGS`) and its true document count.
+fn postings(
+    lang: &str,
+    docs: &[Document],
+    facets: &[(String, String)],
+) -> Vec<(String, (Postings, usize))> {
+    let merged: HashMap<String, Postings> = docs
+        .par_iter()
+        .zip(facets)
+        .enumerate()
+        .map_init(
+            || {
+                // The pipeline is not `Send`: one per worker thread.
+                let l = language(lang).expect("the model checked the language");
+                let p = l.make_pipeline();
+                (l, p)
+            },
+            |(language, pipeline), (i, (doc, (themes, orgs)))| {
+                let weights = term_weights(
+                    pipeline,
+                    language.as_ref(),
+                    [&doc.title, &doc.body, themes, orgs],
+                );
+                (i as u32, weights)
+            },
+        )
+        .fold(HashMap::<String, Postings>::new, |mut map, (i, weights)| {
+            for (term, w) in weights {
+                let q = (w * 100.0).round().clamp(1.0, f64::from(u16::MAX)) as u16;
+                map.entry(term).or_default().push((i, q));
+            }
+            map
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (term, mut list) in b {
+                a.entry(term).or_default().append(&mut list);
+            }
+            a
+        });
+    let mut terms: Vec<(String, (Postings, usize))> = merged
+        .into_par_iter()
+        .map(|(term, mut list)| {
+            let df = list.len();
+            if list.len() > MAX_POSTINGS {
+                list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(MAX_POSTINGS);
+            }
+            list.sort_unstable();
+            (term, (list, df))
+        })
+        .collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    terms
+}
+
+/// `"term":[df,gap,weight,gap,weight,…]`.
+fn entry_json(term: &str, list: &[(u32, u16)], df: usize) -> String {
+    let mut out = serde_json::to_string(term).expect("JSON");
+    out.push_str(":[");
+    out.push_str(&df.to_string());
+    let mut last = 0;
+    for &(doc, w) in list {
+        out.push(',');
+        out.push_str(&(doc - last).to_string());
+        out.push(',');
+        out.push_str(&w.to_string());
+        last = doc;
+    }
+    out.push(']');
+    out
+}
+
+/// Groups sorted terms into shards: key → range of `entries`.
+///
+/// A group of terms sharing a prefix becomes one shard if it is small
+/// enough; otherwise the terms equal to the prefix stay in its shard and the
+/// rest are grouped by one more letter.
+fn shard(entries: &[(String, String)]) -> Vec<(String, std::ops::Range<usize>)> {
+    fn size(entries: &[(String, String)]) -> usize {
+        entries.iter().map(|(_, j)| j.len() + 1).sum()
+    }
+    fn go(
+        entries: &[(String, String)],
+        offset: usize,
+        depth: usize,
+        out: &mut Vec<(String, std::ops::Range<usize>)>,
+    ) {
+        let mut i = 0;
+        while i < entries.len() {
+            let key: String = entries[i].0.chars().take(depth).collect();
+            let end = i + entries[i..]
+                .iter()
+                .take_while(|(t, _)| t.starts_with(&key) && t.chars().count() >= depth)
+                .count();
+            let end = end.max(i + 1);
+            let group = &entries[i..end];
+            let longer = group.iter().any(|(t, _)| t.chars().count() > depth);
+            if size(group) <= SHARD_BYTES || !longer || group.len() == 1 {
+                out.push((key, offset + i..offset + end));
+            } else {
+                let exact = group
+                    .iter()
+                    .take_while(|(t, _)| t.chars().count() == depth)
+                    .count();
+                if exact > 0 {
+                    out.push((key, offset + i..offset + i + exact));
+                }
+                go(&group[exact..], offset + i + exact, depth + 1, out);
+            }
+            i = end;
+        }
+    }
+    let mut out = Vec::new();
+    go(entries, 0, 1, &mut out);
+    out
+}
+
+/// Sorted numbers as gaps from the one before.
+fn gaps(list: &[u32]) -> Vec<u32> {
+    let mut last = 0;
+    list.iter()
+        .map(|&n| {
+            let g = n - last;
+            last = n;
+            g
+        })
+        .collect()
+}
+
+/// A shard key as a file-name-safe string.
+fn hex(key: &str) -> String {
+    key.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(terms: &[(&str, usize)]) -> Vec<(String, String)> {
+        terms
+            .iter()
+            .map(|(t, n)| (t.to_string(), "x".repeat(*n)))
+            .collect()
+    }
+
+    #[test]
+    fn small_groups_share_a_one_letter_shard() {
+        let e = entries(&[("alfa", 10), ("anna", 10), ("beta", 10)]);
+        let s = shard(&e);
+        assert_eq!(s, vec![("a".to_string(), 0..2), ("b".to_string(), 2..3)]);
+    }
+
+    #[test]
+    fn large_groups_split_by_the_next_letter_and_keep_the_exact_term() {
+        let big = SHARD_BYTES / 3;
+        let e = entries(&[("f", 5), ("fa", big), ("fab", big), ("fo", big), ("g", 1)]);
+        let s = shard(&e);
+        assert_eq!(
+            s,
+            vec![
+                ("f".to_string(), 0..1),
+                ("fa".to_string(), 1..3),
+                ("fo".to_string(), 3..4),
+                ("g".to_string(), 4..5),
+            ]
+        );
+        // Every term lives in the shard of its longest key prefix.
+        for (i, (term, _)) in e.iter().enumerate() {
+            let key = s
+                .iter()
+                .filter(|(k, _)| term.starts_with(k.as_str()))
+                .max_by_key(|(k, _)| k.len())
+                .unwrap();
+            assert!(key.1.contains(&i), "{term} in {key:?}");
+        }
+    }
+
+    #[test]
+    fn a_single_huge_term_is_its_own_shard() {
+        let e = entries(&[("pasient", SHARD_BYTES * 3)]);
+        assert_eq!(shard(&e), vec![("p".to_string(), 0..1)]);
+    }
+
+    #[test]
+    fn entries_are_gap_coded() {
+        assert_eq!(
+            entry_json("ø", &[(3, 120), (10, 5)], 2),
+            r#""ø":[2,3,120,7,5]"#
+        );
+        assert_eq!(gaps(&[2, 5, 9]), vec![2, 3, 4]);
+        assert_eq!(hex("øy"), "c3b879");
+    }
+}
