@@ -215,7 +215,8 @@ fn raw_script_in_markdown_is_sanitised() {
     );
     site.build().expect("builds");
     let html = site.read("moter/2026-1/sak-01-26/index.html");
-    assert!(!html.contains("<script"), "{html}");
+    let main = &html[html.find("<main").unwrap()..];
+    assert!(!main.contains("<script") && !html.contains("alert(1)"), "{html}");
 }
 
 #[test]

