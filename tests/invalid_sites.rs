@@ -216,7 +216,10 @@ fn raw_script_in_markdown_is_sanitised() {
     site.build().expect("builds");
     let html = site.read("moter/2026-1/sak-01-26/index.html");
     let main = &html[html.find("<main").unwrap()..];
-    assert!(!main.contains("<script") && !html.contains("alert(1)"), "{html}");
+    assert!(
+        !main.contains("<script") && !html.contains("alert(1)"),
+        "{html}"
+    );
 }
 
 #[test]

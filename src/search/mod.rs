@@ -514,31 +514,66 @@ pub fn vocabulary(site: &Site) -> BTreeSet<String> {
     words
 }
 
-/// Per-document term weights, computed the same way in both layouts and in
-/// the client: for each field, boost × √(count) / ⁴√(field length), summed.
-/// The fourth root (not elasticlunr's square root) keeps a case that is
-/// all about a word from ranking below every short item that mentions it.
-pub(crate) fn term_weights(
-    pipeline: &elasticlunr::Pipeline,
-    language: &dyn Language,
-    fields: [&str; 4],
-) -> BTreeMap<String, f64> {
-    let mut weights: BTreeMap<String, f64> = BTreeMap::new();
-    for ((_, boost), text) in FIELDS.iter().zip(fields) {
-        let tokens = pipeline.run(language.tokenize(text));
-        if tokens.is_empty() {
-            continue;
-        }
-        let norm = (tokens.len() as f64).sqrt().sqrt();
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for t in tokens {
-            *counts.entry(t).or_default() += 1;
-        }
-        for (term, count) in counts {
-            *weights.entry(term).or_default() += boost * f64::from(count).sqrt() / norm;
+/// The language's pipeline with a memory: a word is trimmed, filtered and
+/// stemmed once per thread, however often it occurs (most words recur).
+pub(crate) struct TermPipeline {
+    language: Box<dyn Language>,
+    pipeline: elasticlunr::Pipeline,
+    seen: std::collections::HashMap<String, Option<String>>,
+}
+
+impl TermPipeline {
+    /// The pipeline of a language the model has checked.
+    pub(crate) fn new(lang: &str) -> Self {
+        let language = language(lang).expect("the model checked the language");
+        let pipeline = language.make_pipeline();
+        TermPipeline {
+            language,
+            pipeline,
+            seen: Default::default(),
         }
     }
-    weights
+
+    /// The index terms of `text`, in order, repeats kept.
+    fn terms(&mut self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for token in self.language.tokenize(text) {
+            let term = match self.seen.get(&token) {
+                Some(term) => term.clone(),
+                None => {
+                    let term = self.pipeline.run(vec![token.clone()]).pop();
+                    self.seen.insert(token, term.clone());
+                    term
+                }
+            };
+            out.extend(term);
+        }
+        out
+    }
+
+    /// Per-document term weights, computed the same way in both layouts and
+    /// in the client: for each field, boost × √(count) / ⁴√(field length),
+    /// summed. The fourth root (not elasticlunr's square root) keeps a case
+    /// that is all about a word from ranking below every short item that
+    /// mentions it.
+    pub(crate) fn weights(&mut self, fields: [&str; 4]) -> BTreeMap<String, f64> {
+        let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+        for ((_, boost), text) in FIELDS.iter().zip(fields) {
+            let tokens = self.terms(text);
+            if tokens.is_empty() {
+                continue;
+            }
+            let norm = (tokens.len() as f64).sqrt().sqrt();
+            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+            for t in tokens {
+                *counts.entry(t).or_default() += 1;
+            }
+            for (term, count) in counts {
+                *weights.entry(term).or_default() += boost * f64::from(count).sqrt() / norm;
+            }
+        }
+        weights
+    }
 }
 
 #[cfg(test)]
@@ -565,18 +600,12 @@ mod tests {
 
     #[test]
     fn weights_favour_titles_and_short_fields() {
-        let language = language("nb").unwrap();
-        let pipeline = language.make_pipeline();
-        let w = term_weights(
-            &pipeline,
-            language.as_ref(),
-            [
-                "Pårørende",
-                "fastlegen og pårørende snakker sammen om mye",
-                "",
-                "",
-            ],
-        );
+        let w = TermPipeline::new("nb").weights([
+            "Pårørende",
+            "fastlegen og pårørende snakker sammen om mye",
+            "",
+            "",
+        ]);
         assert!(w["pårør"] > w["fast"], "{w:?}");
         assert!(!w.contains_key("og"), "stop words are dropped");
     }

@@ -23,11 +23,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use super::{language, term_weights, DocKind, Document};
+use super::{DocKind, Document, TermPipeline};
 use crate::render::OutputFile;
 
 /// Documents per result-data chunk.
-pub const CHUNK: usize = 40;
+pub const CHUNK: usize = 16;
 
 /// A shard is split when its JSON grows past this (about a third of it gzipped).
 pub const SHARD_BYTES: usize = 96 * 1024;
@@ -146,20 +146,14 @@ fn postings(
         .par_iter()
         .zip(facets)
         .enumerate()
+        // The pipeline is not `Send`: one per worker thread.
         .map_init(
-            || {
-                // The pipeline is not `Send`: one per worker thread.
-                let l = language(lang).expect("the model checked the language");
-                let p = l.make_pipeline();
-                (l, p)
-            },
-            |(language, pipeline), (i, (doc, (themes, orgs)))| {
-                let weights = term_weights(
-                    pipeline,
-                    language.as_ref(),
-                    [&doc.title, &doc.body, themes, orgs],
-                );
-                (i as u32, weights)
+            || TermPipeline::new(lang),
+            |pipeline, (i, (doc, (themes, orgs)))| {
+                (
+                    i as u32,
+                    pipeline.weights([&doc.title, &doc.body, themes, orgs]),
+                )
             },
         )
         .fold(HashMap::<String, Postings>::new, |mut map, (i, weights)| {
