@@ -504,7 +504,7 @@ fn write_medvirk(root: &Path, meetings: &[Meeting]) {
     let mut council = format!(
         "name = \"Etatens brukerråd\"\nshort_name = \"Brukerrådet\"\nagency = \"etaten\"\n\n[[term]]\nid = \"alle\"\nstart = {first_year}-01-01\nend = 2026-12-31\n"
     );
-    for seat in 0..SEATS {
+    for (seat, (org, _)) in ORGANISATIONS.iter().enumerate().take(SEATS) {
         for deputy in [false, true] {
             let _ = write!(
                 people,
@@ -516,7 +516,7 @@ fn write_medvirk(root: &Path, meetings: &[Meeting]) {
         let _ = write!(
             council,
             "\n[[seat]]\norganisation = \"{}\"\nterm = \"alle\"\n[[seat.holder]]\nperson = \"{}\"\nrole = \"member\"\n[[seat.holder]]\nperson = \"{}\"\nrole = \"deputy\"\n",
-            ORGANISATIONS[seat].0,
+            org,
             person(seat, false),
             person(seat, true)
         );
