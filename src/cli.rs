@@ -24,6 +24,8 @@ pub(crate) enum Command {
     Build(BuildArgs),
     /// Load and validate the site; write nothing.
     Check(RootArgs),
+    /// Build, serve on 127.0.0.1:1111, rebuild and reload pages on change.
+    Serve(ServeArgs),
     /// Create a new site with one example meeting.
     Init(InitArgs),
 }
@@ -46,6 +48,19 @@ pub(crate) struct BuildArgs {
     /// Publish under this address instead of config.toml's base_url.
     #[arg(long)]
     pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The site folder (with config.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on; other machines can reach the site only if you choose one they can.
+    #[arg(long, short, default_value = "127.0.0.1")]
+    pub interface: std::net::IpAddr,
+    /// The port (0 picks a free one).
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
 }
 
 #[derive(Debug, Args)]

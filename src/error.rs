@@ -33,6 +33,17 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something to say.
     pub hint: Option<String>,
+    /// The line of the file it is on, shown under the message with a caret.
+    pub source_line: Option<SourceLine>,
+}
+
+/// The text of the line a finding is on, and how many characters to underline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The line, without its line break.
+    pub text: String,
+    /// Characters to mark from the finding's column (at least 1).
+    pub width: usize,
 }
 
 impl Diagnostic {
@@ -45,6 +56,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            source_line: None,
         }
     }
 
@@ -68,6 +80,15 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
+
+    /// Shows the line it is on, underlining `width` characters from its column.
+    pub fn with_line(mut self, text: impl Into<String>, width: usize) -> Self {
+        self.source_line = Some(SourceLine {
+            text: text.into(),
+            width: width.max(1),
+        });
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -84,6 +105,24 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, ": {kind}: {}", self.message)?;
+        if let (Some(source), Some(line)) = (&self.source_line, self.line) {
+            // Compiler style: the line, numbered, and a caret under the spot.
+            let number = line.to_string();
+            let pad = " ".repeat(number.len());
+            let col = self.column.unwrap_or(1);
+            let lead: String = source
+                .text
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{pad} |\n{number} | {}\n{pad} | {lead}{}",
+                source.text,
+                "^".repeat(source.width)
+            )?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -172,6 +211,9 @@ pub enum Error {
         /// Why we will not touch it.
         reason: String,
     },
+    /// The development server could not start or stopped.
+    #[error("serve: {0}")]
+    Serve(String),
 }
 
 impl Error {

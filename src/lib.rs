@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod search;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -60,8 +61,25 @@ pub fn check(root: &Path) -> Result<Diagnostics, Error> {
     Ok(site.warnings)
 }
 
-/// Builds the site: load → model → render → write.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+/// A site rendered in memory: what [`build`] writes and `serve` serves.
+#[derive(Debug)]
+pub struct RenderedSite {
+    /// Rendered files (pages, feeds, theme assets, search index).
+    pub files: Vec<render::OutputFile>,
+    /// Files copied as they are (attachments, `static/`).
+    pub copies: Vec<CopiedFile>,
+    /// HTML pages among `files`.
+    pub pages: usize,
+    /// Whether `config.toml` asks for minified HTML.
+    pub minify_html: bool,
+    /// Warnings that did not stop the build.
+    pub warnings: Diagnostics,
+    /// Each stage's name and duration, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Runs every stage but the last: load → model → search → render.
+pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, Error> {
     let mut timings = Vec::new();
     let mut stage = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -91,20 +109,39 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     lap("render", &mut timings);
 
-    let copies = copies(&options.root, &sources)?;
+    Ok(RenderedSite {
+        files,
+        copies: copies(&options.root, &sources)?,
+        pages,
+        minify_html: site.config.minify_html,
+        warnings: site.warnings,
+        timings,
+    })
+}
+
+/// Builds the site: load → model → search → render → write.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let rendered = render_site(options)?;
+    let mut timings = rendered.timings;
+    let stage = Instant::now();
     let output = options
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let summary = output::write_site(&output, files, &copies, site.config.minify_html)?;
-    lap("write", &mut timings);
+    let summary = output::write_site(
+        &output,
+        rendered.files,
+        &rendered.copies,
+        rendered.minify_html,
+    )?;
+    timings.push(("write", stage.elapsed()));
 
     Ok(BuildReport {
         output,
-        pages,
+        pages: rendered.pages,
         files: summary.files,
         bytes: summary.bytes,
-        warnings: site.warnings,
+        warnings: rendered.warnings,
         timings,
     })
 }

@@ -57,6 +57,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => {
+            medvirk::serve::serve(&medvirk::serve::ServeOptions {
+                root: args.root,
+                interface: args.interface,
+                port: args.port,
+                quiet: cli.quiet,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init(args) => {
             medvirk::init::init(&args.dir)?;
             if !cli.quiet {

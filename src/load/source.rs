@@ -127,8 +127,28 @@ impl SourceFile {
 
     /// An error located at a byte range of the front matter (a TOML span).
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        let (line, col) = self.line_col(self.front.start + span.start);
-        Diagnostic::error(&self.path, message).at(line, Some(col))
+        let start = self.front.start + span.start;
+        self.located(Diagnostic::error(&self.path, message), start..start + span.len())
+    }
+
+    /// A finding at a byte range of the Markdown body.
+    pub fn body_finding(&self, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
+        let start = self.body.start + span.start;
+        self.located(diagnostic, start..start + span.len())
+    }
+
+    /// Places `diagnostic` at a byte range of the whole text, with the line shown.
+    fn located(&self, diagnostic: Diagnostic, range: Range<usize>) -> Diagnostic {
+        let start = range.start.min(self.text.len());
+        let (line, col) = self.line_col(start);
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let text = self.text[line_start..line_end].trim_end_matches('\r');
+        let end = range.end.clamp(start, line_end);
+        let width = self.text[start..end].chars().count();
+        diagnostic.at(line, Some(col)).with_line(text, width)
     }
 
     /// Parses the front matter (or a whole data file) as `T`, turning TOML's

@@ -520,13 +520,14 @@ fn check_item_organisations(
     for item in case.body.items() {
         for org in &item.organisations {
             if !check.organisations.contains(org) {
-                let (line, col) = file.line_col(file.body.start + item.offset);
                 check.push(
-                    Diagnostic::error(
-                        &file.path,
-                        format!("unknown organisation \"{org}\" in fra="),
+                    file.body_finding(
+                        Diagnostic::error(
+                            &file.path,
+                            format!("unknown organisation \"{org}\" in fra="),
+                        ),
+                        item.offset..item.offset + 1,
                     )
-                    .at(line, Some(col))
                     .hint("use an id from data/organisations.toml"),
                 );
             }

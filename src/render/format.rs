@@ -74,9 +74,79 @@ pub fn dato_filter(value: &Value, _: &HashMap<String, Value>) -> TeraResult<Valu
     Ok(Value::String(date_long(date)))
 }
 
+/// The template function `load_data(path="data/x.toml")`, as in Zola: a
+/// TOML or JSON file of the site, for figures a page shows (the
+/// accessibility statement's last test run, for one). Paths are relative to
+/// the site root and may not leave it.
+pub struct LoadData {
+    /// The site root.
+    pub root: std::path::PathBuf,
+}
+
+impl tera::Function for LoadData {
+    fn call(&self, args: &HashMap<String, Value>) -> TeraResult<Value> {
+        let rel = args
+            .get("path")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("load_data needs path=\"data/file.toml\""))?;
+        let path = std::path::Path::new(rel);
+        if path.is_absolute()
+            || path
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(tera::Error::msg(format!(
+                "load_data: \"{rel}\" must be a path inside the site, like \"data/file.toml\""
+            )));
+        }
+        let full = self.root.join(path);
+        let text = std::fs::read_to_string(&full)
+            .map_err(|e| tera::Error::msg(format!("load_data: cannot read {rel}: {e}")))?;
+        let value: serde_json::Value = match path.extension().and_then(|e| e.to_str()) {
+            Some("toml") => toml::from_str(&text)
+                .map_err(|e| tera::Error::msg(format!("load_data: {rel}: {}", e.message())))?,
+            Some("json") => serde_json::from_str(&text)
+                .map_err(|e| tera::Error::msg(format!("load_data: {rel}: {e}")))?,
+            _ => {
+                return Err(tera::Error::msg(format!(
+                    "load_data: {rel}: only .toml and .json files can be loaded"
+                )))
+            }
+        };
+        Ok(value)
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load_data_reads_site_files_and_nothing_outside() {
+        use tera::Function;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data/a.toml"), "pages = 3\n").unwrap();
+        std::fs::write(dir.path().join("data/b.json"), r#"{"failed": 0}"#).unwrap();
+        let f = LoadData {
+            root: dir.path().to_path_buf(),
+        };
+        let call = |path: &str| f.call(&HashMap::from([("path".to_string(), Value::from(path))]));
+        assert_eq!(call("data/a.toml").unwrap()["pages"], 3);
+        assert_eq!(call("data/b.json").unwrap()["failed"], 0);
+        for bad in ["../etc/passwd", "/etc/passwd", "data/../../x.toml"] {
+            let err = call(bad).unwrap_err().to_string();
+            assert!(
+                err.contains("must be a path inside the site"),
+                "{bad}: {err}"
+            );
+        }
+        assert!(call("data/missing.toml").is_err());
+    }
 
     #[test]
     fn norwegian_dates() {

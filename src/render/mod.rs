@@ -168,6 +168,12 @@ pub fn templates(root: &Path) -> Result<Tera, Error> {
     tera.add_raw_templates(all)
         .map_err(|e| template_error(&e))?;
     tera.register_filter("dato", format::dato_filter);
+    tera.register_function(
+        "load_data",
+        format::LoadData {
+            root: root.to_path_buf(),
+        },
+    );
     // Feeds escape with `escape_xml` explicitly: HTML escaping would turn every `/` into `&#x2F;`.
     tera.autoescape_on(vec![".html"]);
     Ok(tera)

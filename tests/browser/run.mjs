@@ -1,6 +1,7 @@
 // Accessibility checks of every page of a built site, in Debian's headless Chromium.
 //
-//   node run.mjs [SITE_DIR]      (default: ../../target/demo-public)
+//   node run.mjs [SITE_DIR] [--statement FILE | --write-statement FILE]
+//   (default SITE_DIR: ../../target/demo-public)
 //
 // Per page: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice, td-has-header),
 // landmarks and headings, the skip link as the first Tab stop, a visible focus
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, serve } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const site = path.resolve(process.argv[2] ?? path.join(here, '../../target/demo-public'));
+const site = path.resolve(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : path.join(here, '../../target/demo-public'));
 const out = path.join(here, 'out');
 const shots = path.join(out, 'screenshots');
 fs.rmSync(out, { recursive: true, force: true });
@@ -124,7 +125,9 @@ for (const p of pages) {
   // No keyboard trap: Tab visits every focusable element once and leaves the page.
   await page.goto(base + p);
   const count = await page.evaluate(() => {
-    const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+    // Only what a keyboard user can reach: hidden parts (the no-JS notice once the script runs) do not count.
+    const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
     all.forEach((el, i) => { el.dataset.tabStop = String(i); });
     return all.length;
   });
@@ -189,6 +192,7 @@ for (const p of pages) {
   await plain.close();
 }
 
+const chromiumVersion = browser.version();
 await browser.close();
 server.close();
 
@@ -207,8 +211,26 @@ const errors = messages.filter((m) => m.type === 'error');
 check('(all files)', `Nu HTML Checker over ${pages.length} pages`, errors.length === 0,
   errors.slice(0, 5).map((m) => `${m.url?.replace('file:' + site, '')}:${m.lastLine}: ${m.message}`).join('; '));
 
-const summary = { date: new Date().toISOString().slice(0, 10), pages: pages.length, checks: passed + failures.length, failed: failures.length, vnuWarnings: messages.filter((m) => m.subType === 'warning').length };
+// The accessibility statement shows the last run's figures from a data file:
+// --write-statement FILE writes them; --statement FILE fails when the file no
+// longer describes this site (so the published figures are a real run's).
+const versions = JSON.parse(fs.readFileSync(path.join(here, 'package-lock.json'), 'utf8')).packages;
+const summary = {
+  date: new Date().toISOString().slice(0, 10), pages: pages.length, checks: passed + failures.length, failed: failures.length,
+  vnuErrors: errors.length, vnuWarnings: messages.filter((m) => m.subType === 'warning').length,
+  axe: versions['node_modules/axe-core'].version, vnu: versions['node_modules/vnu-jar'].version, chromium: chromiumVersion.split('.')[0],
+};
 fs.writeFileSync(path.join(out, 'result.json'), JSON.stringify(summary, null, 2) + '\n');
+const option = (name) => { const i = process.argv.indexOf(name); return i > 0 ? path.resolve(process.argv[i + 1]) : null; };
+if (option('--write-statement') && failures.length === 0) {
+  fs.writeFileSync(option('--write-statement'), JSON.stringify(summary, null, 2) + '\n');
+  console.log(`wrote the statement's figures to ${option('--write-statement')}`);
+}
+if (option('--statement')) {
+  const published = JSON.parse(fs.readFileSync(option('--statement'), 'utf8'));
+  check('(statement)', 'the accessibility statement shows a real, clean run of this site', published.pages === pages.length && published.failed === 0 && published.vnuErrors === 0 && published.checks > 0,
+    `it says ${published.pages} pages and ${published.failed} failures; this run saw ${pages.length} pages. Run: node run.mjs ../../target/demo-public --write-statement ../../data/tilgjengelighetstest.json, rebuild and commit`);
+}
 for (const f of failures) console.log(`FAIL ${f}`);
 console.log(`Visited ${pages.length} pages; screenshots in ${path.relative(process.cwd(), shots) || shots}`);
 console.log(`browser: ${passed} passed, ${failures.length} failed`);

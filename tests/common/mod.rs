@@ -26,6 +26,7 @@ impl TestSite {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_dir(&repo.join("content"), &dir.path().join("content"));
         copy_dir(&repo.join("data"), &dir.path().join("data"));
+        copy_dir(&repo.join("templates"), &dir.path().join("templates"));
         fs::copy(repo.join("config.toml"), dir.path().join("config.toml")).unwrap();
         TestSite { dir }
     }
