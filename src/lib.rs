@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod error;
 pub mod init;
 pub mod load;
@@ -52,13 +53,10 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// Loads and validates a site without writing anything.
+/// Loads, validates and renders a site in memory, and checks its links;
+/// writes nothing. See [`check::check`].
 pub fn check(root: &Path) -> Result<Diagnostics, Error> {
-    let sources = load::load(root)?;
-    let site = model::build(&sources).map_err(Error::Invalid)?;
-    // Templates are part of the site too: a broken override is a check failure.
-    render::templates(root)?;
-    Ok(site.warnings)
+    check::check(root)
 }
 
 /// A site rendered in memory: what [`build`] writes and `serve` serves.

@@ -75,6 +75,20 @@ pub enum Entry {
     },
 }
 
+impl Entry {
+    /// The file it was read from.
+    pub fn file(&self) -> &SourceFile {
+        match self {
+            Entry::Home(p) | Entry::Section { page: p, .. } | Entry::Page { page: p, .. } => {
+                &p.file
+            }
+            Entry::Meeting { meeting, .. } => &meeting.file,
+            Entry::Case { case, .. } => &case.file,
+            Entry::Paper { paper, .. } => &paper.file,
+        }
+    }
+}
+
 /// A non-page file under `content/`: an attachment, an image.
 #[derive(Debug, Clone)]
 pub struct Asset {

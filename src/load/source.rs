@@ -128,7 +128,10 @@ impl SourceFile {
     /// An error located at a byte range of the front matter (a TOML span).
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let start = self.front.start + span.start;
-        self.located(Diagnostic::error(&self.path, message), start..start + span.len())
+        self.located(
+            Diagnostic::error(&self.path, message),
+            start..start + span.len(),
+        )
     }
 
     /// A finding at a byte range of the Markdown body.

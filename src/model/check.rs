@@ -89,9 +89,59 @@ impl Checker {
         parsed
     }
 
+    /// Headings that skip a level, and images without a text alternative:
+    /// what a screen-reader user would miss.
+    fn accessibility(&mut self, file: &SourceFile) {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+        let mut level = 1;
+        let mut image: Option<(std::ops::Range<usize>, String)> = None;
+        let events = Parser::new_ext(file.body_text(), crate::model::body::markdown_options());
+        for (event, range) in events.into_offset_iter() {
+            match event {
+                Event::Start(Tag::Heading { level: h, .. }) => {
+                    let h = h as usize;
+                    if h > level + 1 {
+                        self.push(
+                            file.body_finding(
+                                Diagnostic::warning(
+                                    &file.path,
+                                    format!("a level-{h} heading follows level {level}; screen-reader users navigate by these levels"),
+                                ),
+                                range.start..range.start + h,
+                            )
+                            .hint(format!("use {} for the next level down", "#".repeat(level + 1))),
+                        );
+                    }
+                    level = h;
+                }
+                Event::Start(Tag::Image { .. }) => image = Some((range, String::new())),
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some((_, alt)) = &mut image {
+                        alt.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some((range, alt)) = image.take() {
+                        if alt.trim().is_empty() {
+                            self.push(
+                                file.body_finding(
+                                    Diagnostic::error(&file.path, "the image has no alt text"),
+                                    range.start..range.start + 2,
+                                )
+                                .hint("describe the image between the brackets: ![what it shows](file.png)"),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Parses a Markdown body, placing its problems at their lines.
     pub(crate) fn body(&mut self, file: &SourceFile) -> Body {
         let (body, problems) = Body::parse(file.body_text());
+        self.accessibility(file);
         for problem in problems {
             let (line, col) = file.line_col(file.body.start + problem.offset);
             self.push(
