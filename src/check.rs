@@ -105,7 +105,9 @@ fn resolve(
             let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
             format!("/{dir}/{path}")
         };
-        let normal = normalise(&joined)?;
+        let Some(normal) = normalise(&joined) else {
+            return Some("it points outside the site".into());
+        };
         let decoded = percent_encoding::percent_decode_str(&normal)
             .decode_utf8_lossy()
             .into_owned();

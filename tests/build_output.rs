@@ -164,3 +164,156 @@ fn earlier_treatment_links_both_ways() {
         "{earlier}"
     );
 }
+
+/// A site big enough that a build takes a while: 6 meetings of 5 cases.
+fn large_site() -> TestSite {
+    let site = TestSite::minimal();
+    let body = "- Et innspill om pårørende og fastlegen {fra=pasientforeningen}\n".repeat(30);
+    let template =
+        std::fs::read_to_string(site.root().join("content/moter/2026-1/_index.md")).unwrap();
+    for m in 1..=6 {
+        let meeting = template
+            .replace("number = 1", &format!("number = {m}"))
+            .replace("case = \"01/26\"", &format!("case = \"{:02}/26\"", m * 5));
+        site.write(&format!("content/moter/2026-{m}/_index.md"), &meeting);
+        for c in 1..=5 {
+            let n = (m - 1) * 5 + c;
+            site.write(
+                &format!("content/moter/2026-{m}/sak-{n:02}-26.md"),
+                &format!(
+                    "+++\nnumber = \"{n:02}/26\"\nkind = \"drøftingssak\"\ntitle = \"Sak nummer {n}\"\nthemes = [\"eksempel\"]\n+++\n## Innspill fra Brukerrådet\n\n{body}"
+                ),
+            );
+        }
+    }
+    site
+}
+
+fn listing(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            out.push((rel, std::fs::read(entry.path()).unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn kill_9_in_the_middle_of_a_build_leaves_the_previous_site_whole() {
+    let site = large_site();
+    site.build().expect("first build");
+    let public = site.public();
+    std::fs::create_dir_all(public.join(".git")).unwrap();
+    std::fs::write(public.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = listing(&public);
+
+    // The next build differs, so a half-swapped site would show.
+    site.replace(
+        "content/moter/2026-2/sak-06-26.md",
+        "Sak nummer 6",
+        "Sak nummer seks",
+    );
+    let expected_after = {
+        let other = tempfile::tempdir().unwrap();
+        medvirk::build(&medvirk::BuildOptions {
+            root: site.root().to_path_buf(),
+            output_dir: Some(other.path().join("public")),
+            base_url: None,
+        })
+        .unwrap();
+        listing(&other.path().join("public"))
+    };
+
+    // How long a whole build takes here, so the kills spread over all of it.
+    let cli_build = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_medvirk"))
+            .args(["-q", "build", "--root"])
+            .arg(site.root())
+            .status()
+            .unwrap()
+    };
+    let start = std::time::Instant::now();
+    assert!(cli_build().success());
+    let full = start.elapsed();
+    site.replace(
+        "content/moter/2026-2/sak-06-26.md",
+        "Sak nummer seks",
+        "Sak nummer 6",
+    );
+    assert!(cli_build().success());
+    site.replace(
+        "content/moter/2026-2/sak-06-26.md",
+        "Sak nummer 6",
+        "Sak nummer seks",
+    );
+
+    let mut outcomes = (0, 0);
+    // Most kills near the end, where the new site is swapped in.
+    for percent in [30u64, 70, 85, 92, 97, 100, 104, 110] {
+        let delay_ms = full.as_millis() as u64 * percent / 100;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_medvirk"))
+            .args(["-q", "build", "--root"])
+            .arg(site.root())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let now: Vec<_> = listing(&public)
+            .into_iter()
+            .filter(|(p, _)| !p.starts_with(".git"))
+            .collect();
+        let old: Vec<_> = before
+            .iter()
+            .filter(|(p, _)| !p.starts_with(".git"))
+            .cloned()
+            .collect();
+        if now == old {
+            outcomes.0 += 1;
+        } else {
+            assert_eq!(
+                now.len(),
+                expected_after.len(),
+                "killed after {delay_ms} ms: a partial site"
+            );
+            assert!(
+                now == expected_after,
+                "killed after {delay_ms} ms: neither the old nor the new site"
+            );
+            outcomes.1 += 1;
+        }
+        // The next build cleans up, and the .git is where it was.
+        site.build().expect("a build after the kill");
+        assert!(public.join(".git/HEAD").is_file(), "the .git survives");
+        let leftovers: Vec<_> = std::fs::read_dir(site.root())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("medvirk-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+        // Back to the old content for the next round.
+        site.replace(
+            "content/moter/2026-2/sak-06-26.md",
+            "Sak nummer seks",
+            "Sak nummer 6",
+        );
+        site.build().unwrap();
+        site.replace(
+            "content/moter/2026-2/sak-06-26.md",
+            "Sak nummer 6",
+            "Sak nummer seks",
+        );
+    }
+    eprintln!(
+        "a build takes {full:?}; old site kept {} times, new site complete {} times",
+        outcomes.0, outcomes.1
+    );
+}

@@ -90,10 +90,8 @@ pub fn write_site(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
+    recover(output, &parent, &name)?;
     let staging = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
-    }
     let result = fill(&staging, files, copies, minify);
     let summary = match result {
         Ok(summary) => summary,
@@ -158,10 +156,31 @@ fn fill(
 }
 
 /// Puts `staging` where `output` is, keeping a `.git` found in the old output.
+///
+/// On Linux the two folders are exchanged in one atomic step, so `output`
+/// always holds a whole site, old or new, even if the process is killed. A
+/// `.git` is moved across after that; if a kill lands in between, the next
+/// build finds it in the leftover folder and puts it back ([`recover`]).
 fn swap(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Error> {
     if !output.exists() {
         return fs::rename(staging, output).map_err(|e| Error::write(output, e));
     }
+    match exchange(staging, output) {
+        Ok(()) => {
+            // `staging` now holds the previous site.
+            let git = staging.join(".git");
+            if git.exists() {
+                let target = output.join(".git");
+                fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
+            }
+            fs::remove_dir_all(staging).map_err(|e| Error::write(staging, e))
+        }
+        Err(_) => swap_by_renames(output, staging, parent, name),
+    }
+}
+
+/// The portable fallback: two renames, with a moment between them.
+fn swap_by_renames(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Error> {
     let git = output.join(".git");
     if git.exists() {
         let target = staging.join(".git");
@@ -178,6 +197,62 @@ fn swap(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), 
         return Err(Error::write(output, e));
     }
     fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+    Ok(())
+}
+
+/// Swaps two paths atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that outlive the call; the
+    // call only reads them.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Clears folders an interrupted build left beside `output`, first putting
+/// back a `.git` that was on its way from the old site to the new one.
+fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let prefixes = [
+        format!(".{name}.medvirk-tmp-"),
+        format!(".{name}.medvirk-old-"),
+    ];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if !prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            continue;
+        }
+        let leftover = entry.path();
+        let git = leftover.join(".git");
+        if git.exists() && output.is_dir() && !output.join(".git").exists() {
+            let target = output.join(".git");
+            fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
+        }
+        fs::remove_dir_all(&leftover).map_err(|e| Error::write(&leftover, e))?;
+    }
     Ok(())
 }
 
