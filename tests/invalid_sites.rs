@@ -297,3 +297,53 @@ fn earlier_treatment_of_a_case_that_is_not_on_the_site() {
         "{report}"
     );
 }
+
+#[test]
+fn an_empty_case_file() {
+    let site = TestSite::minimal();
+    site.write(CASE, "");
+    assert_error(&site, &["sak-01-26.md", "error:"]);
+}
+
+#[test]
+fn an_empty_config_file() {
+    let site = TestSite::minimal();
+    site.write("config.toml", "");
+    assert_error(&site, &["config.toml", "missing field `title`"]);
+}
+
+#[test]
+fn the_same_organisation_id_twice() {
+    let site = TestSite::minimal();
+    site.append(
+        "data/organisations.toml",
+        "\n[[organisation]]\nid = \"pasientforeningen\"\nname = \"Enda en\"\nkind = \"member\"\n",
+    );
+    assert_error(&site, &["data/organisations.toml", "pasientforeningen"]);
+}
+
+#[test]
+fn a_50_mb_attachment_and_a_5_mb_case_build_without_trouble() {
+    let site = TestSite::minimal();
+    let big = vec![b'%'; 50 * 1024 * 1024];
+    std::fs::write(site.root().join("content/moter/2026-1/stor.pdf"), &big).unwrap();
+    site.replace(
+        CASE,
+        "themes = [\"eksempel\"]",
+        "themes = [\"eksempel\"]\n\n[[attachments]]\ntitle = \"Stort vedlegg\"\nfile = \"stor.pdf\"",
+    );
+    let paragraph = "Et langt avsnitt om pårørende og fastlegen. ".repeat(120_000);
+    site.replace(CASE, "Hva saken gjelder.", &paragraph);
+    site.build().expect("builds");
+    let page = site.read("moter/2026-1/sak-01-26/index.html");
+    assert!(
+        page.contains("Stort vedlegg (PDF, 52 MB)"),
+        "type and size in the link text"
+    );
+    assert_eq!(
+        std::fs::metadata(site.public().join("moter/2026-1/stor.pdf"))
+            .unwrap()
+            .len(),
+        big.len() as u64
+    );
+}
