@@ -34,7 +34,7 @@ pub struct Diagnostic {
     /// How to fix it, when there is something to say.
     pub hint: Option<String>,
     /// The line of the file it is on, shown under the message with a caret.
-    pub source_line: Option<SourceLine>,
+    pub source_line: Option<Box<SourceLine>>,
 }
 
 /// The text of the line a finding is on, and how many characters to underline.
@@ -83,10 +83,10 @@ impl Diagnostic {
 
     /// Shows the line it is on, underlining `width` characters from its column.
     pub fn with_line(mut self, text: impl Into<String>, width: usize) -> Self {
-        self.source_line = Some(SourceLine {
+        self.source_line = Some(Box::new(SourceLine {
             text: text.into(),
             width: width.max(1),
-        });
+        }));
         self
     }
 }

@@ -5,7 +5,11 @@
 //! [`load`] (read files, parse front matter) → [`model`] (validate, link) →
 //! [`search`] (the client-side index) → [`render`] (Markdown and Tera
 //! templates) → [`output`] (minify, write atomically). The index comes
-//! before the pages because the search page names its layout. [`build`] runs all of it; [`check`] stops after the model.
+//! before the pages because the search page names its layout.
+//!
+//! [`build()`] runs all of it; [`check()`] renders in memory and checks
+//! links, writing nothing; [`serve`] serves the site from memory and
+//! rebuilds on change.
 
 #![warn(missing_docs)]
 
