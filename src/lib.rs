@@ -40,6 +40,23 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
+/// Told how far a long build has come; the CLI draws a progress bar with it.
+/// Methods are called from worker threads.
+pub trait Progress: Sync {
+    /// A stage of `total` steps begins ("render": pages, "write": files).
+    fn stage(&self, _name: &'static str, _total: u64) {}
+    /// One step of the current stage is done.
+    fn step(&self) {}
+    /// The build is over, for good or not.
+    fn finish(&self) {}
+}
+
+/// Progress that goes nowhere, for builds nobody watches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
 /// What a build did, with the time of each stage.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
@@ -82,6 +99,14 @@ pub struct RenderedSite {
 
 /// Runs every stage but the last: load → model → search → render.
 pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, Error> {
+    render_site_with(options, &NoProgress)
+}
+
+/// [`render_site`], telling `progress` how rendering goes.
+pub fn render_site_with(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<RenderedSite, Error> {
     let mut timings = Vec::new();
     let mut stage = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
@@ -103,7 +128,7 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, Error> {
 
     let tera = render::templates(&options.root)?;
     let (assets, theme_files) = render::theme_assets(index.as_ref());
-    let mut files = render::render(&site, &tera, &assets)?;
+    let mut files = render::render(&site, &tera, &assets, progress)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(theme_files);
     if let Some(index) = index {
@@ -123,7 +148,18 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, Error> {
 
 /// Builds the site: load → model → search → render → write.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
-    let rendered = render_site(options)?;
+    build_with(options, &NoProgress)
+}
+
+/// [`build`], telling `progress` how rendering and writing go.
+pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
+    let result = build_inner(options, progress);
+    progress.finish();
+    result
+}
+
+fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
+    let rendered = render_site_with(options, progress)?;
     let mut timings = rendered.timings;
     let stage = Instant::now();
     let output = options
@@ -135,6 +171,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         rendered.files,
         &rendered.copies,
         rendered.minify_html,
+        progress,
     )?;
     timings.push(("write", stage.elapsed()));
 

@@ -25,11 +25,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Build(args) => {
             let root = args.root.clone();
-            let report = medvirk::build(&BuildOptions {
-                root,
-                output_dir: args.output_dir,
-                base_url: args.base_url,
-            })?;
+            let bar = ProgressBar::new(cli.quiet);
+            let report = medvirk::build_with(
+                &BuildOptions {
+                    root,
+                    output_dir: args.output_dir,
+                    base_url: args.base_url,
+                },
+                &bar,
+            )?;
             print_warnings(&report.warnings);
             if !cli.quiet {
                 let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
@@ -77,6 +81,54 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// A progress bar on a terminal for builds of many pages; nothing otherwise.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+}
+
+/// Below this many steps a bar would only flicker.
+const BAR_FROM: u64 = 500;
+
+impl ProgressBar {
+    fn new(quiet: bool) -> Self {
+        let bar = if quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            indicatif::ProgressBar::hidden()
+        } else {
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr())
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{prefix:>8} [{bar:30}] {pos}/{len} ({eta})")
+                .expect("template")
+                .progress_chars("=> "),
+        );
+        ProgressBar { bar }
+    }
+}
+
+impl medvirk::Progress for ProgressBar {
+    fn stage(&self, name: &'static str, total: u64) {
+        if total < BAR_FROM {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        self.bar.set_prefix(match name {
+            "render" => "Lager",
+            "write" => "Skriver",
+            other => other,
+        });
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+    }
+
+    fn step(&self) {
+        self.bar.inc(1);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
 

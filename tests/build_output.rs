@@ -317,3 +317,49 @@ fn kill_9_in_the_middle_of_a_build_leaves_the_previous_site_whole() {
         outcomes.0, outcomes.1
     );
 }
+
+#[test]
+fn progress_counts_every_page_and_file() {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Mutex;
+    #[derive(Default)]
+    struct Count {
+        stages: Mutex<Vec<(&'static str, u64)>>,
+        steps: AtomicU64,
+        finished: AtomicU64,
+    }
+    impl medvirk::Progress for Count {
+        fn stage(&self, name: &'static str, total: u64) {
+            self.stages.lock().unwrap().push((name, total));
+        }
+        fn step(&self) {
+            self.steps.fetch_add(1, Ordering::Relaxed);
+        }
+        fn finish(&self) {
+            self.finished.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    let site = TestSite::minimal();
+    let count = Count::default();
+    let report = medvirk::build_with(
+        &medvirk::BuildOptions {
+            root: site.root().to_path_buf(),
+            output_dir: None,
+            base_url: None,
+        },
+        &count,
+    )
+    .unwrap();
+    let stages = count.stages.lock().unwrap().clone();
+    assert_eq!(
+        stages.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        ["render", "write"]
+    );
+    assert_eq!(
+        stages[1].1 as usize, report.files,
+        "one step per file written"
+    );
+    let total: u64 = stages.iter().map(|(_, t)| t).sum();
+    assert_eq!(count.steps.load(Ordering::Relaxed), total);
+    assert_eq!(count.finished.load(Ordering::Relaxed), 1);
+}

@@ -79,6 +79,7 @@ pub fn write_site(
     files: Vec<OutputFile>,
     copies: &[CopiedFile],
     minify: bool,
+    progress: &dyn crate::Progress,
 ) -> Result<WriteSummary, Error> {
     check_output_dir(output)?;
     let parent = match output.parent() {
@@ -92,7 +93,8 @@ pub fn write_site(
         .unwrap_or_else(|| "public".into());
     recover(output, &parent, &name)?;
     let staging = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
-    let result = fill(&staging, files, copies, minify);
+    progress.stage("write", (files.len() + copies.len()) as u64);
+    let result = fill(&staging, files, copies, minify, progress);
     let summary = match result {
         Ok(summary) => summary,
         Err(err) => {
@@ -109,6 +111,7 @@ fn fill(
     files: Vec<OutputFile>,
     copies: &[CopiedFile],
     minify: bool,
+    progress: &dyn crate::Progress,
 ) -> Result<WriteSummary, Error> {
     fs::create_dir_all(staging).map_err(|e| Error::write(staging, e))?;
     let mut dirs: Vec<PathBuf> = files
@@ -133,6 +136,7 @@ fn fill(
             };
             let path = staging.join(&file.path);
             fs::write(&path, &bytes).map_err(|e| Error::write(&path, e))?;
+            progress.step();
             Ok(bytes.len() as u64)
         })
         .collect::<Result<_, Error>>()?;
@@ -140,7 +144,9 @@ fn fill(
         .par_iter()
         .map(|c| {
             let path = staging.join(&c.path);
-            fs::copy(&c.source, &path).map_err(|e| Error::write(&path, e))
+            let size = fs::copy(&c.source, &path).map_err(|e| Error::write(&path, e));
+            progress.step();
+            size
         })
         .collect::<Result<_, Error>>()?;
     let marker = staging.join(MARKER);
@@ -288,11 +294,19 @@ mod tests {
             vec![file("index.html", "<p>en</p>"), file("a/b.txt", "x")],
             &[],
             false,
+            &crate::NoProgress,
         )
         .unwrap();
         fs::create_dir(out.join(".git")).unwrap();
         fs::write(out.join(".git/HEAD"), "ref").unwrap();
-        write_site(&out, vec![file("index.html", "<p>to</p>")], &[], false).unwrap();
+        write_site(
+            &out,
+            vec![file("index.html", "<p>to</p>")],
+            &[],
+            false,
+            &crate::NoProgress,
+        )
+        .unwrap();
         assert_eq!(
             fs::read_to_string(out.join("index.html")).unwrap(),
             "<p>to</p>"
@@ -310,7 +324,14 @@ mod tests {
     fn refuses_a_folder_that_is_not_ours() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("viktig.txt"), "ikke slett").unwrap();
-        let err = write_site(tmp.path(), vec![file("index.html", "x")], &[], false).unwrap_err();
+        let err = write_site(
+            tmp.path(),
+            vec![file("index.html", "x")],
+            &[],
+            false,
+            &crate::NoProgress,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("not written by medvirk"), "{err}");
         assert_eq!(
             fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(),

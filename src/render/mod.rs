@@ -225,7 +225,12 @@ pub struct SearchAssets {
 }
 
 /// Renders every page of the site.
-pub fn render(site: &Site, tera: &Tera, assets: &AssetPaths) -> Result<Vec<OutputFile>, Error> {
+pub fn render(
+    site: &Site,
+    tera: &Tera,
+    assets: &AssetPaths,
+    progress: &dyn crate::Progress,
+) -> Result<Vec<OutputFile>, Error> {
     let ctx = Contexts::new(site, assets);
     let mut jobs = vec![
         Job::Home,
@@ -272,8 +277,13 @@ pub fn render(site: &Site, tera: &Tera, assets: &AssetPaths) -> Result<Vec<Outpu
             .map(Job::Person),
     );
 
+    progress.stage("render", jobs.len() as u64);
     jobs.par_iter()
-        .map(|job| render_job(job, site, tera, &ctx))
+        .map(|job| {
+            let file = render_job(job, site, tera, &ctx);
+            progress.step();
+            file
+        })
         .collect()
 }
 
