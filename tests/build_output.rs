@@ -7,6 +7,8 @@ use std::process::Command;
 
 use common::TestSite;
 
+const CASE_FILE: &str = "content/moter/2026-1/sak-01-26.md";
+
 #[test]
 fn two_builds_of_the_same_input_are_byte_identical() {
     let site = TestSite::demo();
@@ -362,4 +364,21 @@ fn progress_counts_every_page_and_file() {
     let total: u64 = stages.iter().map(|(_, t)| t).sum();
     assert_eq!(count.steps.load(Ordering::Relaxed), total);
     assert_eq!(count.finished.load(Ordering::Relaxed), 1);
+}
+
+#[test]
+fn a_passage_in_another_language_keeps_its_lang() {
+    let site = TestSite::minimal();
+    site.replace(
+        CASE_FILE,
+        "Hva saken gjelder.",
+        "Hva saken gjelder, på engelsk <span lang=\"en\">patient journey</span>, og <script>x()</script>.",
+    );
+    site.build().unwrap();
+    let html = site.read("moter/2026-1/sak-01-26/index.html");
+    assert!(
+        html.contains("<span lang=en>patient journey</span>"),
+        "{html}"
+    );
+    assert!(!html.contains("x()"), "the rest is still sanitised");
 }

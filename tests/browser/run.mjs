@@ -7,7 +7,8 @@
 // landmarks and headings, the skip link as the first Tab stop, a visible focus
 // indicator on every link and control, no keyboard trap, no horizontal scrolling
 // at 320 CSS px (also with WCAG 1.4.12 text spacing), forced colours, and the same
-// main text without JavaScript. Then the Nu HTML Checker over every file.
+// main text without JavaScript; per page type, print (content without site
+// chrome) and reduced motion. Then the Nu HTML Checker over every file.
 // Screenshots of each page type at 1280 and 320 px go to out/screenshots/.
 
 import { execFileSync } from 'node:child_process';
@@ -153,6 +154,24 @@ for (const p of pages) {
 
   const mainText = await page.evaluate(() => document.querySelector('main').innerText);
   const type = pageType(p);
+
+  // Once per page type: print shows the content without site chrome, and
+  // reduced motion turns transitions and animations off.
+  if (!screenshotted.has(type)) {
+    await page.emulateMedia({ forcedColors: 'none', media: 'print' });
+    const print = await page.evaluate(() => {
+      const shown = (sel) => [...document.querySelectorAll(sel)].some((el) => getComputedStyle(el).display !== 'none');
+      return { chrome: shown('header.topp') || shown('footer.bunn') || shown('a.hopp') || shown('nav.smuler'), main: shown('main'), text: document.querySelector('main').innerText.length };
+    });
+    check(p, 'print shows the content without header, footer and navigation', !print.chrome && print.main && print.text > 0, JSON.stringify(print));
+    await page.emulateMedia({ media: 'screen', reducedMotion: 'reduce' });
+    const moving = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((el) => {
+      const c = getComputedStyle(el);
+      return c.animationName !== 'none' || c.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+    }).length);
+    check(p, 'reduced motion: no transitions or animations', moving === 0, `${moving} elements move`);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  }
   if (!screenshotted.has(type)) {
     await page.emulateMedia({ forcedColors: 'none' });
     await page.screenshot({ path: path.join(shots, `${type}-1280.png`), fullPage: true });
