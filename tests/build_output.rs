@@ -10,13 +10,27 @@ use common::TestSite;
 const CASE_FILE: &str = "content/moter/2026-1/sak-01-26.md";
 
 #[test]
-fn two_builds_of_the_same_input_are_byte_identical() {
+fn builds_are_byte_identical_whatever_the_thread_count() {
     let site = TestSite::demo();
-    site.build().unwrap();
-    let first = site.files();
-    site.build().unwrap();
-    assert_eq!(first, site.files());
-    assert!(first.len() > 80);
+    let build = |threads: &str| {
+        let status = Command::new(env!("CARGO_BIN_EXE_medvirk"))
+            .args(["-q", "build", "--root"])
+            .arg(site.root())
+            .env("RAYON_NUM_THREADS", threads)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        site.files()
+    };
+    let one = build("1");
+    assert!(one.len() > 80);
+    for threads in ["2", "7"] {
+        let other = build(threads);
+        assert_eq!(one.len(), other.len());
+        for (a, b) in one.iter().zip(&other) {
+            assert!(a == b, "{} differs with {threads} threads", a.0);
+        }
+    }
 }
 
 #[test]
