@@ -23,8 +23,8 @@ pub fn check(root: &std::path::Path) -> Result<Diagnostics, Error> {
         base_url: None,
     };
     let site = render_site(&options)?;
-    let sources = load::load(root)?;
-    let mut findings = site.warnings;
+    let sources = &site.sources;
+    let mut findings = site.warnings.clone();
 
     let files: BTreeSet<String> = site
         .files

@@ -95,6 +95,8 @@ pub struct RenderedSite {
     pub warnings: Diagnostics,
     /// Each stage's name and duration, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// What was read, for front-ends that point back into the sources (`check`).
+    pub sources: load::Sources,
 }
 
 /// Runs every stage but the last: load → model → search → render.
@@ -139,6 +141,7 @@ pub fn render_site_with(
     Ok(RenderedSite {
         files,
         copies: copies(&options.root, &sources)?,
+        sources,
         pages,
         minify_html: site.config.minify_html,
         warnings: site.warnings,
