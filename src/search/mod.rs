@@ -16,10 +16,11 @@
 
 pub mod split;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use elasticlunr::{IndexBuilder, Language};
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::model::{plain_text, Body, CaseRef, Site, SplitMode};
@@ -320,17 +321,20 @@ pub fn documents(site: &Site) -> Vec<Document> {
     docs
 }
 
+/// Theme names by slug, looked up once per build rather than per document.
+fn theme_names(site: &Site) -> HashMap<&str, &str> {
+    site.themes
+        .iter()
+        .map(|t| (t.slug.as_str(), t.name.as_str()))
+        .collect()
+}
+
 /// Theme names and organisation names of a document, as indexed text.
-fn facet_text(site: &Site, doc: &Document) -> (String, String) {
+fn facet_text(site: &Site, names: &HashMap<&str, &str>, doc: &Document) -> (String, String) {
     let themes = doc
         .themes
         .iter()
-        .map(|slug| {
-            site.themes
-                .iter()
-                .find(|t| &t.slug == slug)
-                .map_or(slug.as_str(), |t| t.name.as_str())
-        })
+        .map(|slug| names.get(slug.as_str()).copied().unwrap_or(slug.as_str()))
         .collect::<Vec<_>>()
         .join(" ");
     let orgs = doc
@@ -416,7 +420,11 @@ pub fn build(site: &Site) -> Option<SearchIndex> {
     let config = site.config.search?;
     let lang = &site.config.default_language;
     let docs = documents(site);
-    let facets: Vec<(String, String)> = docs.iter().map(|d| facet_text(site, d)).collect();
+    let names = theme_names(site);
+    let facets: Vec<(String, String)> = docs
+        .par_iter()
+        .map(|d| facet_text(site, &names, d))
+        .collect();
     let single = |docs: &[Document]| single_file(lang, docs, &facets);
     let text_bytes: usize = docs.iter().map(|d| d.body.len()).sum();
     let (layout, files) = match config.split {
@@ -505,8 +513,9 @@ pub fn vocabulary(site: &Site) -> BTreeSet<String> {
         return BTreeSet::new();
     };
     let mut words = BTreeSet::new();
+    let names = theme_names(site);
     for doc in documents(site) {
-        let (themes, orgs) = facet_text(site, &doc);
+        let (themes, orgs) = facet_text(site, &names, &doc);
         for text in [&doc.title, &doc.body, &themes, &orgs] {
             words.extend(language.tokenize(text));
         }

@@ -182,6 +182,7 @@
     this.fetchJson = fetchJson;
     this.shards = new Map();
     this.chunks = new Map();
+    this.facets = new Map();
     this.keys = manifest.shards.slice().sort();
   }
   SplitIndex.prototype.get = function (cache, file, parse) {
@@ -250,7 +251,7 @@
     }
     var facet = function (prefix, value) {
       if (!value) return Promise.resolve(null);
-      return self.get(self.shards, 'f-' + prefix + '-' + value + '.json', function (json) {
+      return self.get(self.facets, 'f-' + prefix + '-' + value + '.json', function (json) {
         var set = new Set();
         for (var i = 0, doc = 0; json && i < json.length; i++) { doc += json[i]; set.add(doc); }
         return set;
