@@ -26,6 +26,8 @@ pub mod serve;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 pub use error::{Diagnostic, Diagnostics, Error, Severity};
 use output::CopiedFile;
 
@@ -109,44 +111,76 @@ pub fn render_site_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<RenderedSite, Error> {
-    let mut timings = Vec::new();
-    let mut stage = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, stage.elapsed()));
-        stage = Instant::now();
-    };
+    let mut before = prepare(options)?;
+    let tera = render::templates(&options.root)?;
+    let (assets, theme_files) = render::theme_assets(before.index.as_ref());
+    let mut files = render::render(&before.site, &tera, &assets, progress)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    files.extend(theme_files);
+    if let Some(index) = before.index {
+        files.extend(index.files);
+    }
+    before.clock.lap("render");
 
+    Ok(RenderedSite {
+        files,
+        copies: copies(&options.root, &before.sources)?,
+        sources: before.sources,
+        pages,
+        minify_html: before.site.config.minify_html,
+        warnings: before.site.warnings,
+        timings: before.clock.timings,
+    })
+}
+
+/// What the stages before rendering made.
+struct Prepared {
+    sources: load::Sources,
+    site: model::Site,
+    index: Option<search::SearchIndex>,
+    clock: Clock,
+}
+
+/// Load → model → search, timed.
+fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
+    let mut clock = Clock::start();
     let mut sources = load::load(&options.root)?;
     if let Some(url) = &options.base_url {
         sources.config.value.base_url = url.clone();
     }
-    lap("load", &mut timings);
+    clock.lap("load");
 
     let site = model::build(&sources).map_err(Error::Invalid)?;
-    lap("model", &mut timings);
+    clock.lap("model");
 
     let index = search::build(&site);
-    lap("search", &mut timings);
-
-    let tera = render::templates(&options.root)?;
-    let (assets, theme_files) = render::theme_assets(index.as_ref());
-    let mut files = render::render(&site, &tera, &assets, progress)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(theme_files);
-    if let Some(index) = index {
-        files.extend(index.files);
-    }
-    lap("render", &mut timings);
-
-    Ok(RenderedSite {
-        files,
-        copies: copies(&options.root, &sources)?,
+    clock.lap("search");
+    Ok(Prepared {
         sources,
-        pages,
-        minify_html: site.config.minify_html,
-        warnings: site.warnings,
-        timings,
+        site,
+        index,
+        clock,
     })
+}
+
+/// Each stage's duration, in order.
+struct Clock {
+    timings: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            timings: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        self.timings.push((name, self.since.elapsed()));
+        self.since = Instant::now();
+    }
 }
 
 /// Builds the site: load → model → search → render → write.
@@ -162,29 +196,48 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
 }
 
 fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
-    let rendered = render_site_with(options, progress)?;
-    let mut timings = rendered.timings;
-    let stage = Instant::now();
     let output = options
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let summary = output::write_site(
-        &output,
-        rendered.files,
-        &rendered.copies,
-        rendered.minify_html,
-        progress,
-    )?;
-    timings.push(("write", stage.elapsed()));
+    let before = prepare(options)?;
+    let mut clock = before.clock;
+    let tera = render::templates(&options.root)?;
+    let copies = copies(&options.root, &before.sources)?;
+    let (assets, theme_files) = render::theme_assets(before.index.as_ref());
+    let index_files = before.index.map(|i| i.files).unwrap_or_default();
+
+    let staging = output::Staging::begin(&output, before.site.config.minify_html)?;
+    // The index and assets go first, so their memory is free before the pages are made.
+    progress.stage(
+        "write",
+        (index_files.len() + theme_files.len() + copies.len()) as u64,
+    );
+    index_files
+        .into_par_iter()
+        .chain(theme_files)
+        .try_for_each(|file| staging.write(file).map(|_| progress.step()))?;
+    copies
+        .par_iter()
+        .try_for_each(|copy| staging.copy(copy).map(|_| progress.step()))?;
+    clock.lap("write");
+
+    let html = render::render_with(&before.site, &tera, &assets, progress, |file| {
+        let html = file.path.ends_with(".html");
+        staging.write(file).map(|_| html)
+    })?;
+    clock.lap("render");
+
+    let summary = staging.commit()?;
+    clock.lap("swap");
 
     Ok(BuildReport {
         output,
-        pages: rendered.pages,
+        pages: html.into_iter().filter(|h| *h).count(),
         files: summary.files,
         bytes: summary.bytes,
-        warnings: rendered.warnings,
-        timings,
+        warnings: before.site.warnings,
+        timings: clock.timings,
     })
 }
 

@@ -367,15 +367,18 @@ fn progress_counts_every_page_and_file() {
     )
     .unwrap();
     let stages = count.stages.lock().unwrap().clone();
+    // The index, assets and copies are written first, then each page as it is made.
     assert_eq!(
         stages.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
-        ["render", "write"]
+        ["write", "render"]
     );
     assert_eq!(
-        stages[1].1 as usize, report.files,
-        "one step per file written"
+        stages[1].1 as usize,
+        report.pages + 2,
+        "pages, feed, sitemap"
     );
     let total: u64 = stages.iter().map(|(_, t)| t).sum();
+    assert_eq!(total as usize, report.files, "one step per file written");
     assert_eq!(count.steps.load(Ordering::Relaxed), total);
     assert_eq!(count.finished.load(Ordering::Relaxed), 1);
 }

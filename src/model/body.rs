@@ -162,10 +162,12 @@ impl Body {
     /// Parses `text`. Problems (a malformed option, a repeated anchor) are
     /// returned beside the body so every one can be reported.
     pub fn parse(text: &str) -> (Body, Vec<BodyProblem>) {
-        let events: Vec<(Event<'static>, Range<usize>)> = Parser::new_ext(text, markdown_options())
-            .into_offset_iter()
-            .map(|(e, r)| (e.into_static(), r))
-            .collect();
+        Body::from_events(events(text))
+    }
+
+    /// Builds a body from the events of [`events`], for callers that look at
+    /// the events too (the accessibility checks).
+    pub fn from_events(events: Vec<(Event<'static>, Range<usize>)>) -> (Body, Vec<BodyProblem>) {
         let mut builder = Builder::default();
         builder.run(events);
         (
@@ -194,6 +196,14 @@ impl Body {
         }
         out
     }
+}
+
+/// The Markdown events of `text` with their byte ranges.
+pub fn events(text: &str) -> Vec<(Event<'static>, Range<usize>)> {
+    Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .map(|(e, r)| (e.into_static(), r))
+        .collect()
 }
 
 /// Plain text of inline or block events: words separated as a reader sees them.

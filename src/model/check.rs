@@ -2,6 +2,7 @@
 //! convert dates and times, and place every finding at its file and line.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 use toml::value::Datetime;
@@ -17,12 +18,26 @@ pub(crate) struct Checker {
     /// Everything found so far.
     pub(crate) diagnostics: Diagnostics,
     /// Organisation ids in the registry.
-    pub(crate) organisations: BTreeSet<String>,
+    pub(crate) organisations: Arc<BTreeSet<String>>,
     /// Person ids in the registry.
-    pub(crate) people: BTreeSet<String>,
+    pub(crate) people: Arc<BTreeSet<String>>,
 }
 
 impl Checker {
+    /// A checker for work on another thread: the same registries, findings of its own.
+    pub(crate) fn fork(&self) -> Checker {
+        Checker {
+            diagnostics: Diagnostics::default(),
+            organisations: Arc::clone(&self.organisations),
+            people: Arc::clone(&self.people),
+        }
+    }
+
+    /// Takes the findings of a [`Checker::fork`] back.
+    pub(crate) fn join(&mut self, fork: Checker) {
+        self.diagnostics.0.extend(fork.diagnostics.0);
+    }
+
     /// Records a finding.
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
@@ -91,15 +106,19 @@ impl Checker {
 
     /// Headings that skip a level, and images without a text alternative:
     /// what a screen-reader user would miss.
-    fn accessibility(&mut self, file: &SourceFile) {
-        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    fn accessibility(
+        &mut self,
+        file: &SourceFile,
+        events: &[(pulldown_cmark::Event<'_>, std::ops::Range<usize>)],
+    ) {
+        use pulldown_cmark::{Event, Tag, TagEnd};
         let mut level = 1;
         let mut image: Option<(std::ops::Range<usize>, String)> = None;
-        let events = Parser::new_ext(file.body_text(), crate::model::body::markdown_options());
-        for (event, range) in events.into_offset_iter() {
+        for (event, range) in events {
+            let range = range.clone();
             match event {
                 Event::Start(Tag::Heading { level: h, .. }) => {
-                    let h = h as usize;
+                    let h = *h as usize;
                     if h > level + 1 {
                         self.push(
                             file.body_finding(
@@ -117,7 +136,7 @@ impl Checker {
                 Event::Start(Tag::Image { .. }) => image = Some((range, String::new())),
                 Event::Text(t) | Event::Code(t) => {
                     if let Some((_, alt)) = &mut image {
-                        alt.push_str(&t);
+                        alt.push_str(t);
                     }
                 }
                 Event::End(TagEnd::Image) => {
@@ -140,8 +159,9 @@ impl Checker {
 
     /// Parses a Markdown body, placing its problems at their lines.
     pub(crate) fn body(&mut self, file: &SourceFile) -> Body {
-        let (body, problems) = Body::parse(file.body_text());
-        self.accessibility(file);
+        let events = super::body::events(file.body_text());
+        self.accessibility(file, &events);
+        let (body, problems) = Body::from_events(events);
         for problem in problems {
             let (line, col) = file.line_col(file.body.start + problem.offset);
             self.push(

@@ -13,10 +13,11 @@ pub mod meeting;
 pub mod registry;
 pub mod slug;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
@@ -259,8 +260,8 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
     let config = config(&sources.config, &mut check);
     let organisations = registry::organisations(sources.organisations.as_ref(), &mut check);
     let people = registry::people(sources.people.as_ref(), &mut check);
-    check.organisations = organisations.keys().cloned().collect();
-    check.people = people.keys().cloned().collect();
+    check.organisations = std::sync::Arc::new(organisations.keys().cloned().collect());
+    check.people = std::sync::Arc::new(people.keys().cloned().collect());
     let council = registry::council(sources.council.as_ref(), &mut check, &config.title);
 
     let mut home = None;
@@ -319,14 +320,31 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
         pages[*idx].children = children;
     }
 
-    for (meeting_dir, slug, parsed) in case_entries {
-        let Some(built) = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut check)
-        else {
+    // Cases are independent of each other: parse and check them in parallel,
+    // each with a checker of its own, and take the findings back in order.
+    let built: Vec<(Option<Case>, Checker)> = case_entries
+        .par_iter()
+        .map(|(meeting_dir, slug, parsed)| {
+            let mut own = check.fork();
+            let built = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut own);
+            if let Some(case) = &built {
+                check_item_organisations(case, parsed, &mut own);
+            }
+            (built, own)
+        })
+        .collect();
+    let by_dir: HashMap<PathBuf, usize> = meetings
+        .iter()
+        .enumerate()
+        .map(|(i, (dir, _))| (dir.clone(), i))
+        .collect();
+    for ((meeting_dir, _, parsed), (built, own)) in case_entries.iter().zip(built) {
+        check.join(own);
+        let Some(built) = built else {
             continue;
         };
-        check_item_organisations(&built, parsed, &mut check);
-        match meetings.iter_mut().find(|(d, _)| d == meeting_dir) {
-            Some((_, m)) => m.cases.push(built),
+        match by_dir.get(*meeting_dir) {
+            Some(&i) => meetings[i].1.cases.push(built),
             None => check.push(
                 Diagnostic::error(
                     &parsed.file.path,

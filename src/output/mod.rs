@@ -8,6 +8,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -81,83 +82,174 @@ pub fn write_site(
     minify: bool,
     progress: &dyn crate::Progress,
 ) -> Result<WriteSummary, Error> {
-    check_output_dir(output)?;
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    recover(output, &parent, &name)?;
-    let staging = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
+    let staging = Staging::begin(output, minify)?;
     progress.stage("write", (files.len() + copies.len()) as u64);
-    let result = fill(&staging, files, copies, minify, progress);
-    let summary = match result {
-        Ok(summary) => summary,
-        Err(err) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(err);
-        }
-    };
-    swap(output, &staging, &parent, &name)?;
-    Ok(summary)
+    files
+        .into_par_iter()
+        .try_for_each(|file| staging.write(file).map(|_| progress.step()))?;
+    copies
+        .par_iter()
+        .try_for_each(|copy| staging.copy(copy).map(|_| progress.step()))?;
+    staging.commit()
 }
 
-fn fill(
-    staging: &Path,
-    files: Vec<OutputFile>,
-    copies: &[CopiedFile],
-    minify: bool,
-    progress: &dyn crate::Progress,
-) -> Result<WriteSummary, Error> {
-    fs::create_dir_all(staging).map_err(|e| Error::write(staging, e))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(copies.iter().map(|c| c.path.as_str()))
-        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+/// A new site being written beside the output, file by file, from any thread.
+///
+/// Nothing the reader sees changes until [`Staging::commit`] swaps it into
+/// place; dropped without a commit (an error, a panic), it is removed.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    minify: Option<minify_html::Cfg>,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks that `output` may be replaced, clears what an interrupted build
+    /// left and makes the staging folder. HTML is minified when `minify` is set.
+    pub fn begin(output: &Path, minify: bool) -> Result<Staging, Error> {
+        check_output_dir(output)?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        recover(output, &parent, &name)?;
+        let dir = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
+        fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            parent,
+            name,
+            minify: minify.then(minify_cfg),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
     }
-    let cfg = minify_cfg();
-    let written: Vec<u64> = files
-        .into_par_iter()
-        .map(|file| {
-            let bytes = if minify && file.path.ends_with(".html") {
-                minify_html::minify(&file.bytes, &cfg)
-            } else {
-                file.bytes
-            };
-            let path = staging.join(&file.path);
-            fs::write(&path, &bytes).map_err(|e| Error::write(&path, e))?;
-            progress.step();
-            Ok(bytes.len() as u64)
+
+    /// Writes one file (minified if it is HTML); returns its size.
+    pub fn write(&self, file: OutputFile) -> Result<u64, Error> {
+        let bytes = match &self.minify {
+            Some(cfg) if file.path.ends_with(".html") => minify_html::minify(&file.bytes, cfg),
+            _ => file.bytes,
+        };
+        let path = self.place(&file.path)?;
+        fs::write(&path, &bytes).map_err(|e| Error::write(&path, e))?;
+        Ok(self.count(bytes.len() as u64))
+    }
+
+    /// Copies one file as it is; returns its size.
+    pub fn copy(&self, copy: &CopiedFile) -> Result<u64, Error> {
+        let path = self.place(&copy.path)?;
+        let size = fs::copy(&copy.source, &path).map_err(|e| Error::write(&path, e))?;
+        Ok(self.count(size))
+    }
+
+    /// Marks the folder as ours and puts it where the output is; the previous
+    /// site is removed.
+    pub fn commit(mut self) -> Result<WriteSummary, Error> {
+        let marker = self.dir.join(MARKER);
+        fs::write(
+            &marker,
+            "This folder is written by medvirk and replaced on every build.\n",
+        )
+        .map_err(|e| Error::write(&marker, e))?;
+        self.committed = true;
+        swap(&self.output, &self.dir, &self.parent, &self.name)?;
+        Ok(WriteSummary {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
         })
-        .collect::<Result<_, Error>>()?;
-    let copied: Vec<u64> = copies
-        .par_iter()
-        .map(|c| {
-            let path = staging.join(&c.path);
-            let size = fs::copy(&c.source, &path).map_err(|e| Error::write(&path, e));
-            progress.step();
-            size
-        })
-        .collect::<Result<_, Error>>()?;
-    let marker = staging.join(MARKER);
-    fs::write(
-        &marker,
-        "This folder is written by medvirk and replaced on every build.\n",
-    )
-    .map_err(|e| Error::write(&marker, e))?;
-    Ok(WriteSummary {
-        files: written.len() + copied.len(),
-        bytes: written.iter().chain(&copied).sum(),
+    }
+
+    /// The staging path of `rel`, its folder made.
+    fn place(&self, rel: &str) -> Result<PathBuf, Error> {
+        let path = self.dir.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+        }
+        Ok(path)
+    }
+
+    fn count(&self, bytes: u64) -> u64 {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+        bytes
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_tree(&self.dir);
+        }
+    }
+}
+
+/// Removes a folder and everything in it, many files at a time.
+///
+/// Unlinking is bound by the file system, not the CPU: with a few requests in
+/// flight a 30,000-file site goes about three times as fast as one by one.
+pub fn remove_tree(root: &Path) -> std::io::Result<()> {
+    if !root.exists() {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.map_err(std::io::Error::from)?;
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    in_flight(&files, |f| fs::remove_file(f))?;
+    // Deepest first, a level at a time, so every folder is empty when its turn comes.
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for level in dirs.chunk_by(|a, b| a.0 == b.0) {
+        in_flight(level, |(_, d)| fs::remove_dir(d))?;
+    }
+    Ok(())
+}
+
+/// How many file-system requests [`remove_tree`] keeps in flight.
+const IO_THREADS: usize = 8;
+
+/// Runs `op` on every item from [`IO_THREADS`] threads; the first error wins.
+fn in_flight<T: Sync>(
+    items: &[T],
+    op: impl Fn(&T) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    if items.len() < 64 {
+        return items.iter().try_for_each(op);
+    }
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..IO_THREADS)
+            .map(|_| {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    match items.get(i) {
+                        Some(item) => op(item)?,
+                        None => return Ok(()),
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().expect("an I/O worker panicked"))
     })
 }
 
@@ -179,7 +271,7 @@ fn swap(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), 
                 let target = output.join(".git");
                 fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
             }
-            fs::remove_dir_all(staging).map_err(|e| Error::write(staging, e))
+            remove_tree(staging).map_err(|e| Error::write(staging, e))
         }
         Err(_) => swap_by_renames(output, staging, parent, name),
     }
@@ -194,7 +286,7 @@ fn swap_by_renames(output: &Path, staging: &Path, parent: &Path, name: &str) -> 
     }
     let old = parent.join(format!(".{name}.medvirk-old-{}", std::process::id()));
     if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+        remove_tree(&old).map_err(|e| Error::write(&old, e))?;
     }
     fs::rename(output, &old).map_err(|e| Error::write(output, e))?;
     if let Err(e) = fs::rename(staging, output) {
@@ -202,7 +294,7 @@ fn swap_by_renames(output: &Path, staging: &Path, parent: &Path, name: &str) -> 
         let _ = fs::rename(&old, output);
         return Err(Error::write(output, e));
     }
-    fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+    remove_tree(&old).map_err(|e| Error::write(&old, e))?;
     Ok(())
 }
 
@@ -257,7 +349,7 @@ fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
             let target = output.join(".git");
             fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
         }
-        fs::remove_dir_all(&leftover).map_err(|e| Error::write(&leftover, e))?;
+        remove_tree(&leftover).map_err(|e| Error::write(&leftover, e))?;
     }
     Ok(())
 }
@@ -337,6 +429,22 @@ mod tests {
             fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(),
             "ikke slett"
         );
+    }
+
+    #[test]
+    fn removes_a_deep_tree_from_many_threads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("old");
+        for i in 0..300 {
+            let dir = root.join(format!("m{}/s{i}", i % 7));
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(dir.join("index.html"), "x").unwrap();
+        }
+        fs::write(root.join("top.txt"), "x").unwrap();
+        remove_tree(&root).unwrap();
+        assert!(!root.exists());
+        assert!(tmp.path().exists(), "only the tree itself goes");
+        remove_tree(&root).unwrap();
     }
 
     #[test]

@@ -231,6 +231,21 @@ pub fn render(
     assets: &AssetPaths,
     progress: &dyn crate::Progress,
 ) -> Result<Vec<OutputFile>, Error> {
+    render_with(site, tera, assets, progress, Ok)
+}
+
+/// Renders every page of the site in parallel, handing each file to `sink`
+/// as soon as it is made; returns what `sink` returned, in page order.
+///
+/// A build writes each page from here, so the whole site is never held in
+/// memory at once.
+pub fn render_with<T: Send>(
+    site: &Site,
+    tera: &Tera,
+    assets: &AssetPaths,
+    progress: &dyn crate::Progress,
+    sink: impl Fn(OutputFile) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
     let ctx = Contexts::new(site, assets);
     let mut jobs = vec![
         Job::Home,
@@ -280,9 +295,9 @@ pub fn render(
     progress.stage("render", jobs.len() as u64);
     jobs.par_iter()
         .map(|job| {
-            let file = render_job(job, site, tera, &ctx);
+            let made = render_job(job, site, tera, &ctx).and_then(&sink);
             progress.step();
-            file
+            made
         })
         .collect()
 }
