@@ -178,6 +178,41 @@ impl Body {
         )
     }
 
+    /// The input item with `anchor`, found without listing them all.
+    pub fn item(&self, anchor: &str) -> Option<&InputItem> {
+        fn find<'a>(items: &'a [InputItem], anchor: &str) -> Option<&'a InputItem> {
+            items.iter().find_map(|item| {
+                if item.anchor == anchor {
+                    Some(item)
+                } else {
+                    find(&item.children, anchor)
+                }
+            })
+        }
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|block| match block {
+                Block::Items(items) => find(items, anchor),
+                _ => None,
+            })
+    }
+
+    /// How many input items there are, nested ones included.
+    pub fn item_count(&self) -> usize {
+        fn count(items: &[InputItem]) -> usize {
+            items.iter().map(|i| 1 + count(&i.children)).sum()
+        }
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|block| match block {
+                Block::Items(items) => count(items),
+                _ => 0,
+            })
+            .sum()
+    }
+
     /// Every input item, depth first, in page order.
     pub fn items(&self) -> Vec<&InputItem> {
         fn walk<'a>(items: &'a [InputItem], out: &mut Vec<&'a InputItem>) {
@@ -605,6 +640,21 @@ Forklaring.
     }
 
     #[test]
+    fn an_item_is_found_by_its_anchor_at_any_depth() {
+        let (body, _) = Body::parse(CASE);
+        let all = body.items();
+        assert_eq!(body.item_count(), all.len());
+        for item in &all {
+            assert_eq!(body.item(&item.anchor).map(|i| &i.text), Some(&item.text));
+        }
+        assert_eq!(
+            body.item("eget-anker").map(|i| i.text.as_str()),
+            Some("Tredje")
+        );
+        assert!(body.item("innspill-99").is_none());
+    }
+
+    #[test]
     fn partly_bold_items_are_not_raised_by_many() {
         let (body, _) = Body::parse("## Innspill fra Brukerrådet\n\n- **Fet** og vanlig\n");
         assert!(!body.items()[0].raised_by_many);
@@ -614,7 +664,7 @@ Forklaring.
     fn class_overrides_heading_text() {
         let (body, _) = Body::parse("## Fra Brukerrådet {.innspill}\n\n- Ønsker saken\n");
         assert_eq!(body.sections[0].kind, SectionKind::Input);
-        assert_eq!(body.items().len(), 1);
+        assert_eq!(body.item_count(), 1);
     }
 
     #[test]

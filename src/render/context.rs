@@ -171,13 +171,13 @@ impl<'a> Contexts<'a> {
             "path": self.site.case_path(r), "description": c.description,
             "meeting": self.meeting_ref(r.meeting),
             "themes": c.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>(),
-            "item_count": c.body.items().len(),
+            "item_count": c.body.item_count(),
         })
     }
 
     fn item_ref(&self, r: &ItemRef) -> Value {
         let case = self.site.case(r.case);
-        let item = case.body.items().into_iter().find(|i| i.anchor == r.anchor);
+        let item = case.body.item(&r.anchor);
         json!({
             "anchor": r.anchor,
             "label": item.map(|i| i.label.clone()),
@@ -402,7 +402,7 @@ impl<'a> Contexts<'a> {
             "present": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Present).count(),
             "regrets": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Regrets).count(),
         });
-        ctx.insert("meeting", &v);
+        put(&mut ctx, "meeting", v);
         ctx
     }
 
@@ -451,7 +451,7 @@ impl<'a> Contexts<'a> {
         let later = site.later.get(&r).map(Vec::as_slice).unwrap_or_default();
         let later = refs(later, |other| self.case_ref(*other));
         v["later"] = json!(later);
-        ctx.insert("case", &v);
+        put(&mut ctx, "case", v);
         ctx
     }
 
@@ -508,7 +508,7 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|t| self.theme_ref(t))
             .collect::<Vec<_>>());
-        ctx.insert("paper", &v);
+        put(&mut ctx, "paper", v);
         ctx
     }
 
@@ -561,9 +561,10 @@ impl<'a> Contexts<'a> {
         cases.sort();
         let mut items = t.items.clone();
         items.sort();
-        ctx.insert(
+        put(
+            &mut ctx,
             "theme",
-            &json!({
+            json!({
                 "name": t.name, "slug": t.slug,
                 "cases": cases.iter().map(|r| self.case_ref(*r)).collect::<Vec<_>>(),
                 "papers": t.papers.iter().map(|p| self.paper_ref(*p)).collect::<Vec<_>>(),
@@ -630,7 +631,7 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|m| self.org_ref(m))
             .collect::<Vec<_>>());
-        ctx.insert("organisation", &v);
+        put(&mut ctx, "organisation", v);
         ctx.insert(
             "seats",
             &links
@@ -655,14 +656,23 @@ impl<'a> Contexts<'a> {
                 })
                 .collect::<Vec<_>>(),
         );
-        ctx.insert(
+        put(
+            &mut ctx,
             "attendance",
-            &refs(&links.attendance, |r| self.attendance_ref(r)),
+            refs(&links.attendance, |r| self.attendance_ref(r)),
         );
-        ctx.insert("items", &refs(&links.items, |r| self.item_ref(r)));
-        ctx.insert("papers", &refs(&links.papers, |p| self.paper_ref(*p)));
-        ctx.insert("received", &refs(&links.received, |p| self.paper_ref(*p)));
-        ctx.insert("cases", &refs(&links.cases, |r| self.case_ref(*r)));
+        put(&mut ctx, "items", refs(&links.items, |r| self.item_ref(r)));
+        put(
+            &mut ctx,
+            "papers",
+            refs(&links.papers, |p| self.paper_ref(*p)),
+        );
+        put(
+            &mut ctx,
+            "received",
+            refs(&links.received, |p| self.paper_ref(*p)),
+        );
+        put(&mut ctx, "cases", refs(&links.cases, |r| self.case_ref(*r)));
         ctx
     }
 
@@ -689,7 +699,7 @@ impl<'a> Contexts<'a> {
             })
             .collect();
         people.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
-        ctx.insert("people", &people);
+        put(&mut ctx, "people", people);
         ctx
     }
 
@@ -717,9 +727,10 @@ impl<'a> Contexts<'a> {
             let c = &site.council.committees[*ci];
             json!({"name": c.name, "short_name": c.short_name, "term": c.term, "role": c.members[*mi].role})
         }).collect::<Vec<_>>());
-        ctx.insert(
+        put(
+            &mut ctx,
             "attendance",
-            &refs(&links.attendance, |r| self.attendance_ref(r)),
+            refs(&links.attendance, |r| self.attendance_ref(r)),
         );
         ctx
     }
@@ -802,7 +813,7 @@ impl<'a> Contexts<'a> {
                 .and_then(|e| e["updated"].as_str().map(String::from))
                 .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
         );
-        ctx.insert("entries", &entries);
+        put(&mut ctx, "entries", entries);
         ctx
     }
 
@@ -859,12 +870,21 @@ impl<'a> Contexts<'a> {
             add(format!("/personer/{id}/"), None);
         }
         let mut ctx = self.base("", "", "/sitemap.xml", Vec::new());
-        ctx.insert("entries", &urls);
+        put(&mut ctx, "entries", urls);
         ctx
     }
 }
 
 /// Maps a list of references to their template values.
+/// Moves `value` into the context under `key`; [`tera::Context::insert`]
+/// would serialise a deep copy of it, which for a theme's thousands of items
+/// costs as much as making them.
+fn put(ctx: &mut tera::Context, key: &str, value: impl Into<Value>) {
+    let mut one = Map::new();
+    one.insert(key.to_string(), value.into());
+    ctx.extend(tera::Context::from_value(Value::Object(one)).expect("an object"));
+}
+
 fn refs<T>(items: &[T], f: impl Fn(&T) -> Value) -> Vec<Value> {
     items.iter().map(f).collect()
 }
