@@ -111,7 +111,7 @@ pub fn render_site_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<RenderedSite, Error> {
-    let mut before = prepare(options)?;
+    let mut before = prepare(options, true)?;
     let tera = render::templates(&options.root)?;
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
     let mut files = render::render(&before.site, &tera, &assets, progress)?;
@@ -124,8 +124,8 @@ pub fn render_site_with(
 
     Ok(RenderedSite {
         files,
-        copies: copies(&options.root, &before.sources)?,
-        sources: before.sources,
+        copies: before.copies,
+        sources: before.sources.expect("kept"),
         pages,
         minify_html: before.site.config.minify_html,
         warnings: before.site.warnings,
@@ -135,14 +135,18 @@ pub fn render_site_with(
 
 /// What the stages before rendering made.
 struct Prepared {
-    sources: load::Sources,
+    /// What was read, when the caller asked to keep it.
+    sources: Option<load::Sources>,
+    copies: Vec<CopiedFile>,
     site: model::Site,
     index: Option<search::SearchIndex>,
     clock: Clock,
 }
 
-/// Load → model → search, timed.
-fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
+/// Load → model → search, timed. The sources are dropped after the model
+/// unless `keep_sources`: the site owns all it needs, and the raw text of a
+/// large archive is memory the search stage can use.
+fn prepare(options: &BuildOptions, keep_sources: bool) -> Result<Prepared, Error> {
     let mut clock = Clock::start();
     let mut sources = load::load(&options.root)?;
     if let Some(url) = &options.base_url {
@@ -151,12 +155,15 @@ fn prepare(options: &BuildOptions) -> Result<Prepared, Error> {
     clock.lap("load");
 
     let site = model::build(&sources).map_err(Error::Invalid)?;
+    let copies = copies(&options.root, &sources)?;
+    let sources = keep_sources.then_some(sources);
     clock.lap("model");
 
     let index = search::build(&site);
     clock.lap("search");
     Ok(Prepared {
         sources,
+        copies,
         site,
         index,
         clock,
@@ -200,10 +207,10 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let before = prepare(options)?;
+    let before = prepare(options, false)?;
     let mut clock = before.clock;
     let tera = render::templates(&options.root)?;
-    let copies = copies(&options.root, &before.sources)?;
+    let copies = before.copies;
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
     let index_files = before.index.map(|i| i.files).unwrap_or_default();
 

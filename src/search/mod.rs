@@ -153,103 +153,13 @@ impl Document {
 /// Every document of the site, in a stable order: by kind, newest first, then by URL.
 pub fn documents(site: &Site) -> Vec<Document> {
     let theme_slug = |written: &str| crate::model::slugify(written);
-    let mut docs = Vec::new();
-    for (mi, meeting) in site.meetings.iter().enumerate() {
-        let agenda: Vec<&str> = meeting.agenda.iter().map(|a| a.text.as_str()).collect();
-        let decisions: Vec<&str> = meeting.decisions.iter().map(|d| d.text.as_str()).collect();
-        let text = body_text(&meeting.body);
-        docs.push(Document {
-            kind: DocKind::Meeting,
-            title: format!("Møte {}", meeting.code()),
-            url: meeting.path(),
-            date: Some(meeting.date),
-            context: meeting.place.clone().unwrap_or_default(),
-            body: [agenda.join(" "), text.clone(), decisions.join(" ")].join(" "),
-            themes: Vec::new(),
-            organisations: meeting
-                .attendance
-                .seats
-                .iter()
-                .map(|s| s.organisation.clone())
-                .collect(),
-            excerpt: excerpt(if text.is_empty() {
-                agenda.first().copied().unwrap_or("")
-            } else {
-                &text
-            }),
-        });
-        for (ci, case) in meeting.cases.iter().enumerate() {
-            let path = site.case_path(CaseRef {
-                meeting: mi,
-                case: ci,
-            });
-            let code = format!("Sak {}", case.number);
-            let items = case.body.items();
-            let mut orgs: BTreeSet<String> = case.submitted_by.iter().cloned().collect();
-            let case_themes: Vec<String> = case.themes.iter().map(|t| theme_slug(t)).collect();
-            let mut themes: BTreeSet<String> = case_themes.iter().cloned().collect();
-            for item in &items {
-                orgs.extend(item.organisations.iter().cloned());
-                themes.extend(item.themes.iter().map(|t| theme_slug(t)));
-            }
-            let text = body_text(&case.body);
-            docs.push(Document {
-                kind: DocKind::Case,
-                title: format!("{code} {}", case.title),
-                url: path.clone(),
-                date: Some(meeting.date),
-                context: format!("{}, møte {}", case.kind.label(), meeting.code()),
-                body: format!("{} {text}", case.description),
-                themes: themes.into_iter().collect(),
-                organisations: orgs.into_iter().collect(),
-                excerpt: excerpt(if case.description.is_empty() {
-                    &text
-                } else {
-                    &case.description
-                }),
-            });
-            for item in items {
-                let mut item_themes: BTreeSet<String> =
-                    item.themes.iter().map(|t| theme_slug(t)).collect();
-                item_themes.extend(case_themes.iter().cloned());
-                let question = item.group.clone().unwrap_or_default();
-                docs.push(Document {
-                    kind: DocKind::Item,
-                    title: format!(
-                        "Innspill {} til sak {}: {}",
-                        item.label, case.number, case.title
-                    ),
-                    url: format!("{path}#{}", item.anchor),
-                    date: Some(meeting.date),
-                    context: if question.is_empty() {
-                        code.clone()
-                    } else {
-                        format!("{code}, {}", shorten(&question, 90))
-                    },
-                    body: format!("{} {question}", item.text),
-                    themes: item_themes.into_iter().collect(),
-                    organisations: item.organisations.clone(),
-                    excerpt: excerpt(&item.text),
-                });
-            }
-            for attachment in &case.attachments {
-                if let Some((slug, body)) = &attachment.text {
-                    let text = body_text(body);
-                    docs.push(Document {
-                        kind: DocKind::Attachment,
-                        title: attachment.title.clone(),
-                        url: format!("{path}{slug}/"),
-                        date: Some(meeting.date),
-                        context: format!("Vedlegg til {}", code.to_lowercase()),
-                        excerpt: excerpt(&text),
-                        body: text,
-                        themes: case_themes.clone(),
-                        organisations: case.submitted_by.iter().cloned().collect(),
-                    });
-                }
-            }
-        }
-    }
+    // A meeting's documents depend on nothing but the meeting: made in parallel.
+    let mut docs: Vec<Document> = site
+        .meetings
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(mi, meeting)| meeting_documents(site, mi, meeting))
+        .collect();
     for paper in &site.papers {
         let text = body_text(&paper.body);
         let mut orgs = paper.authors.clone();
@@ -415,11 +325,112 @@ pub struct SearchIndex {
     pub documents: usize,
 }
 
+/// A meeting, its cases, their input items and attachment texts.
+fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) -> Vec<Document> {
+    let theme_slug = |written: &str| crate::model::slugify(written);
+    let mut docs = Vec::new();
+    let agenda: Vec<&str> = meeting.agenda.iter().map(|a| a.text.as_str()).collect();
+    let decisions: Vec<&str> = meeting.decisions.iter().map(|d| d.text.as_str()).collect();
+    let text = body_text(&meeting.body);
+    docs.push(Document {
+        kind: DocKind::Meeting,
+        title: format!("Møte {}", meeting.code()),
+        url: meeting.path(),
+        date: Some(meeting.date),
+        context: meeting.place.clone().unwrap_or_default(),
+        body: [agenda.join(" "), text.clone(), decisions.join(" ")].join(" "),
+        themes: Vec::new(),
+        organisations: meeting
+            .attendance
+            .seats
+            .iter()
+            .map(|s| s.organisation.clone())
+            .collect(),
+        excerpt: excerpt(if text.is_empty() {
+            agenda.first().copied().unwrap_or("")
+        } else {
+            &text
+        }),
+    });
+    for (ci, case) in meeting.cases.iter().enumerate() {
+        let path = site.case_path(CaseRef {
+            meeting: mi,
+            case: ci,
+        });
+        let code = format!("Sak {}", case.number);
+        let items = case.body.items();
+        let mut orgs: BTreeSet<String> = case.submitted_by.iter().cloned().collect();
+        let case_themes: Vec<String> = case.themes.iter().map(|t| theme_slug(t)).collect();
+        let mut themes: BTreeSet<String> = case_themes.iter().cloned().collect();
+        for item in &items {
+            orgs.extend(item.organisations.iter().cloned());
+            themes.extend(item.themes.iter().map(|t| theme_slug(t)));
+        }
+        let text = body_text(&case.body);
+        docs.push(Document {
+            kind: DocKind::Case,
+            title: format!("{code} {}", case.title),
+            url: path.clone(),
+            date: Some(meeting.date),
+            context: format!("{}, møte {}", case.kind.label(), meeting.code()),
+            body: format!("{} {text}", case.description),
+            themes: themes.into_iter().collect(),
+            organisations: orgs.into_iter().collect(),
+            excerpt: excerpt(if case.description.is_empty() {
+                &text
+            } else {
+                &case.description
+            }),
+        });
+        for item in items {
+            let mut item_themes: BTreeSet<String> =
+                item.themes.iter().map(|t| theme_slug(t)).collect();
+            item_themes.extend(case_themes.iter().cloned());
+            let question = item.group.clone().unwrap_or_default();
+            docs.push(Document {
+                kind: DocKind::Item,
+                title: format!(
+                    "Innspill {} til sak {}: {}",
+                    item.label, case.number, case.title
+                ),
+                url: format!("{path}#{}", item.anchor),
+                date: Some(meeting.date),
+                context: if question.is_empty() {
+                    code.clone()
+                } else {
+                    format!("{code}, {}", shorten(&question, 90))
+                },
+                body: format!("{} {question}", item.text),
+                themes: item_themes.into_iter().collect(),
+                organisations: item.organisations.clone(),
+                excerpt: excerpt(&item.text),
+            });
+        }
+        for attachment in &case.attachments {
+            if let Some((slug, body)) = &attachment.text {
+                let text = body_text(body);
+                docs.push(Document {
+                    kind: DocKind::Attachment,
+                    title: attachment.title.clone(),
+                    url: format!("{path}{slug}/"),
+                    date: Some(meeting.date),
+                    context: format!("Vedlegg til {}", code.to_lowercase()),
+                    excerpt: excerpt(&text),
+                    body: text,
+                    themes: case_themes.clone(),
+                    organisations: case.submitted_by.iter().cloned().collect(),
+                });
+            }
+        }
+    }
+    docs
+}
+
 /// Builds the search index of `site` in the layout its config asks for.
 pub fn build(site: &Site) -> Option<SearchIndex> {
     let config = site.config.search?;
     let lang = &site.config.default_language;
-    let docs = documents(site);
+    let mut docs = documents(site);
     let names = theme_names(site);
     let facets: Vec<(String, String)> = docs
         .par_iter()
@@ -429,14 +440,14 @@ pub fn build(site: &Site) -> Option<SearchIndex> {
     let text_bytes: usize = docs.iter().map(|d| d.body.len()).sum();
     let (layout, files) = match config.split {
         SplitMode::Never => (Layout::Single, vec![single(&docs)]),
-        SplitMode::Always => (Layout::Split, split::build(lang, &docs, &facets)),
+        SplitMode::Always => (Layout::Split, split::build(lang, &mut docs, &facets)),
         SplitMode::Auto if text_bytes > SINGLE_TEXT_LIMIT => {
-            (Layout::Split, split::build(lang, &docs, &facets))
+            (Layout::Split, split::build(lang, &mut docs, &facets))
         }
         SplitMode::Auto => {
             let file = single(&docs);
             if gzipped_len(&file.bytes) > SINGLE_FILE_LIMIT {
-                (Layout::Split, split::build(lang, &docs, &facets))
+                (Layout::Split, split::build(lang, &mut docs, &facets))
             } else {
                 (Layout::Single, vec![file])
             }

@@ -38,9 +38,18 @@ pub const MAX_POSTINGS: usize = 4000;
 type Postings = Vec<(u32, u16)>;
 
 /// The files of the split layout.
-pub(crate) fn build(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Vec<OutputFile> {
+///
+/// Each document's body is emptied once its terms are counted: at 10,000
+/// cases the bodies are a tenth of the build's memory, and nothing after
+/// needs them.
+pub(crate) fn build(
+    lang: &str,
+    docs: &mut [Document],
+    facets: &[(String, String)],
+) -> Vec<OutputFile> {
     let dir = format!("search_index.{lang}");
     let terms = postings(lang, docs, facets);
+    let docs = &*docs;
     let entries: Vec<(String, String)> = terms
         .into_par_iter()
         .map(|(term, list)| {
@@ -61,27 +70,32 @@ pub(crate) fn build(lang: &str, docs: &[Document], facets: &[(String, String)]) 
             bytes: format!("{{{}}}", body.join(",")).into_bytes(),
         });
     }
-    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|d| {
-                json!([
-                    d.title,
-                    d.url,
-                    d.kind.key(),
-                    d.date
-                        .map(|x| x.format("%Y-%m-%d").to_string())
-                        .unwrap_or_default(),
-                    d.context,
-                    d.excerpt
-                ])
-            })
-            .collect();
-        files.push(OutputFile {
-            path: format!("{dir}/d-{n}.json"),
-            bytes: serde_json::to_vec(&rows).expect("JSON"),
-        });
-    }
+    let chunks: Vec<OutputFile> = docs
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|d| {
+                    json!([
+                        d.title,
+                        d.url,
+                        d.kind.key(),
+                        d.date
+                            .map(|x| x.format("%Y-%m-%d").to_string())
+                            .unwrap_or_default(),
+                        d.context,
+                        d.excerpt
+                    ])
+                })
+                .collect();
+            OutputFile {
+                path: format!("{dir}/d-{n}.json"),
+                bytes: serde_json::to_vec(&rows).expect("JSON"),
+            }
+        })
+        .collect();
+    files.extend(chunks);
     let mut themes: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut orgs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
@@ -139,21 +153,20 @@ pub(crate) fn build(lang: &str, docs: &[Document], facets: &[(String, String)]) 
 /// Every term with its documents (sorted, best `MAX_POSTINGS`) and its true document count.
 fn postings(
     lang: &str,
-    docs: &[Document],
+    docs: &mut [Document],
     facets: &[(String, String)],
 ) -> Vec<(String, (Postings, usize))> {
     let merged: HashMap<String, Postings> = docs
-        .par_iter()
+        .par_iter_mut()
         .zip(facets)
         .enumerate()
         // The pipeline is not `Send`: one per worker thread.
         .map_init(
             || TermPipeline::new(lang),
             |pipeline, (i, (doc, (themes, orgs)))| {
-                (
-                    i as u32,
-                    pipeline.weights([&doc.title, &doc.body, themes, orgs]),
-                )
+                let weights = pipeline.weights([&doc.title, &doc.body, themes, orgs]);
+                doc.body = String::new();
+                (i as u32, weights)
             },
         )
         .fold(HashMap::<String, Postings>::new, |mut map, (i, weights)| {
