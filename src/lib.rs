@@ -111,10 +111,28 @@ pub fn render_site_with(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<RenderedSite, Error> {
+    render_site_inner(options, None, progress)
+}
+
+/// [`render_site`] for repeated renders of one site (`serve`): pages whose
+/// inputs did not change since the last render are taken from `cache`.
+pub fn render_site_cached(
+    options: &BuildOptions,
+    cache: &render::RenderCache,
+) -> Result<RenderedSite, Error> {
+    cache.begin(&options.root);
+    render_site_inner(options, Some(cache), &NoProgress)
+}
+
+fn render_site_inner(
+    options: &BuildOptions,
+    cache: Option<&render::RenderCache>,
+    progress: &dyn Progress,
+) -> Result<RenderedSite, Error> {
     let mut before = prepare(options, true)?;
     let tera = render::templates(&options.root)?;
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
-    let mut files = render::render(&before.site, &tera, &assets, progress)?;
+    let mut files = render::render_with(&before.site, &tera, &assets, cache, progress, Ok)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(theme_files);
     if let Some(index) = before.index {
@@ -229,7 +247,7 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         .try_for_each(|copy| staging.copy(copy).map(|_| progress.step()))?;
     clock.lap("write");
 
-    let html = render::render_with(&before.site, &tera, &assets, progress, |file| {
+    let html = render::render_with(&before.site, &tera, &assets, None, progress, |file| {
         let html = file.path.ends_with(".html");
         staging.write(file).map(|_| html)
     })?;

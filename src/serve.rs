@@ -1,12 +1,16 @@
 //! `medvirk serve`: build, serve on loopback, rebuild on change, reload pages.
 //!
-//! The site is rendered into memory ([`crate::render_site`]) and served from
+//! The site is rendered into memory ([`crate::render_site_cached`]) and served from
 //! there, so nothing under the output folder changes and a request can only
 //! ever reach a file the build produced: there is no path to traverse. A
 //! watcher rebuilds after a change settles; open pages hear about it over
 //! server-sent events from a small script injected into HTML (in serve mode
 //! only) and reload, or show the build error in an overlay while the last
 //! good site stays served.
+//!
+//! A rebuild reads and validates everything again (a change anywhere can
+//! break a link anywhere) but renders only the pages whose template context
+//! changed; the rest come from the last render ([`crate::render::RenderCache`]).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -57,6 +61,8 @@ struct Snapshot {
 struct AppState {
     snapshot: Arc<RwLock<Snapshot>>,
     events: broadcast::Sender<Notice>,
+    /// Pages of the last render, so a rebuild renders only what changed.
+    pages: Arc<crate::render::RenderCache>,
 }
 
 /// What open pages are told.
@@ -92,6 +98,7 @@ async fn run(options: ServeOptions) -> Result<(), Error> {
     let state = AppState {
         snapshot: Arc::new(RwLock::new(Snapshot::default())),
         events: notices,
+        pages: Arc::default(),
     };
     let build = BuildOptions {
         root: options.root.clone(),
@@ -123,7 +130,7 @@ async fn run(options: ServeOptions) -> Result<(), Error> {
 /// failure keeps it and reports the error.
 fn rebuild(build: &BuildOptions, state: &AppState, quiet: bool) {
     let start = Instant::now();
-    match crate::render_site(build) {
+    match crate::render_site_cached(build, &state.pages) {
         Ok(site) => {
             let files = site
                 .files
@@ -147,8 +154,9 @@ fn rebuild(build: &BuildOptions, state: &AppState, quiet: bool) {
                 eprintln!("{w}");
             }
             if !quiet {
+                let (rendered, _) = state.pages.counts();
                 eprintln!(
-                    "Bygde {} sider på {} ms",
+                    "Bygde {} sider ({rendered} laget på nytt) på {} ms",
                     site.pages,
                     start.elapsed().as_millis()
                 );

@@ -9,7 +9,10 @@ mod context;
 pub mod format;
 pub mod markdown;
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -231,7 +234,7 @@ pub fn render(
     assets: &AssetPaths,
     progress: &dyn crate::Progress,
 ) -> Result<Vec<OutputFile>, Error> {
-    render_with(site, tera, assets, progress, Ok)
+    render_with(site, tera, assets, None, progress, Ok)
 }
 
 /// Renders every page of the site in parallel, handing each file to `sink`
@@ -243,6 +246,7 @@ pub fn render_with<T: Send>(
     site: &Site,
     tera: &Tera,
     assets: &AssetPaths,
+    cache: Option<&RenderCache>,
     progress: &dyn crate::Progress,
     sink: impl Fn(OutputFile) -> Result<T, Error> + Sync,
 ) -> Result<Vec<T>, Error> {
@@ -295,7 +299,7 @@ pub fn render_with<T: Send>(
     progress.stage("render", jobs.len() as u64);
     jobs.par_iter()
         .map(|job| {
-            let made = render_job(job, site, tera, &ctx).and_then(&sink);
+            let made = render_job(job, site, tera, &ctx, cache).and_then(&sink);
             progress.step();
             made
         })
@@ -307,6 +311,7 @@ fn render_job(
     site: &Site,
     tera: &Tera,
     ctx: &Contexts<'_>,
+    cache: Option<&RenderCache>,
 ) -> Result<OutputFile, Error> {
     let (path, template, context) = match job {
         Job::Home => ("/".to_string(), "index.html".to_string(), ctx.home()),
@@ -377,18 +382,135 @@ fn render_job(
         Job::Feed => ("/atom.xml".into(), "atom.xml".into(), ctx.feed()),
         Job::Sitemap => ("/sitemap.xml".into(), "sitemap.xml".into(), ctx.sitemap()),
     };
-    let html = tera
-        .render(&template, &context)
+    let path = file_path(&path);
+    let Some(cache) = cache else {
+        let html = render_page(tera, &template, &context, &path)?;
+        return Ok(OutputFile {
+            path,
+            bytes: html.into_bytes(),
+        });
+    };
+    let value = context.into_json();
+    let key = RenderCache::key(&template, &value);
+    if let Some(bytes) = cache.get(&path, key) {
+        return Ok(OutputFile { path, bytes });
+    }
+    let context = tera::Context::from_value(value).expect("a context is an object");
+    let bytes = render_page(tera, &template, &context, &path)?.into_bytes();
+    cache.put(&path, key, &bytes);
+    Ok(OutputFile { path, bytes })
+}
+
+fn render_page(
+    tera: &Tera,
+    template: &str,
+    context: &tera::Context,
+    path: &str,
+) -> Result<String, Error> {
+    tera.render(template, context)
         .map_err(|e| match template_error(&e) {
             Error::Template(text) => {
                 Error::Template(format!("rendering {path} with {template}: {text}"))
             }
             other => other,
-        })?;
-    Ok(OutputFile {
-        path: file_path(&path),
-        bytes: html.into_bytes(),
-    })
+        })
+}
+
+/// Pages an earlier render made, for `serve`'s rebuilds: a page whose
+/// template and context are what they were is taken from here instead of
+/// being rendered again.
+///
+/// A page is a function of its template context, the templates and the
+/// data files templates may read (`load_data`); the context is hashed per
+/// page, and [`RenderCache::begin`] forgets everything when the templates or
+/// data files change.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    inputs: Mutex<u64>,
+    pages: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+    rendered: AtomicUsize,
+    reused: AtomicUsize,
+}
+
+impl RenderCache {
+    /// Starts a render of the site at `root`; forgets all pages when its
+    /// templates, theme or data files changed since the last one.
+    pub fn begin(&self, root: &Path) {
+        let inputs = template_inputs(root);
+        let mut last = self.inputs.lock().expect("lock");
+        if *last != inputs {
+            *last = inputs;
+            self.pages.lock().expect("lock").clear();
+        }
+        self.rendered.store(0, Ordering::Relaxed);
+        self.reused.store(0, Ordering::Relaxed);
+    }
+
+    /// Pages rendered and pages reused since [`RenderCache::begin`].
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.rendered.load(Ordering::Relaxed),
+            self.reused.load(Ordering::Relaxed),
+        )
+    }
+
+    fn key(template: &str, context: &serde_json::Value) -> u64 {
+        use std::hash::Hasher;
+        struct Feed(std::collections::hash_map::DefaultHasher);
+        impl std::io::Write for Feed {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.write(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut feed = Feed(Default::default());
+        feed.0.write(template.as_bytes());
+        serde_json::to_writer(&mut feed, context).expect("hashing never fails");
+        feed.0.finish()
+    }
+
+    fn get(&self, path: &str, key: u64) -> Option<Vec<u8>> {
+        let pages = self.pages.lock().expect("lock");
+        let bytes = pages
+            .get(path)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, b)| b.clone());
+        if bytes.is_some() {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        }
+        bytes
+    }
+
+    fn put(&self, path: &str, key: u64, bytes: &[u8]) {
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        self.pages
+            .lock()
+            .expect("lock")
+            .insert(path.to_string(), (key, bytes.to_vec()));
+    }
+}
+
+/// A fingerprint of the files a page may depend on besides its context:
+/// templates, theme and data (paths, sizes and modification times).
+fn template_inputs(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for dir in ["templates", "theme", "data"] {
+        for entry in walkdir::WalkDir::new(root.join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let Ok(meta) = entry.metadata() else { continue };
+            entry.path().hash(&mut hasher);
+            meta.len().hash(&mut hasher);
+            meta.modified().ok().hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 /// "/moter/2024-2/" → "moter/2024-2/index.html"; "/atom.xml" stays a file.
