@@ -382,9 +382,10 @@ fn render_job(
         Job::Feed => ("/atom.xml".into(), "atom.xml".into(), ctx.feed()),
         Job::Sitemap => ("/sitemap.xml".into(), "sitemap.xml".into(), ctx.sitemap()),
     };
-    let path = file_path(&path);
+    let page = path;
+    let path = file_path(&page);
     let Some(cache) = cache else {
-        let html = render_page(tera, &template, &context, &path)?;
+        let html = render_page(tera, &template, &context, &page)?;
         return Ok(OutputFile {
             path,
             bytes: html.into_bytes(),
@@ -396,7 +397,7 @@ fn render_job(
         return Ok(OutputFile { path, bytes });
     }
     let context = tera::Context::from_value(value).expect("a context is an object");
-    let bytes = render_page(tera, &template, &context, &path)?.into_bytes();
+    let bytes = render_page(tera, &template, &context, &page)?.into_bytes();
     cache.put(&path, key, &bytes);
     Ok(OutputFile { path, bytes })
 }
