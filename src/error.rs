@@ -91,40 +91,65 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+impl Diagnostic {
+    /// "path:line:col", as far as it is known.
+    fn location(&self) -> String {
+        let mut out = self.path.display().to_string();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            out.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
-                write!(f, ":{col}")?;
+                out.push_str(&format!(":{col}"));
             }
         }
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        out
+    }
+}
+
+/// Compiler style, drawn by `annotate-snippets`: the message, where it is,
+/// the line with the spot underlined, and a hint.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use annotate_snippets::{Level, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
         };
-        write!(f, ": {kind}: {}", self.message)?;
-        if let (Some(source), Some(line)) = (&self.source_line, self.line) {
-            // Compiler style: the line, numbered, and a caret under the spot.
-            let number = line.to_string();
-            let pad = " ".repeat(number.len());
-            let col = self.column.unwrap_or(1);
-            let lead: String = source
-                .text
-                .chars()
-                .take(col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(
-                f,
-                "\n{pad} |\n{number} | {}\n{pad} | {lead}{}",
-                source.text,
-                "^".repeat(source.width)
-            )?;
-        }
+        let origin = self.path.display().to_string();
+        let mut message = level.title(&self.message);
+        let shown = match (&self.source_line, self.line) {
+            (Some(source), Some(line)) => {
+                // Columns count characters; the renderer wants byte offsets.
+                let byte = |chars: usize| {
+                    source
+                        .text
+                        .char_indices()
+                        .nth(chars)
+                        .map_or(source.text.len(), |(i, _)| i)
+                };
+                let col = self.column.unwrap_or(1).saturating_sub(1);
+                let span = byte(col)..byte(col + source.width);
+                message = message.snippet(
+                    Snippet::source(&source.text)
+                        .line_start(line)
+                        .origin(&origin)
+                        .annotation(Level::Error.span(span)),
+                );
+                true
+            }
+            _ => false,
+        };
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            message = message.footer(Level::Help.title(hint));
+        }
+        let text = Renderer::plain().render(message).to_string();
+        if shown {
+            return f.write_str(&text);
+        }
+        // No line to show: say where it is the way the renderer would.
+        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+        write!(f, "{first}\n --> {}", self.location())?;
+        if !rest.is_empty() {
+            write!(f, "\n{rest}")?;
         }
         Ok(())
     }
@@ -244,4 +269,38 @@ pub(crate) fn template_error(err: &tera::Error) -> Error {
         source = cause.source();
     }
     Error::Template(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_stands_under_the_right_character_after_non_ascii_text() {
+        let d = Diagnostic::error("content/sak.md", "unknown organisation \"x\"")
+            .at(3, Some(7))
+            .with_line("fra = «x» og æøå", 3)
+            .hint("use an id");
+        let text = d.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "error: unknown organisation \"x\"");
+        assert_eq!(lines[1], " --> content/sak.md:3:7");
+        let source = lines.iter().position(|l| l.starts_with("3 |")).unwrap();
+        let caret = lines[source + 1];
+        let at = caret.find('^').unwrap();
+        // Both lines are counted in characters: the caret line is all ASCII.
+        let under: String = lines[source].chars().skip(at).take(3).collect();
+        assert_eq!(under, "«x»", "{text}");
+        assert_eq!(caret[at..].trim_end(), "^^^");
+        assert!(text.ends_with("= help: use an id"), "{text}");
+    }
+
+    #[test]
+    fn a_finding_without_a_line_still_says_where() {
+        let d = Diagnostic::warning("data/people.toml", "no one is listed").at(4, None);
+        assert_eq!(
+            d.to_string().lines().take(2).collect::<Vec<_>>(),
+            ["warning: no one is listed", " --> data/people.toml:4"]
+        );
+    }
 }

@@ -109,7 +109,10 @@ fn cli_build_check_and_init() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("content/moter/2026-1/sak-01-26.md:1:1: error"),
+        common::reports(
+            &err,
+            "content/moter/2026-1/sak-01-26.md:1:1: error: the file does not start with front matter"
+        ),
         "{err}"
     );
     let out = medvirk(&["-q", "build", "--root", root_s]);

@@ -177,10 +177,13 @@ fn an_unknown_split_mode_is_located() {
     site.append("config.toml", "\n[search]\nsplit = \"sometimes\"\n");
     let report = site.build_err();
     assert!(
-        report.contains("config.toml:7:9: error: unknown split mode \"sometimes\""),
+        common::reports(
+            &report,
+            "config.toml:7:9: error: unknown split mode \"sometimes\""
+        ),
         "{report}"
     );
-    assert!(report.contains("hint: write \"auto\", \"always\" or \"never\""));
+    assert!(report.contains("help: write \"auto\", \"always\" or \"never\""));
 }
 
 #[test]

@@ -165,7 +165,7 @@ fn serves_the_site_with_live_reload_and_nothing_outside_it() {
     let (event, data) = next_event(&events);
     assert_eq!(event, "failed");
     assert!(
-        data.contains("sak-01-26.md:2:10: error: invalid TOML"),
+        common::reports(&data, "sak-01-26.md:2:10: error: invalid TOML"),
         "{data}"
     );
     let (status, body) = get(port, CASE_URL);

@@ -157,3 +157,24 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
     }
     out
 }
+
+/// True when `report` holds `expected`: plain text, or a finding written
+/// "LOCATION: error: MESSAGE" (or warning), which the compiler-style report
+/// prints as the message with a `--> …LOCATION` line under it.
+#[allow(dead_code)]
+pub fn reports(report: &str, expected: &str) -> bool {
+    let finding = [": error: ", ": warning: "].iter().find_map(|sep| {
+        let (location, message) = expected.split_once(sep)?;
+        let level = sep.trim_matches(|c| c == ':' || c == ' ');
+        Some((location, format!("{level}: {message}")))
+    });
+    let Some((location, message)) = finding else {
+        return report.contains(expected);
+    };
+    let lines: Vec<&str> = report.lines().collect();
+    lines.windows(2).any(|pair| {
+        pair[0].contains(&message)
+            && pair[1].contains("--> ")
+            && pair[1].trim_end().ends_with(location)
+    })
+}
