@@ -227,16 +227,6 @@ pub struct SearchAssets {
     pub layout: Layout,
 }
 
-/// Renders every page of the site.
-pub fn render(
-    site: &Site,
-    tera: &Tera,
-    assets: &AssetPaths,
-    progress: &dyn crate::Progress,
-) -> Result<Vec<OutputFile>, Error> {
-    render_with(site, tera, assets, None, progress, Ok)
-}
-
 /// Renders every page of the site in parallel, handing each file to `sink`
 /// as soon as it is made; returns what `sink` returned, in page order.
 ///
