@@ -18,13 +18,14 @@
 //! ones: such a word is nearly a stop word, and its true count is kept in
 //! `df` so the client can say how many there are in all.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use super::{DocKind, Document, TermPipeline};
+use super::{DocKind, Document, Term, TermPipeline};
 use crate::render::OutputFile;
+use rustc_hash::FxHashMap;
 
 /// Documents per result-data chunk.
 pub const CHUNK: usize = 16;
@@ -156,7 +157,7 @@ fn postings(
     docs: &mut [Document],
     facets: &[(String, String)],
 ) -> Vec<(String, (Postings, usize))> {
-    let merged: HashMap<String, Postings> = docs
+    let merged: FxHashMap<Term, Postings> = docs
         .par_iter_mut()
         .zip(facets)
         .enumerate()
@@ -169,14 +170,17 @@ fn postings(
                 (i as u32, weights)
             },
         )
-        .fold(HashMap::<String, Postings>::new, |mut map, (i, weights)| {
-            for (term, w) in weights {
-                let q = (w * 100.0).round().clamp(1.0, f64::from(u16::MAX)) as u16;
-                map.entry(term).or_default().push((i, q));
-            }
-            map
-        })
-        .reduce(HashMap::new, |mut a, b| {
+        .fold(
+            FxHashMap::<Term, Postings>::default,
+            |mut map, (i, weights)| {
+                for (term, w) in weights {
+                    let q = (w * 100.0).round().clamp(1.0, f64::from(u16::MAX)) as u16;
+                    map.entry(term).or_default().push((i, q));
+                }
+                map
+            },
+        )
+        .reduce(FxHashMap::default, |mut a, b| {
             for (term, mut list) in b {
                 a.entry(term).or_default().append(&mut list);
             }
@@ -191,7 +195,7 @@ fn postings(
                 list.truncate(MAX_POSTINGS);
             }
             list.sort_unstable();
-            (term, (list, df))
+            (term.to_string(), (list, df))
         })
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
