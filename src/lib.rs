@@ -91,7 +91,8 @@ pub struct RenderedSite {
     pub copies: Vec<CopiedFile>,
     /// HTML pages among `files`.
     pub pages: usize,
-    /// Whether `config.toml` asks for minified HTML.
+    /// Whether the pages still need minifying when written: `config.toml`
+    /// asks for minified HTML and the templates could not be minified.
     pub minify_html: bool,
     /// Warnings that did not stop the build.
     pub warnings: Diagnostics,
@@ -130,9 +131,11 @@ fn render_site_inner(
     progress: &dyn Progress,
 ) -> Result<RenderedSite, Error> {
     let mut before = prepare(options, true)?;
-    let tera = render::templates(&options.root)?;
+    let minify = before.site.config.minify_html;
+    let templates = render::templates(&options.root, minify)?;
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
-    let mut files = render::render_with(&before.site, &tera, &assets, cache, progress, Ok)?;
+    let mut files =
+        render::render_with(&before.site, &templates.tera, &assets, cache, progress, Ok)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(theme_files);
     if let Some(index) = before.index {
@@ -145,7 +148,7 @@ fn render_site_inner(
         copies: before.copies,
         sources: before.sources.expect("kept"),
         pages,
-        minify_html: before.site.config.minify_html,
+        minify_html: minify && !templates.minified,
         warnings: before.site.warnings,
         timings: before.clock.timings,
     })
@@ -227,12 +230,14 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         .unwrap_or_else(|| options.root.join("public"));
     let before = prepare(options, false)?;
     let mut clock = before.clock;
-    let tera = render::templates(&options.root)?;
+    let minify = before.site.config.minify_html;
+    let templates = render::templates(&options.root, minify)?;
     let copies = before.copies;
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
     let index_files = before.index.map(|i| i.files).unwrap_or_default();
 
-    let staging = output::Staging::begin(&output, before.site.config.minify_html)?;
+    // Pages made from minified templates are not minified again.
+    let staging = output::Staging::begin(&output, minify && !templates.minified)?;
     // The index and assets go first, so their memory is free before the pages are made.
     progress.stage(
         "write",
@@ -247,10 +252,17 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         .try_for_each(|copy| staging.copy(copy).map(|_| progress.step()))?;
     clock.lap("write");
 
-    let html = render::render_with(&before.site, &tera, &assets, None, progress, |file| {
-        let html = file.path.ends_with(".html");
-        staging.write(file).map(|_| html)
-    })?;
+    let html = render::render_with(
+        &before.site,
+        &templates.tera,
+        &assets,
+        None,
+        progress,
+        |file| {
+            let html = file.path.ends_with(".html");
+            staging.write(file).map(|_| html)
+        },
+    )?;
     clock.lap("render");
 
     let summary = staging.commit()?;

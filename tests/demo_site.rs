@@ -200,7 +200,7 @@ fn pages_are_norwegian_and_self_contained() {
         if !path.ends_with(".html") {
             continue;
         }
-        let html = String::from_utf8(bytes).unwrap();
+        let html = common::minified(&String::from_utf8(bytes).unwrap());
         assert!(html.starts_with("<!doctype html><html lang=nb>"), "{path}");
         // Scripts are our own external files (search), never inline: a strict CSP holds.
         // That every page reads the same without them is checked in the browser.

@@ -1,6 +1,7 @@
 //! Stage 5: write the site, whole or not at all.
 //!
-//! Files are minified and written to a temporary folder beside the output,
+//! Files are written (pages minified, unless their templates already were:
+//! see `render::minify`) to a temporary folder beside the output,
 //! then swapped into place with renames, so a failed or killed build leaves
 //! the previous site as it was. The output folder carries a marker file; a
 //! folder without it that is not empty is refused, never wiped, and a `.git`
@@ -72,6 +73,11 @@ pub fn check_output_dir(output: &Path) -> Result<(), Error> {
         });
     }
     Ok(())
+}
+
+/// `html` minified as pages are when written.
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    minify_html::minify(html, &minify_cfg())
 }
 
 /// Writes `files` and `copies` as the new content of `output`, atomically.
@@ -374,7 +380,8 @@ fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn minify_cfg() -> minify_html::Cfg {
+/// How pages (and, in `render`, templates) are minified.
+pub(crate) fn minify_cfg() -> minify_html::Cfg {
     // Keep what validators and old browsers expect; the savings are small.
     minify_html::Cfg {
         keep_closing_tags: true,

@@ -5,6 +5,8 @@
 //! `case`, `organisation`, …). Names here are the template API; the README
 //! lists them.
 
+use std::sync::OnceLock;
+
 use chrono::Datelike;
 use serde_json::{json, Map, Value};
 
@@ -17,6 +19,10 @@ use crate::search::DocKind;
 pub(super) struct Contexts<'a> {
     site: &'a Site,
     assets: &'a AssetPaths,
+    // A case or meeting is described on many pages (every theme and
+    // organisation listing its items repeats its case): built once, cloned.
+    meeting_refs: Vec<OnceLock<Value>>,
+    case_refs: Vec<Vec<OnceLock<Value>>>,
 }
 
 fn iso(date: chrono::NaiveDate) -> String {
@@ -25,7 +31,16 @@ fn iso(date: chrono::NaiveDate) -> String {
 
 impl<'a> Contexts<'a> {
     pub(super) fn new(site: &'a Site, assets: &'a AssetPaths) -> Self {
-        Contexts { site, assets }
+        Contexts {
+            site,
+            assets,
+            meeting_refs: site.meetings.iter().map(|_| OnceLock::new()).collect(),
+            case_refs: site
+                .meetings
+                .iter()
+                .map(|m| m.cases.iter().map(|_| OnceLock::new()).collect())
+                .collect(),
+        }
     }
 
     fn html(&self, body: &Body) -> String {
@@ -156,23 +171,31 @@ impl<'a> Contexts<'a> {
     }
 
     fn meeting_ref(&self, i: usize) -> Value {
-        let m = &self.site.meetings[i];
-        json!({
-            "code": m.code(), "number": m.number, "year": chrono::Datelike::year(&m.date),
-            "date": iso(m.date), "date_text": date_long(m.date), "path": m.path(),
-            "title": format!("Møte {}", m.code()), "case_count": m.cases.len(),
-        })
+        self.meeting_refs[i]
+            .get_or_init(|| {
+                let m = &self.site.meetings[i];
+                json!({
+                    "code": m.code(), "number": m.number, "year": chrono::Datelike::year(&m.date),
+                    "date": iso(m.date), "date_text": date_long(m.date), "path": m.path(),
+                    "title": format!("Møte {}", m.code()), "case_count": m.cases.len(),
+                })
+            })
+            .clone()
     }
 
     fn case_ref(&self, r: CaseRef) -> Value {
-        let c = self.site.case(r);
-        json!({
-            "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.label(),
-            "path": self.site.case_path(r), "description": c.description,
-            "meeting": self.meeting_ref(r.meeting),
-            "themes": c.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>(),
-            "item_count": c.body.item_count(),
-        })
+        self.case_refs[r.meeting][r.case]
+            .get_or_init(|| {
+                let c = self.site.case(r);
+                json!({
+                    "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.label(),
+                    "path": self.site.case_path(r), "description": c.description,
+                    "meeting": self.meeting_ref(r.meeting),
+                    "themes": c.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>(),
+                    "item_count": c.body.item_count(),
+                })
+            })
+            .clone()
     }
 
     fn item_ref(&self, r: &ItemRef) -> Value {

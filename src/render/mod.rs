@@ -8,6 +8,7 @@
 mod context;
 pub mod format;
 pub mod markdown;
+mod minify;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -142,8 +143,21 @@ pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile
     (paths, files)
 }
 
+/// The templates a site renders with.
+pub struct Templates {
+    /// The theme's templates and the site's own, parsed.
+    pub tera: Tera,
+    /// Whether the HTML templates were minified as they were loaded, so that
+    /// the pages made from them need no minifying of their own.
+    pub minified: bool,
+}
+
 /// Loads the theme's templates, then the site's own from `<root>/templates/`.
-pub fn templates(root: &Path) -> Result<Tera, Error> {
+///
+/// With `minify`, the HTML templates are minified here, once; if any of them
+/// cannot be (Tera syntax inside a tag), none is and [`Templates::minified`]
+/// is false.
+pub fn templates(root: &Path, minify: bool) -> Result<Templates, Error> {
     let mut tera = Tera::default();
     let mut all: Vec<(String, String)> = THEME_TEMPLATES
         .iter()
@@ -168,6 +182,23 @@ pub fn templates(root: &Path) -> Result<Tera, Error> {
             all.push((name, text));
         }
     }
+    let minified = minify
+        .then(|| {
+            all.iter()
+                .map(|(name, text)| match name.ends_with(".html") {
+                    true => minify::minify_template(text).map(|m| (name.clone(), m)),
+                    false => Some((name.clone(), text.clone())),
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .flatten();
+    let minified = match minified {
+        Some(small) => {
+            all = small;
+            true
+        }
+        None => false,
+    };
     tera.add_raw_templates(all)
         .map_err(|e| template_error(&e))?;
     tera.register_filter("dato", format::dato_filter);
@@ -180,7 +211,7 @@ pub fn templates(root: &Path) -> Result<Tera, Error> {
     // Feeds escape with `escape_xml` explicitly: HTML escaping would turn every `/` into `&#x2F;`.
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
-    Ok(tera)
+    Ok(Templates { tera, minified })
 }
 
 /// Tera's autoescape for HTML: `&`, `<`, `>`, `"` and `'`.
@@ -571,7 +602,9 @@ mod tests {
 
     #[test]
     fn templates_escape_values_with_our_escaper() {
-        let mut tera = templates(Path::new("/nonexistent")).expect("theme templates parse");
+        let mut tera = templates(Path::new("/nonexistent"), false)
+            .expect("theme templates parse")
+            .tera;
         tera.add_raw_template("t.html", "<p title=\"{{ v }}\">{{ v }}</p>")
             .expect("parses");
         let mut ctx = tera::Context::new();
@@ -585,6 +618,8 @@ mod tests {
 
     #[test]
     fn theme_templates_parse() {
-        templates(Path::new("/nonexistent")).expect("theme templates parse");
+        templates(Path::new("/nonexistent"), false).expect("theme templates parse");
+        let small = templates(Path::new("/nonexistent"), true).expect("minified templates parse");
+        assert!(small.minified);
     }
 }

@@ -82,8 +82,18 @@ impl TestSite {
         }
     }
 
+    /// A file of the built site; HTML in its fully minified form.
+    ///
+    /// Pages are written as their (minified) templates render them, with the
+    /// Markdown's own whitespace and quoting; assertions are written against
+    /// one form, and `tests/minified_templates.rs` proves both forms the same.
     pub fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.public().join(rel)).unwrap_or_else(|e| panic!("public/{rel}: {e}"))
+        let text = fs::read_to_string(self.public().join(rel))
+            .unwrap_or_else(|e| panic!("public/{rel}: {e}"));
+        match rel.ends_with(".html") {
+            true => minified(&text),
+            false => text,
+        }
     }
 
     /// Every file under public/, with its bytes, sorted.
@@ -139,6 +149,11 @@ pub fn text_of(html: &str) -> String {
         .replace("&#x27;", "'")
         .replace("&amp;", "&");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `html` fully minified, as pages were before templates were minified instead.
+pub fn minified(html: &str) -> String {
+    String::from_utf8(medvirk::output::minify(html.as_bytes())).expect("UTF-8")
 }
 
 /// Attribute values of `attr` in `html`, in order (`id="x"` or minified `id=x`).
