@@ -16,6 +16,7 @@ use medvirk::{BuildOptions, Error};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -23,6 +24,20 @@ fn main() -> ExitCode {
             report(&err);
             ExitCode::from(1)
         }
+    }
+}
+
+/// Turns transparent huge pages off for this process.
+///
+/// mimalloc asks the kernel for huge pages; a build allocates and frees its
+/// memory in waves, and every page it takes back is a 2 MiB page to zero:
+/// 12 % of all CPU samples of a 10,000-case build were `clear_page_erms`
+/// (1.3 % without), and peak memory is some 60 MiB lower.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 

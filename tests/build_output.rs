@@ -315,9 +315,18 @@ fn kill_9_in_the_middle_of_a_build_leaves_the_previous_site_whole() {
         let leftovers: Vec<_> = std::fs::read_dir(site.root())
             .unwrap()
             .flatten()
-            .filter(|e| e.file_name().to_string_lossy().contains("medvirk-"))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("medvirk-") && name != ".public.medvirk-spare")
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+        // The previous site's folders wait for the next build, without files.
+        let spare = site.root().join(".public.medvirk-spare");
+        let files = walkdir::WalkDir::new(&spare)
+            .into_iter()
+            .flatten()
+            .filter(|e| !e.file_type().is_dir())
+            .count();
+        assert_eq!(files, 0, "no page lingers in {}", spare.display());
         // Back to the old content for the next round.
         site.replace(
             "content/moter/2026-2/sak-06-26.md",

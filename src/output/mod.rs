@@ -130,7 +130,9 @@ impl Staging {
             .unwrap_or_else(|| "public".into());
         recover(output, &parent, &name)?;
         let dir = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
-        fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        if !reuse_folders(&spare_path(&parent, &name), &dir) {
+            fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        }
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
@@ -151,7 +153,7 @@ impl Staging {
         };
         let path = self.place(&file.path)?;
         if !self.link_unchanged(&file.path, &bytes, &path) {
-            fs::write(&path, &bytes).map_err(|e| Error::write(&path, e))?;
+            create(&path, |p| fs::write(p, &bytes)).map_err(|e| Error::write(&path, e))?;
         }
         Ok(self.count(bytes.len() as u64))
     }
@@ -177,13 +179,15 @@ impl Staging {
     /// Copies one file as it is; returns its size.
     pub fn copy(&self, copy: &CopiedFile) -> Result<u64, Error> {
         let path = self.place(&copy.path)?;
-        let size = fs::copy(&copy.source, &path).map_err(|e| Error::write(&path, e))?;
+        let size =
+            create(&path, |p| fs::copy(&copy.source, p)).map_err(|e| Error::write(&path, e))?;
         Ok(self.count(size))
     }
 
     /// Marks the folder as ours and puts it where the output is; the previous
     /// site is removed.
     pub fn commit(mut self) -> Result<WriteSummary, Error> {
+        remove_empty_folders(&self.dir).map_err(|e| Error::write(&self.dir, e))?;
         let marker = self.dir.join(MARKER);
         fs::write(
             &marker,
@@ -220,6 +224,79 @@ impl Drop for Staging {
             let _ = remove_tree(&self.dir);
         }
     }
+}
+
+/// Where the previous site's folders wait for the next build, emptied of files.
+///
+/// A build makes one folder per page. Made anew and removed on every build,
+/// 12,000 of them cost more than writing the pages: ext4 without a journal
+/// skips recently freed inodes one by one when it allocates, so the cost grows
+/// with the square of the site (mkdir was 38 % of all CPU samples of a
+/// 10,000-case rebuild). The folders hold no files between builds, so no copy
+/// of a page that has since been taken down lingers there.
+fn spare_path(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.medvirk-spare"))
+}
+
+/// Moves the spare folders to `staging`, emptied of files; false (and
+/// nothing moved) when there are none or they cannot be used.
+fn reuse_folders(spare: &Path, staging: &Path) -> bool {
+    // A `.git` there would be the site's history, misplaced: never touched.
+    if !spare.is_dir() || spare.join(".git").exists() {
+        return false;
+    }
+    if fs::rename(spare, staging).is_err() {
+        return false;
+    }
+    if remove_files(staging).is_err() {
+        let _ = remove_tree(staging);
+        return false;
+    }
+    true
+}
+
+/// Runs `make` on `path`; if a folder (left from an earlier site's layout) is
+/// in the way, removes it and tries once more.
+fn create<T>(path: &Path, make: impl Fn(&Path) -> std::io::Result<T>) -> std::io::Result<T> {
+    match make(path) {
+        Err(_) if path.is_dir() => {
+            remove_tree(path)?;
+            make(path)
+        }
+        made => made,
+    }
+}
+
+/// Removes every file under `root`, keeping the folders.
+fn remove_files(root: &Path) -> std::io::Result<()> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.map_err(std::io::Error::from)?;
+        if !entry.file_type().is_dir() {
+            files.push(entry.into_path());
+        }
+    }
+    in_flight(&files, |f| fs::remove_file(f))
+}
+
+/// Removes the folders under `root` that hold nothing, deepest first.
+fn remove_empty_folders(root: &Path) -> std::io::Result<()> {
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::from)?;
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        }
+    }
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for level in dirs.chunk_by(|a, b| a.0 == b.0) {
+        in_flight(level, |(_, d)| match fs::remove_dir(d) {
+            // Not empty: this build wrote into it.
+            Err(_) if fs::read_dir(d).is_ok_and(|mut e| e.next().is_some()) => Ok(()),
+            done => done,
+        })?;
+    }
+    Ok(())
 }
 
 /// Removes a folder and everything in it, many files at a time.
@@ -296,6 +373,13 @@ fn swap(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), 
             if git.exists() {
                 let target = output.join(".git");
                 fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
+            }
+            let spare = spare_path(parent, name);
+            let kept = !spare.exists()
+                && remove_files(staging).is_ok()
+                && fs::rename(staging, &spare).is_ok();
+            if kept {
+                return Ok(());
             }
             remove_tree(staging).map_err(|e| Error::write(staging, e))
         }
@@ -431,12 +515,90 @@ mod tests {
             "<p>to</p>"
         );
         assert!(!out.join("a/b.txt").exists(), "stale files are gone");
+        assert!(!out.join("a").exists(), "and so are their folders");
         assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
-        let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        let mut leftovers: Vec<_> = fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(leftovers, ["public"]);
+        leftovers.sort();
+        assert_eq!(leftovers, [".public.medvirk-spare", "public"]);
+        let spare = tmp.path().join(".public.medvirk-spare");
+        assert!(
+            files_under(&spare).is_empty(),
+            "the spare folders hold no files"
+        );
+    }
+
+    /// Files (not folders) under `root`, relative, sorted.
+    fn files_under(root: &Path) -> Vec<String> {
+        if !root.exists() {
+            return Vec::new();
+        }
+        let mut files: Vec<String> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                let rel = e.path().strip_prefix(root).unwrap();
+                rel.to_string_lossy().replace('\\', "/")
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn the_previous_sites_folders_are_reused_never_its_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let spare = tmp.path().join(".public.medvirk-spare");
+        let build = |files: &[(&str, &str)]| {
+            let files = files.iter().map(|(p, t)| file(p, t)).collect();
+            write_site(&out, files, &[], false, &crate::NoProgress).unwrap();
+            assert!(files_under(&spare).is_empty(), "no file waits in the spare");
+        };
+        build(&[
+            ("index.html", "1"),
+            ("a/index.html", "a1"),
+            ("c/d/e.txt", "e"),
+        ]);
+        build(&[
+            ("index.html", "2"),
+            ("a/index.html", "a1"),
+            ("p/index.html", "p"),
+        ]);
+        assert!(spare.join("c/d").is_dir(), "the first site's folders wait");
+        let folder = fs::metadata(spare.join("a")).unwrap();
+        // Reuses the first site's folders: `a` again, `c/d` now stale; `p` of
+        // the second site was a folder and is now a file.
+        build(&[
+            ("index.html", "3"),
+            ("a/index.html", "a3"),
+            ("p", "p is a file"),
+        ]);
+        assert_eq!(
+            files_under(&out),
+            [MARKER, "a/index.html", "index.html", "p"]
+        );
+        assert!(!out.join("c").exists(), "stale folders are removed");
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "a3");
+        assert_eq!(fs::read_to_string(out.join("p")).unwrap(), "p is a file");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let reused = fs::metadata(out.join("a")).unwrap();
+            assert_eq!(reused.ino(), folder.ino(), "the folder was reused");
+        }
+        let _ = folder;
+        // A build that fails leaves the site as it was (the folders it took
+        // from the spare go with it; the next build makes new ones).
+        let before = files_under(&out);
+        let staging = Staging::begin(&out, false).unwrap();
+        staging.write(file("index.html", "4")).unwrap();
+        drop(staging);
+        assert_eq!(files_under(&out), before);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "3");
     }
 
     #[test]
