@@ -111,6 +111,8 @@ pub struct Staging {
     minify: Option<minify_html::Cfg>,
     files: AtomicUsize,
     bytes: AtomicU64,
+    /// Whether the folders came from the previous site (some may be unused).
+    reused: bool,
     committed: bool,
 }
 
@@ -130,7 +132,8 @@ impl Staging {
             .unwrap_or_else(|| "public".into());
         recover(output, &parent, &name)?;
         let dir = parent.join(format!(".{name}.medvirk-tmp-{}", std::process::id()));
-        if !reuse_folders(&spare_path(&parent, &name), &dir) {
+        let reused = reuse_folders(&spare_path(&parent, &name), &dir);
+        if !reused {
             fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
         }
         Ok(Staging {
@@ -141,6 +144,7 @@ impl Staging {
             minify: minify.then(minify_cfg),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
+            reused,
             committed: false,
         })
     }
@@ -185,9 +189,11 @@ impl Staging {
     }
 
     /// Marks the folder as ours and puts it where the output is; the previous
-    /// site is removed.
+    /// site's files are removed and its folders kept for the next build.
     pub fn commit(mut self) -> Result<WriteSummary, Error> {
-        remove_empty_folders(&self.dir).map_err(|e| Error::write(&self.dir, e))?;
+        if self.reused {
+            remove_empty_folders(&self.dir).map_err(|e| Error::write(&self.dir, e))?;
+        }
         let marker = self.dir.join(MARKER);
         fs::write(
             &marker,
