@@ -191,15 +191,16 @@ impl Staging {
     /// Marks the folder as ours and puts it where the output is; the previous
     /// site's files are removed and its folders kept for the next build.
     pub fn commit(mut self) -> Result<WriteSummary, Error> {
-        if self.reused {
-            remove_empty_folders(&self.dir).map_err(|e| Error::write(&self.dir, e))?;
-        }
         let marker = self.dir.join(MARKER);
         fs::write(
             &marker,
             "This folder is written by medvirk and replaced on every build.\n",
         )
         .map_err(|e| Error::write(&marker, e))?;
+        if self.reused {
+            // After the marker: the folder itself is never empty.
+            remove_empty_folders(&self.dir).map_err(|e| Error::write(&self.dir, e))?;
+        }
         self.committed = true;
         swap(&self.output, &self.dir, &self.parent, &self.name)?;
         Ok(WriteSummary {
@@ -285,19 +286,21 @@ fn remove_files(root: &Path) -> std::io::Result<()> {
     in_flight(&files, |f| fs::remove_file(f))
 }
 
-/// Removes the folders under `root` that hold nothing, deepest first.
+/// Removes the folders under `root` that hold nothing, deepest first, and
+/// `root` itself if it ends up empty.
 fn remove_empty_folders(root: &Path) -> std::io::Result<()> {
     let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(root).min_depth(1) {
+    for entry in walkdir::WalkDir::new(root) {
         let entry = entry.map_err(std::io::Error::from)?;
         if entry.file_type().is_dir() {
             dirs.push((entry.depth(), entry.into_path()));
         }
     }
+    // Deepest first, a level at a time, so a folder is empty when its turn
+    // comes unless a file of this build is in it.
     dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
     for level in dirs.chunk_by(|a, b| a.0 == b.0) {
         in_flight(level, |(_, d)| match fs::remove_dir(d) {
-            // Not empty: this build wrote into it.
             Err(_) if fs::read_dir(d).is_ok_and(|mut e| e.next().is_some()) => Ok(()),
             done => done,
         })?;
@@ -313,23 +316,13 @@ pub fn remove_tree(root: &Path) -> std::io::Result<()> {
     if !root.exists() {
         return Ok(());
     }
-    let mut files = Vec::new();
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(root) {
-        let entry = entry.map_err(std::io::Error::from)?;
-        if entry.file_type().is_dir() {
-            dirs.push((entry.depth(), entry.into_path()));
-        } else {
-            files.push(entry.into_path());
-        }
+    remove_files(root)?;
+    remove_empty_folders(root)?;
+    match root.exists() {
+        // Something was written into it meanwhile.
+        true => Err(std::io::Error::other("the folder is not empty")),
+        false => Ok(()),
     }
-    in_flight(&files, |f| fs::remove_file(f))?;
-    // Deepest first, a level at a time, so every folder is empty when its turn comes.
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
-    for level in dirs.chunk_by(|a, b| a.0 == b.0) {
-        in_flight(level, |(_, d)| fs::remove_dir(d))?;
-    }
-    Ok(())
 }
 
 /// How many file-system requests [`remove_tree`] keeps in flight.
