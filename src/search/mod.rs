@@ -536,8 +536,6 @@ pub fn vocabulary(site: &Site) -> BTreeSet<String> {
     words
 }
 
-/// The language's pipeline with a memory: a word is trimmed, filtered and
-/// stemmed once per thread, however often it occurs (most words recur).
 /// The tokens elasticlunr's `tokenize_whitespace` makes (split at white space
 /// and `-`, lower-cased), borrowed from `text` where lower-casing changes
 /// nothing: a 10,000-case index tokenises 150 MB of text, and an allocation
@@ -557,8 +555,12 @@ fn whitespace_tokens(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
         })
 }
 
+/// The language's pipeline with a memory: a word is trimmed, filtered and
+/// stemmed once per thread, however often it occurs (most words recur).
 pub(crate) struct TermPipeline {
     language: Box<dyn Language>,
+    /// Norwegian splits at white space: tokens are then borrowed, not made.
+    whitespace: bool,
     pipeline: elasticlunr::Pipeline,
     // Each distinct token goes through the pipeline once; its term is shared,
     // not copied, by every document that has it.
@@ -574,6 +576,7 @@ impl TermPipeline {
         let language = language(lang).expect("the model checked the language");
         let pipeline = language.make_pipeline();
         TermPipeline {
+            whitespace: language.code() == "no",
             language,
             pipeline,
             seen: Default::default(),
@@ -583,7 +586,7 @@ impl TermPipeline {
     /// The index terms of `text`, in order, repeats kept.
     fn terms(&mut self, text: &str) -> Vec<Term> {
         let mut out = Vec::new();
-        if self.language.code() != "no" {
+        if !self.whitespace {
             for token in self.language.tokenize(text) {
                 out.extend(self.term(Cow::Owned(token)));
             }

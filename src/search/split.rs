@@ -21,11 +21,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 
 use super::{DocKind, Document, Term, TermPipeline};
 use crate::render::OutputFile;
-use rustc_hash::FxHashMap;
 
 /// Documents per result-data chunk.
 pub const CHUNK: usize = 16;
