@@ -41,7 +41,12 @@ pub fn check(root: &std::path::Path) -> Result<Diagnostics, Error> {
         );
     }
     let mut markdown: Vec<&load::SourceFile> = sources.entries.iter().map(|e| e.file()).collect();
-    markdown.extend(sources.assets.values().filter_map(|a| a.markdown.as_ref()));
+    markdown.extend(
+        sources
+            .assets
+            .values()
+            .filter_map(|a| a.markdown.as_deref()),
+    );
 
     let mut reported = BTreeSet::new();
     for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {

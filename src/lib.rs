@@ -100,6 +100,8 @@ pub struct RenderedSite {
     pub timings: Vec<(&'static str, Duration)>,
     /// What was read, for front-ends that point back into the sources (`check`).
     pub sources: load::Sources,
+    /// The search index was left out ([`render_site_deferred`]).
+    pub index_deferred: bool,
 }
 
 /// Runs every stage but the last: load → model → search → render.
@@ -115,33 +117,108 @@ pub fn render_site_with(
     render_site_inner(options, None, progress)
 }
 
-/// [`render_site`] for repeated renders of one site (`serve`): pages whose
-/// inputs did not change since the last render are taken from `cache`.
+/// What `serve` keeps from one render of a site to the next, so that a
+/// rebuild reads, parses and renders only what changed: files by size and
+/// modification time ([`load::LoadCache`]), cases by file
+/// ([`model::ModelCache`]), pages by what they read ([`render::RenderCache`]).
+#[derive(Debug, Default)]
+pub struct SiteCache {
+    load: load::LoadCache,
+    model: model::ModelCache,
+    /// The pages of the last render.
+    pub pages: render::RenderCache,
+    /// Where the last search index was, when one was built.
+    index_place: std::sync::Mutex<Option<(search::Layout, String)>>,
+}
+
+impl SiteCache {
+    /// Tells the cache which paths (relative to the site root) changed since
+    /// the last render, so the next one reads only those; `None` when that
+    /// is not known. Without it, a render looks at every file.
+    pub fn changed(&self, paths: Option<&[PathBuf]>) {
+        self.load.changed(paths);
+    }
+
+    /// The search index of the last render's site, built now, for a render
+    /// made by [`render_site_deferred`]; `None` when the site has no search
+    /// or nothing was rendered yet.
+    pub fn search_index(&self) -> Option<search::SearchIndex> {
+        let index = self.pages.with_last_site(search::build)??;
+        *self.index_place.lock().expect("lock") = Some((index.layout, index.url.clone()));
+        Some(index)
+    }
+
+    /// Where the pages of the last render look for the search index.
+    pub fn index_place(&self) -> Option<(search::Layout, String)> {
+        self.index_place.lock().expect("lock").clone()
+    }
+}
+
+/// [`render_site`] for repeated renders of one site (`serve`): what did not
+/// change since the last render is taken from `cache`.
 pub fn render_site_cached(
     options: &BuildOptions,
-    cache: &render::RenderCache,
+    cache: &SiteCache,
 ) -> Result<RenderedSite, Error> {
-    cache.begin(&options.root);
-    render_site_inner(options, Some(cache), &NoProgress)
+    cache.pages.begin(&options.root);
+    render_site_inner(options, Some((cache, false)), &NoProgress)
+}
+
+/// [`render_site_cached`] without the search index once there has been one:
+/// the pages name where the last index was, and [`SiteCache::search_index`]
+/// builds the new one when it is wanted. At 10,000 cases the index takes
+/// ten times as long as the rest of a rebuild, and `serve` is mostly asked
+/// for pages. [`RenderedSite::index_deferred`] tells whether it was left out.
+pub fn render_site_deferred(
+    options: &BuildOptions,
+    cache: &SiteCache,
+) -> Result<RenderedSite, Error> {
+    cache.pages.begin(&options.root);
+    render_site_inner(options, Some((cache, true)), &NoProgress)
 }
 
 fn render_site_inner(
     options: &BuildOptions,
-    cache: Option<&render::RenderCache>,
+    cache: Option<(&SiteCache, bool)>,
     progress: &dyn Progress,
 ) -> Result<RenderedSite, Error> {
-    let mut before = prepare(options, true)?;
+    let defer = cache.and_then(|(c, defer)| defer.then(|| c.index_place()).flatten());
+    let mut before = prepare(options, true, cache.map(|(c, _)| c), defer.is_none())?;
+    let index_deferred = defer.is_some() && before.site.config.search.is_some();
+    if let (Some((layout, url)), true) = (defer, index_deferred) {
+        before.index = Some(search::SearchIndex {
+            layout,
+            url,
+            files: Vec::new(),
+            documents: 0,
+        });
+    }
+    let cache = cache.map(|(c, _)| c);
+    if let (Some(cache), Some(index), false) = (cache, &before.index, index_deferred) {
+        *cache.index_place.lock().expect("lock") = Some((index.layout, index.url.clone()));
+    }
     let minify = before.site.config.minify_html;
     let templates = render::templates(&options.root, minify)?;
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
-    let mut files =
-        render::render_with(&before.site, &templates.tera, &assets, cache, progress, Ok)?;
+    let pages_cache = cache.map(|c| &c.pages);
+    let mut files = render::render_with(
+        &before.site,
+        &templates.tera,
+        &assets,
+        pages_cache,
+        progress,
+        Ok,
+    )?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(theme_files);
     if let Some(index) = before.index {
         files.extend(index.files);
     }
     before.clock.lap("render");
+    let warnings = std::mem::take(&mut before.site.warnings);
+    if let Some(cache) = pages_cache {
+        cache.finish(before.site, &assets);
+    }
 
     Ok(RenderedSite {
         files,
@@ -149,8 +226,9 @@ fn render_site_inner(
         sources: before.sources.expect("kept"),
         pages,
         minify_html: minify && !templates.minified,
-        warnings: before.site.warnings,
+        warnings,
         timings: before.clock.timings,
+        index_deferred,
     })
 }
 
@@ -167,21 +245,38 @@ struct Prepared {
 /// Load → model → search, timed. The sources are dropped after the model
 /// unless `keep_sources`: the site owns all it needs, and the raw text of a
 /// large archive is memory the search stage can use.
-fn prepare(options: &BuildOptions, keep_sources: bool) -> Result<Prepared, Error> {
+fn prepare(
+    options: &BuildOptions,
+    keep_sources: bool,
+    cache: Option<&SiteCache>,
+    index: bool,
+) -> Result<Prepared, Error> {
     let mut clock = Clock::start();
-    let mut sources = load::load(&options.root)?;
+    let mut sources = match cache {
+        Some(cache) => load::load_cached(&options.root, &cache.load)?,
+        None => load::load(&options.root)?,
+    };
     if let Some(url) = &options.base_url {
         sources.config.value.base_url = url.clone();
     }
     clock.lap("load");
 
-    let site = model::build(&sources).map_err(Error::Invalid)?;
+    let site = match cache {
+        Some(cache) => model::build_cached(&sources, &cache.model),
+        None => model::build(&sources),
+    }
+    .map_err(Error::Invalid)?;
     let copies = copies(&options.root, &sources)?;
     let sources = keep_sources.then_some(sources);
     clock.lap("model");
 
-    let index = search::build(&site);
-    clock.lap("search");
+    let index = if index {
+        let index = search::build(&site);
+        clock.lap("search");
+        index
+    } else {
+        None
+    };
     Ok(Prepared {
         sources,
         copies,
@@ -228,7 +323,7 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let before = prepare(options, false)?;
+    let before = prepare(options, false, None, true)?;
     let mut clock = before.clock;
     let minify = before.site.config.minify_html;
     let templates = render::templates(&options.root, minify)?;

@@ -87,6 +87,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 interface: args.interface,
                 port: args.port,
                 quiet: cli.quiet,
+                verbose: cli.verbose,
             })?;
             Ok(ExitCode::SUCCESS)
         }

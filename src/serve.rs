@@ -42,6 +42,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Print only errors.
     pub quiet: bool,
+    /// Print the time of each stage of every rebuild.
+    pub verbose: bool,
 }
 
 /// The live-reload client, injected into every HTML page served.
@@ -55,14 +57,24 @@ struct Snapshot {
     files: HashMap<String, Arc<Vec<u8>>>,
     copies: HashMap<String, PathBuf>,
     error: Option<String>,
+    /// Counts good builds, so an index made for an older one is not installed.
+    generation: u64,
+    /// The search index of this build is not made yet: `files` lacks it.
+    index_pending: bool,
 }
 
 #[derive(Clone)]
 struct AppState {
     snapshot: Arc<RwLock<Snapshot>>,
     events: broadcast::Sender<Notice>,
-    /// Pages of the last render, so a rebuild renders only what changed.
-    pages: Arc<crate::render::RenderCache>,
+    /// What the last render made, so a rebuild redoes only what changed.
+    cache: Arc<crate::SiteCache>,
+    /// One search index is made at a time.
+    indexing: Arc<tokio::sync::Mutex<()>>,
+    /// One render at a time: the watcher's, or one for a new index.
+    rendering: Arc<std::sync::Mutex<()>>,
+    build: BuildOptions,
+    options: ServeOptions,
 }
 
 /// What open pages are told.
@@ -95,23 +107,26 @@ async fn run(options: ServeOptions) -> Result<(), Error> {
         .map_err(|e| Error::Serve(e.to_string()))?;
     let base_url = format!("http://{address}");
     let (notices, _) = broadcast::channel(16);
-    let state = AppState {
-        snapshot: Arc::new(RwLock::new(Snapshot::default())),
-        events: notices,
-        pages: Arc::default(),
-    };
     let build = BuildOptions {
         root: options.root.clone(),
         output_dir: None,
         base_url: Some(base_url.clone()),
     };
-    rebuild(&build, &state, options.quiet);
+    let state = AppState {
+        snapshot: Arc::new(RwLock::new(Snapshot::default())),
+        events: notices,
+        cache: Arc::default(),
+        indexing: Arc::default(),
+        rendering: Arc::default(),
+        build,
+        options,
+    };
+    rebuild(&state, Index::Defer);
     // Printed on stdout, alone, so scripts and tests can find the port.
     println!("Serverer {base_url}/");
 
     let watcher_state = state.clone();
-    let quiet = options.quiet;
-    std::thread::spawn(move || watch(&build, &watcher_state, quiet));
+    std::thread::spawn(move || watch(&watcher_state));
 
     let app = Router::new()
         .route(LIVE_RELOAD_PATH, get(live_reload_js))
@@ -126,17 +141,29 @@ async fn run(options: ServeOptions) -> Result<(), Error> {
         .map_err(|e| Error::Serve(e.to_string()))
 }
 
+/// Whether a rebuild makes the search index too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Index {
+    /// Only once there is none yet; later it is made when first asked for
+    /// ([`ensure_index`]).
+    Defer,
+    /// Now.
+    Build,
+}
+
 /// Renders the site into memory; on success replaces what is served, on
 /// failure keeps it and reports the error.
-fn rebuild(build: &BuildOptions, state: &AppState, quiet: bool) {
+fn rebuild(state: &AppState, index: Index) {
+    let _one = state.rendering.lock().expect("lock");
     let start = Instant::now();
-    match crate::render_site_cached(build, &state.pages) {
+    let (build, options) = (&state.build, &state.options);
+    let rendered = match index {
+        Index::Defer => crate::render_site_deferred(build, &state.cache),
+        Index::Build => crate::render_site_cached(build, &state.cache),
+    };
+    match rendered {
         Ok(site) => {
-            let files = site
-                .files
-                .into_iter()
-                .map(|f| (f.path, Arc::new(f.bytes)))
-                .collect();
+            let files = site.files.into_iter().map(|f| (f.path, f.bytes)).collect();
             let copies = site
                 .copies
                 .into_iter()
@@ -148,18 +175,25 @@ fn rebuild(build: &BuildOptions, state: &AppState, quiet: bool) {
                     files,
                     copies,
                     error: None,
+                    generation: snapshot.generation + 1,
+                    index_pending: site.index_deferred,
                 };
             }
             for w in &site.warnings.0 {
                 eprintln!("{w}");
             }
-            if !quiet {
-                let (rendered, _) = state.pages.counts();
+            if !options.quiet {
+                let (rendered, _) = state.cache.pages.counts();
                 eprintln!(
                     "Bygde {} sider ({rendered} laget på nytt) på {} ms",
                     site.pages,
                     start.elapsed().as_millis()
                 );
+            }
+            if options.verbose {
+                for (stage, d) in &site.timings {
+                    eprintln!("  {stage:<8} {:>6} ms", d.as_millis());
+                }
             }
             let _ = state.events.send(Notice::Reload);
         }
@@ -175,8 +209,58 @@ fn rebuild(build: &BuildOptions, state: &AppState, quiet: bool) {
     }
 }
 
+/// Makes the search index of the site being served, if it is pending, and
+/// serves it from then on; false if a rebuild came in between. Requests for
+/// index files wait for this, so a search never reads an index older than
+/// the pages.
+async fn ensure_index(state: &AppState) -> bool {
+    let _one = state.indexing.lock().await;
+    let generation = {
+        let snapshot = state.snapshot.read().expect("lock");
+        if !snapshot.index_pending {
+            return true;
+        }
+        snapshot.generation
+    };
+    let worker = state.clone();
+    let made = tokio::task::spawn_blocking(move || {
+        let start = Instant::now();
+        let assumed = worker.cache.index_place();
+        let index = worker.cache.search_index();
+        let place = index.as_ref().map(|i| (i.layout, i.url.clone()));
+        if place != assumed {
+            // The pages name another index (the site outgrew one file):
+            // render them again with this one.
+            rebuild(&worker, Index::Build);
+            return None;
+        }
+        if worker.options.verbose {
+            eprintln!(
+                "  search   {:>6} ms (on request)",
+                start.elapsed().as_millis()
+            );
+        }
+        index
+    })
+    .await;
+    let Ok(Some(index)) = made else {
+        return false;
+    };
+    let mut snapshot = state.snapshot.write().expect("lock");
+    // A rebuild in between left its own index pending.
+    if snapshot.generation != generation {
+        return false;
+    }
+    for file in index.files {
+        snapshot.files.insert(file.path, file.bytes);
+    }
+    snapshot.index_pending = false;
+    true
+}
+
 /// Watches the site's sources and rebuilds once a burst of changes settles.
-fn watch(build: &BuildOptions, state: &AppState, quiet: bool) {
+fn watch(state: &AppState) {
+    let build = &state.build;
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
@@ -207,13 +291,48 @@ fn watch(build: &BuildOptions, state: &AppState, quiet: bool) {
         }
     }
     while let Ok(first) = rx.recv() {
-        let mut relevant = is_relevant(root, &first);
+        let mut changes = Changes::default();
+        changes.add(root, &first);
         // Editors write a file in several steps; wait for the burst to end.
         while let Ok(next) = rx.recv_timeout(Duration::from_millis(60)) {
-            relevant |= is_relevant(root, &next);
+            changes.add(root, &next);
         }
-        if relevant {
-            rebuild(build, state, quiet);
+        if changes.relevant {
+            let paths = (!changes.lost).then_some(changes.paths.as_slice());
+            state.cache.changed(paths);
+            rebuild(state, Index::Defer);
+        }
+    }
+}
+
+/// What a burst of watcher events changed.
+#[derive(Default)]
+struct Changes {
+    /// Paths relative to the site root.
+    paths: Vec<PathBuf>,
+    /// Whether any of it matters to the site.
+    relevant: bool,
+    /// The watcher lost events: anything may have changed.
+    lost: bool,
+}
+
+impl Changes {
+    fn add(&mut self, root: &Path, event: &notify::Result<notify::Event>) {
+        let Ok(event) = event else {
+            self.lost = true;
+            self.relevant = true;
+            return;
+        };
+        self.lost |= event.need_rescan();
+        self.relevant |= is_relevant(root, &Ok(event.clone())) || event.need_rescan();
+        if !matches!(event.kind, notify::EventKind::Access(_)) {
+            self.paths.extend(
+                event
+                    .paths
+                    .iter()
+                    .filter_map(|p| p.strip_prefix(root).ok())
+                    .map(Path::to_path_buf),
+            );
         }
     }
 }
@@ -263,6 +382,13 @@ async fn file(State(state): State<AppState>, uri: Uri) -> Response {
     let Some(rel) = request_path(uri.path()) else {
         return not_found(&state);
     };
+    if rel.starts_with("search_index") {
+        for _ in 0..3 {
+            if ensure_index(&state).await {
+                break;
+            }
+        }
+    }
     let (bytes, redirect, copy) = {
         let snapshot = state.snapshot.read().expect("lock");
         let index = if rel.is_empty() || rel.ends_with('/') {

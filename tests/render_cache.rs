@@ -1,13 +1,15 @@
 //! `serve`'s rebuilds: a page whose inputs did not change is reused, not
-//! rendered again, and the result is always what a fresh render makes.
+//! rendered again, and the result is always what a fresh render makes,
+//! whatever was edited, whether the cache was told which files changed or
+//! had to look.
 
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use common::TestSite;
-use medvirk::render::RenderCache;
-use medvirk::{render_site, render_site_cached, BuildOptions};
+use medvirk::{render_site, render_site_cached, BuildOptions, SiteCache};
 
 const CASE: &str = "content/moter/2024-2/sak-09-24.md";
 
@@ -22,25 +24,25 @@ fn options(site: &TestSite) -> BuildOptions {
 fn files(site: &medvirk::RenderedSite) -> BTreeMap<String, Vec<u8>> {
     site.files
         .iter()
-        .map(|f| (f.path.clone(), f.bytes.clone()))
+        .map(|f| (f.path.clone(), f.bytes.to_vec()))
         .collect()
 }
 
 /// Renders with the cache and checks the result against a render without one.
-fn cached(site: &TestSite, cache: &RenderCache) -> (usize, usize) {
+fn cached(site: &TestSite, cache: &SiteCache) -> (usize, usize) {
     let with = render_site_cached(&options(site), cache).unwrap();
     let without = render_site(&options(site)).unwrap();
     assert!(
         files(&with) == files(&without),
         "a cached render differs from a fresh one"
     );
-    cache.counts()
+    cache.pages.counts()
 }
 
 #[test]
 fn a_rebuild_renders_only_the_pages_an_edit_touches() {
     let site = TestSite::demo();
-    let cache = RenderCache::default();
+    let cache = SiteCache::default();
     let (first, reused) = cached(&site, &cache);
     assert_eq!(reused, 0);
     assert!(first > 80, "every page is rendered the first time: {first}");
@@ -61,7 +63,7 @@ fn a_rebuild_renders_only_the_pages_an_edit_touches() {
 #[test]
 fn a_template_or_data_change_renders_everything_again() {
     let site = TestSite::demo();
-    let cache = RenderCache::default();
+    let cache = SiteCache::default();
     let (first, _) = cached(&site, &cache);
 
     site.write(
@@ -78,4 +80,172 @@ fn a_template_or_data_change_renders_everything_again() {
     );
     let (rendered, _) = cached(&site, &cache);
     assert_eq!(rendered, first, "load_data() may read any data file");
+}
+
+/// One edit of the sequence below: what it does, and the files it touched.
+struct Edit {
+    name: &'static str,
+    apply: fn(&TestSite),
+    touched: &'static [&'static str],
+}
+
+const NEW_CASE: &str = "content/moter/2024-2/sak-11-24.md";
+
+#[test]
+fn edits_of_every_kind_render_as_a_fresh_render_would() {
+    let edits = [
+        Edit {
+            name: "a paragraph of a case",
+            apply: |s| {
+                s.replace(CASE, "samt når og hvordan", "samt når og hvordan (endret)");
+            },
+            touched: &[CASE],
+        },
+        Edit {
+            name: "an input item's text",
+            apply: |s| {
+                s.replace(
+                    "content/moter/2024-2/sak-07-24.md",
+                    "Levekårsutjevning – viktig",
+                    "Levekårsutjevning – svært viktig",
+                );
+            },
+            touched: &["content/moter/2024-2/sak-07-24.md"],
+        },
+        Edit {
+            name: "an input item's theme",
+            apply: |s| {
+                s.replace(
+                    "content/moter/2024-2/sak-07-24.md",
+                    "bro fra tjenestene {tema=frivillighet}",
+                    "bro fra tjenestene {tema=helsekompetanse}",
+                );
+            },
+            touched: &["content/moter/2024-2/sak-07-24.md"],
+        },
+        Edit {
+            name: "a case's title",
+            apply: |s| {
+                s.replace(
+                    CASE,
+                    "title = \"Retningslinjer for utsatt innsyn",
+                    "title = \"Nye retningslinjer for utsatt innsyn",
+                );
+            },
+            touched: &[CASE],
+        },
+        Edit {
+            name: "a case's themes, one of them new",
+            apply: |s| {
+                s.replace(
+                    CASE,
+                    "themes = [\"digitalisering\", ",
+                    "themes = [\"prøvesvar\", ",
+                );
+            },
+            touched: &[CASE],
+        },
+        Edit {
+            name: "a meeting's agenda",
+            apply: |s| {
+                s.replace(
+                    "content/moter/2024-2/_index.md",
+                    "Velkommen v/Tone P. Torgersen",
+                    "Velkommen",
+                );
+            },
+            touched: &["content/moter/2024-2/_index.md"],
+        },
+        Edit {
+            name: "a meeting's attendance",
+            apply: |s| {
+                s.replace(
+                    "content/moter/2024-2/_index.md",
+                    "organisation = \"ffo\"\nperson = \"arnfinn-aarnes\"",
+                    "organisation = \"ffo\"\nstatus = \"avbud\"",
+                );
+            },
+            touched: &["content/moter/2024-2/_index.md"],
+        },
+        Edit {
+            name: "a new case",
+            apply: |s| {
+                let text = s.read_source("content/moter/2024-2/sak-10-24.md");
+                s.write(NEW_CASE, &text.replacen("10/24", "11/24", 1));
+            },
+            touched: &[NEW_CASE],
+        },
+        Edit {
+            name: "an earlier treatment",
+            apply: |s| {
+                s.replace(
+                    "content/moter/2023-4/sak-14-23.md",
+                    "Møte 20. september 2023: innspill",
+                    "Møte 20. september 2023: mange innspill",
+                );
+            },
+            touched: &["content/moter/2023-4/sak-14-23.md"],
+        },
+        Edit {
+            name: "a removed case",
+            apply: |s| {
+                std::fs::remove_file(s.root().join(NEW_CASE)).unwrap();
+            },
+            touched: &[NEW_CASE],
+        },
+        Edit {
+            name: "a paper's themes",
+            apply: |s| {
+                s.replace(
+                    "content/innspill/helsereformutvalget-regionale-brukerutvalg.md",
+                    "themes = [\"helsereform\", ",
+                    "themes = [\"helsereform\", \"prøvesvar\", ",
+                );
+            },
+            touched: &["content/innspill/helsereformutvalget-regionale-brukerutvalg.md"],
+        },
+        Edit {
+            name: "a plain page's title",
+            apply: |s| {
+                s.replace(
+                    "content/tilgjengelighet.md",
+                    "title = \"Tilgjengelighetserklæring\"",
+                    "title = \"Erklæring om tilgjengelighet\"",
+                );
+            },
+            touched: &["content/tilgjengelighet.md"],
+        },
+    ];
+    let site = TestSite::demo();
+    let cache = SiteCache::default();
+    let (first, _) = cached(&site, &cache);
+    for (i, edit) in edits.iter().enumerate() {
+        (edit.apply)(&site);
+        // Every other edit is told, as `serve`'s watcher does; the rest are found by looking.
+        if i % 2 == 0 {
+            let paths: Vec<PathBuf> = edit.touched.iter().map(PathBuf::from).collect();
+            cache.changed(Some(&paths));
+        }
+        let with = render_site_cached(&options(&site), &cache).unwrap();
+        let without = render_site(&options(&site)).unwrap();
+        let (rendered, reused) = cache.pages.counts();
+        let (a, b) = (files(&with), files(&without));
+        let differing: Vec<&String> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "after {}: the rebuild differs from a fresh render in {differing:?}",
+            edit.name
+        );
+        assert!(rendered > 0, "after {}: nothing was rendered", edit.name);
+        if i == 0 {
+            assert!(
+                rendered <= 2 && reused + rendered >= first,
+                "a paragraph re-renders only its case's page: {rendered}"
+            );
+        }
+    }
 }

@@ -10,9 +10,11 @@
 pub mod raw;
 pub mod source;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -97,7 +99,7 @@ pub struct Asset {
     /// Size in bytes, for "(PDF, 2 MB)".
     pub size: u64,
     /// The text, for Markdown files used as text renditions.
-    pub markdown: Option<SourceFile>,
+    pub markdown: Option<Arc<SourceFile>>,
 }
 
 /// Everything read from a site directory.
@@ -113,14 +115,15 @@ pub struct Sources {
     pub people: Option<Parsed<RawPeople>>,
     /// `data/council.toml`, if present.
     pub council: Option<Parsed<RawCouncil>>,
-    /// Every content file, sorted by path.
-    pub entries: Vec<Entry>,
+    /// Every content file, sorted by path; shared with [`LoadCache`], which
+    /// hands the same entry back while its file is unchanged.
+    pub entries: Vec<Arc<Entry>>,
     /// Other files under `content/`, by path relative to `content/`.
     pub assets: BTreeMap<PathBuf, Asset>,
 }
 
 /// What a path under `content/` turned out to be, before parsing.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 enum Class {
     Home,
     Section,
@@ -133,6 +136,144 @@ enum Class {
 
 /// Reads and parses a site. `Err(Error::Invalid)` lists every syntax problem.
 pub fn load(root: &Path) -> Result<Sources, Error> {
+    load_cached(root, &LoadCache::default())
+}
+
+/// The content files an earlier [`load_cached`] parsed, for `serve`'s
+/// rebuilds: a file whose size and modification time are what they were is
+/// neither read nor parsed again, and its entry is the same [`Arc`], so later
+/// stages can tell at a glance that it did not change.
+#[derive(Debug, Default)]
+pub struct LoadCache {
+    files: Mutex<HashMap<PathBuf, (Stamp, Class, Loaded)>>,
+    kinds: Mutex<HashMap<PathBuf, (Stamp, Option<String>)>>,
+    /// The files under `content/` at the last load.
+    walked: Mutex<Option<BTreeMap<PathBuf, Stamp>>>,
+    /// What is known of changes since the last load.
+    pending: Mutex<Pending>,
+}
+
+/// What a [`LoadCache`] knows of the changes since the last load.
+#[derive(Debug, Default)]
+enum Pending {
+    /// Nothing was said: the next load walks, as a plain one does.
+    #[default]
+    Unknown,
+    /// Only these paths (relative to the site root) changed.
+    Paths(BTreeSet<PathBuf>),
+    /// Something was missed: walk.
+    Lost,
+}
+
+impl LoadCache {
+    /// Tells the cache which paths (relative to the site root) changed since
+    /// the last load, so the next one looks only at those instead of walking
+    /// `content/`; `None` when that is not known (the watcher lost events).
+    /// A load nobody told anything walks.
+    pub fn changed(&self, paths: Option<&[PathBuf]>) {
+        let mut pending = self.pending.lock().expect("lock");
+        *pending = match (std::mem::take(&mut *pending), paths) {
+            (Pending::Lost, _) | (_, None) => Pending::Lost,
+            (Pending::Unknown, Some(paths)) => Pending::Paths(paths.iter().cloned().collect()),
+            (Pending::Paths(mut set), Some(paths)) => {
+                set.extend(paths.iter().cloned());
+                Pending::Paths(set)
+            }
+        };
+    }
+}
+
+/// The files under `content/` with their stamps: the last list with only
+/// the changed paths looked at again, when the cache was told which changed
+/// ([`LoadCache::changed`]); otherwise a walk of the whole folder.
+fn content_files(content: &Path, cache: &LoadCache) -> Result<Vec<(PathBuf, Stamp)>, Error> {
+    let pending = std::mem::take(&mut *cache.pending.lock().expect("lock"));
+    let mut walked = cache.walked.lock().expect("lock");
+    if let (Some(files), Pending::Paths(paths)) = (walked.as_mut(), pending) {
+        if update(content, files, &paths) {
+            return Ok(files.iter().map(|(p, s)| (p.clone(), *s)).collect());
+        }
+    }
+    let mut files = BTreeMap::new();
+    if content.is_dir() {
+        for item in WalkDir::new(content).sort_by_file_name() {
+            let item = item.map_err(|e| {
+                let path = e.path().unwrap_or(content).to_path_buf();
+                Error::read(&path, e.into())
+            })?;
+            if item.file_type().is_file() {
+                let rel = item.path().strip_prefix(content).unwrap_or(item.path());
+                if !is_content_name(rel) {
+                    continue;
+                }
+                let meta = item
+                    .metadata()
+                    .map_err(|e| Error::read(item.path(), std::io::Error::other(e.to_string())))?;
+                files.insert(rel.to_path_buf(), Stamp::of(&meta));
+            }
+        }
+    }
+    let list = files.iter().map(|(p, s)| (p.clone(), *s)).collect();
+    *walked = Some(files);
+    Ok(list)
+}
+
+/// Editors' backup and lock files are not content.
+fn is_content_name(rel: &Path) -> bool {
+    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !(name.starts_with('.') || name.ends_with('~'))
+}
+
+/// Brings `files` up to date for `paths` (relative to the site root); false
+/// when that takes a walk: a folder appeared, or a path could not be read.
+fn update(content: &Path, files: &mut BTreeMap<PathBuf, Stamp>, paths: &BTreeSet<PathBuf>) -> bool {
+    let Some(site) = content.parent() else {
+        return false;
+    };
+    for path in paths {
+        let Ok(rel) = path.strip_prefix("content") else {
+            continue;
+        };
+        if rel.as_os_str().is_empty() {
+            return false;
+        }
+        match fs::symlink_metadata(site.join(path)) {
+            Ok(meta) if meta.is_file() => {
+                if is_content_name(rel) {
+                    files.insert(rel.to_path_buf(), Stamp::of(&meta));
+                }
+            }
+            Ok(_) => return false,
+            // Gone, and if it was a folder, so is everything in it.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                files.remove(rel);
+                files.retain(|p, _| !p.starts_with(rel));
+            }
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+/// What tells a changed file from an unchanged one without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// [`load`], reusing what `cache` holds of files that did not change, and
+/// keeping what it parsed there for the next call.
+pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     let mut diagnostics = Diagnostics::default();
 
     let config_path = root.join("config.toml");
@@ -151,44 +292,51 @@ pub fn load(root: &Path) -> Result<Sources, Error> {
     let council = read_optional(root, "data/council.toml", &mut diagnostics)?;
 
     let content = root.join("content");
-    let mut files = Vec::new();
-    if content.is_dir() {
-        for item in WalkDir::new(&content).sort_by_file_name() {
-            let item = item.map_err(|e| {
-                let path = e.path().unwrap_or(&content).to_path_buf();
-                Error::read(&path, e.into())
-            })?;
-            if item.file_type().is_file() {
-                let rel = item.path().strip_prefix(&content).unwrap_or(item.path());
-                // Editors' backup and lock files are not content.
-                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if name.starts_with('.') || name.ends_with('~') {
-                    continue;
-                }
-                files.push(rel.to_path_buf());
-            }
-        }
-    }
+    let files = content_files(&content, cache)?;
 
-    let section_kinds = section_kinds(&content, &files, &mut diagnostics)?;
-    let classes: Vec<(PathBuf, Class)> = files
+    let section_kinds = section_kinds(&content, &files, cache, &mut diagnostics)?;
+    let classes: Vec<(PathBuf, Stamp, Class)> = files
         .into_iter()
-        .map(|rel| {
+        .map(|(rel, stamp)| {
             let class = classify(&rel, &section_kinds);
-            (rel, class)
+            (rel, stamp, class)
         })
         .collect();
 
-    let results: Vec<Result<Option<Loaded>, Error>> = classes
-        .into_par_iter()
-        .map(|(rel, class)| load_one(&content, rel, class))
-        .collect();
+    let loaded: Vec<Result<Found, Error>> = {
+        let known = cache.files.lock().expect("lock");
+        classes
+            .into_par_iter()
+            .map(|(rel, stamp, class)| {
+                let kept = known
+                    .get(&rel)
+                    .filter(|(was, kind, _)| *was == stamp && *kind == class)
+                    .map(|(_, _, loaded)| loaded.clone());
+                let loaded = match kept {
+                    Some(loaded) => Some(loaded),
+                    None => load_one(&content, rel.clone(), class.clone())?,
+                };
+                Ok((rel, stamp, class, loaded))
+            })
+            .collect()
+    };
+    // The cache holds exactly the files there are now: removed ones are forgotten.
+    let mut known = HashMap::with_capacity(loaded.len());
+    let mut results = Vec::with_capacity(loaded.len());
+    for found in loaded {
+        let (rel, stamp, class, loaded) = found?;
+        if let Some(l) = &loaded {
+            known.insert(rel, (stamp, class, l.clone()));
+        }
+        results.push(Ok::<_, Error>(loaded));
+    }
+    *cache.files.lock().expect("lock") = known;
 
     let mut entries = Vec::new();
     let mut assets = BTreeMap::new();
     for result in results {
         match result? {
-            Some(Loaded::Entry(entry)) => entries.push(*entry),
+            Some(Loaded::Entry(entry)) => entries.push(entry),
             Some(Loaded::Asset(rel, asset)) => {
                 assets.insert(rel, asset);
             }
@@ -216,8 +364,12 @@ pub fn load(root: &Path) -> Result<Sources, Error> {
     })
 }
 
+/// A file of `content/` as this load found it.
+type Found = (PathBuf, Stamp, Class, Option<Loaded>);
+
+#[derive(Debug, Clone)]
 enum Loaded {
-    Entry(Box<Entry>),
+    Entry(Arc<Entry>),
     Asset(PathBuf, Asset),
     Invalid(Diagnostic),
 }
@@ -225,7 +377,8 @@ enum Loaded {
 /// The declared kind of each section folder (relative to `content/`).
 fn section_kinds(
     content: &Path,
-    files: &[PathBuf],
+    files: &[(PathBuf, Stamp)],
+    cache: &LoadCache,
     diagnostics: &mut Diagnostics,
 ) -> Result<BTreeMap<PathBuf, String>, Error> {
     #[derive(serde::Deserialize)]
@@ -233,21 +386,29 @@ fn section_kinds(
         kind: Option<String>,
     }
     let mut kinds = BTreeMap::new();
-    for rel in files
+    let mut known = cache.kinds.lock().expect("lock");
+    let mut seen = HashMap::new();
+    for (rel, stamp) in files
         .iter()
-        .filter(|p| p.file_name() == Some("_index.md".as_ref()))
+        .filter(|(p, _)| p.file_name() == Some("_index.md".as_ref()))
     {
         let dir = rel.parent().unwrap_or(Path::new("")).to_path_buf();
-        let path = content.join(rel);
-        let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
         let display = Path::new("content").join(rel);
-        // Only the kind is needed here; the full parse later reports any error once.
-        let kind = SourceFile::decode(&display, bytes)
-            .and_then(|text| SourceFile::markdown(display.clone(), text))
-            .ok()
-            .and_then(|file| toml::from_str::<toml::Table>(file.front_matter()).ok())
-            .and_then(|table| toml::Value::Table(table).try_into::<KindOnly>().ok())
-            .and_then(|k| k.kind);
+        let kind = match known.get(rel) {
+            Some((was, kind)) if was == stamp => kind.clone(),
+            _ => {
+                let path = content.join(rel);
+                let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
+                // Only the kind is needed here; the full parse later reports any error once.
+                SourceFile::decode(&display, bytes)
+                    .and_then(|text| SourceFile::markdown(display.clone(), text))
+                    .ok()
+                    .and_then(|file| toml::from_str::<toml::Table>(file.front_matter()).ok())
+                    .and_then(|table| toml::Value::Table(table).try_into::<KindOnly>().ok())
+                    .and_then(|k| k.kind)
+            }
+        };
+        seen.insert(rel.clone(), (*stamp, kind.clone()));
         if let Some(kind) = kind {
             if !matches!(kind.as_str(), "meetings" | "papers" | "pages") {
                 diagnostics.push(
@@ -258,6 +419,7 @@ fn section_kinds(
             kinds.insert(dir, kind);
         }
     }
+    *known = seen;
     Ok(kinds)
 }
 
@@ -312,7 +474,7 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
         let markdown = if rel.extension().is_some_and(|e| e == "md") {
             let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
             match SourceFile::decode(&display, bytes) {
-                Ok(text) => Some(rendition(display, text)),
+                Ok(text) => Some(Arc::new(rendition(display, text))),
                 Err(diag) => return Ok(Some(Loaded::Invalid(diag))),
             }
         } else {
@@ -356,7 +518,7 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
         Class::Asset => unreachable!("assets returned above"),
     };
     Ok(Some(match entry {
-        Ok(entry) => Loaded::Entry(Box::new(entry)),
+        Ok(entry) => Loaded::Entry(Arc::new(entry)),
         Err(diag) => Loaded::Invalid(diag),
     }))
 }

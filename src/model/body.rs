@@ -35,7 +35,31 @@ pub fn markdown_options() -> Options {
 #[derive(Debug, Clone, Default)]
 pub struct Body {
     /// Sections in order; text before the first heading is a section without one.
-    pub sections: Vec<Section>,
+    /// Shared: a body never changes once parsed, and `serve` keeps a case
+    /// from one build to the next without copying its text.
+    pub sections: std::sync::Arc<Vec<Section>>,
+    /// What the input items name, gathered once.
+    pub tags: std::sync::Arc<ItemTags>,
+}
+
+/// How many input items a body has and what they are tagged with, gathered
+/// when it is parsed: the model's reverse links and every listing of a case
+/// need only these, and a walk through 10,000 bodies is mostly cache misses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemTags {
+    /// Input items, nested ones included.
+    pub count: usize,
+    /// (theme as written, item anchor), in page order.
+    pub themes: Vec<(String, String)>,
+    /// (organisation id, item anchor), in page order.
+    pub organisations: Vec<(String, String)>,
+}
+
+impl PartialEq for Body {
+    // The tags are made from the sections, so the sections decide.
+    fn eq(&self, other: &Body) -> bool {
+        std::sync::Arc::ptr_eq(&self.sections, &other.sections) || self.sections == other.sections
+    }
 }
 
 /// What a section is, from its heading text or an explicit `{.class}`.
@@ -90,7 +114,7 @@ impl SectionKind {
 }
 
 /// A heading: its inline content and the anchor it is reached by.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
     /// Plain text, for titles and search.
     pub text: String,
@@ -101,7 +125,7 @@ pub struct Heading {
 }
 
 /// One section of a body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// Its heading (none for the intro).
     pub heading: Option<Heading>,
@@ -112,7 +136,7 @@ pub struct Section {
 }
 
 /// A run of content inside a section.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Ordinary Markdown.
     Markdown(Events),
@@ -123,7 +147,7 @@ pub enum Block {
 }
 
 /// One bullet of the council's input: the unit of advice an organisation links to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InputItem {
     /// The `id` on the page, unique within the case.
     pub anchor: String,
@@ -170,12 +194,22 @@ impl Body {
     pub fn from_events(events: Vec<(Event<'static>, Range<usize>)>) -> (Body, Vec<BodyProblem>) {
         let mut builder = Builder::default();
         builder.run(events);
-        (
-            Body {
-                sections: builder.sections,
-            },
-            builder.problems,
-        )
+        let mut body = Body {
+            sections: std::sync::Arc::new(builder.sections),
+            tags: Default::default(),
+        };
+        let mut tags = ItemTags::default();
+        for item in body.items() {
+            tags.count += 1;
+            for t in &item.themes {
+                tags.themes.push((t.clone(), item.anchor.clone()));
+            }
+            for o in &item.organisations {
+                tags.organisations.push((o.clone(), item.anchor.clone()));
+            }
+        }
+        body.tags = std::sync::Arc::new(tags);
+        (body, builder.problems)
     }
 
     /// The input item with `anchor`, found without listing them all.
@@ -200,17 +234,7 @@ impl Body {
 
     /// How many input items there are, nested ones included.
     pub fn item_count(&self) -> usize {
-        fn count(items: &[InputItem]) -> usize {
-            items.iter().map(|i| 1 + count(&i.children)).sum()
-        }
-        self.sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|block| match block {
-                Block::Items(items) => count(items),
-                _ => 0,
-            })
-            .sum()
+        self.tags.count
     }
 
     /// Every input item, depth first, in page order.
@@ -222,7 +246,7 @@ impl Body {
             }
         }
         let mut out = Vec::new();
-        for section in &self.sections {
+        for section in self.sections.iter() {
             for block in &section.blocks {
                 if let Block::Items(items) = block {
                     walk(items, &mut out);

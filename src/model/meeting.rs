@@ -49,7 +49,7 @@ impl CaseKind {
 }
 
 /// A meeting of the council.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
     /// Folder name under the meetings section; its URL segment.
     pub slug: String,
@@ -96,7 +96,7 @@ impl Meeting {
 }
 
 /// One agenda line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AgendaItem {
     /// Start time.
     pub time: NaiveTime,
@@ -107,7 +107,7 @@ pub struct AgendaItem {
 }
 
 /// A decision of the council.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
     /// As recorded.
     pub text: String,
@@ -136,7 +136,7 @@ impl AttendanceStatus {
 }
 
 /// One row of the attendance list: an organisation's seat, or an observer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SeatAttendance {
     /// The organisation, by id.
     pub organisation: String,
@@ -151,7 +151,7 @@ pub struct SeatAttendance {
 }
 
 /// A guest. The name is kept only when it may be published.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Guest {
     /// The organisation that brought the guest.
     pub organisation: Option<String>,
@@ -160,7 +160,7 @@ pub struct Guest {
 }
 
 /// Who attended a meeting.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attendance {
     /// Seats, in the order of the list.
     pub seats: Vec<SeatAttendance>,
@@ -175,7 +175,7 @@ pub struct Attendance {
 }
 
 /// A case put to the council.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Case {
     /// File stem; URL segment under the meeting.
     pub slug: String,
@@ -202,7 +202,7 @@ pub struct Case {
 }
 
 /// An attachment: a file and/or a text rendition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Attachment {
     /// Title.
     pub title: String,
@@ -215,7 +215,7 @@ pub struct Attachment {
 }
 
 /// Earlier treatment of the same matter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Earlier {
     /// A case on this site, resolved to (meeting index, case index) after loading.
     Case {

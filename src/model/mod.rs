@@ -33,7 +33,7 @@ pub use registry::{
 pub use slug::slugify;
 
 /// Site settings from `config.toml`, validated.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Config {
     /// Site title.
     pub title: String,
@@ -54,7 +54,7 @@ pub struct Config {
 }
 
 /// How the search index is built.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct SearchConfig {
     /// When to split the index into shards.
     pub split: SplitMode,
@@ -73,7 +73,7 @@ pub enum SplitMode {
 }
 
 /// A plain page or a section's own page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     /// Site path, "/tilgjengelighet/".
     pub path: String,
@@ -96,7 +96,7 @@ pub struct Page {
 }
 
 /// A position paper.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     /// Site path.
     pub path: String,
@@ -117,7 +117,7 @@ pub struct Paper {
 }
 
 /// A case, by position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CaseRef {
     /// Index into [`Site::meetings`].
     pub meeting: usize,
@@ -135,7 +135,7 @@ pub struct ItemRef {
 }
 
 /// A theme tag and everything that carries it, newest first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// URL segment.
     pub slug: String,
@@ -150,7 +150,7 @@ pub struct Theme {
 }
 
 /// An attendance row, by position.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AttendanceRef {
     /// Index into [`Site::meetings`].
     pub meeting: usize,
@@ -161,7 +161,7 @@ pub struct AttendanceRef {
 }
 
 /// Everything that points at one organisation.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrganisationLinks {
     /// Its seats, over all terms (indices into the council's seats).
     pub seats: Vec<usize>,
@@ -180,7 +180,7 @@ pub struct OrganisationLinks {
 }
 
 /// Everything that points at one person.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PersonLinks {
     /// Seats held: (seat index, holding index).
     pub holdings: Vec<(usize, usize)>,
@@ -191,7 +191,7 @@ pub struct PersonLinks {
 }
 
 /// The whole validated site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Site {
     /// Settings.
     pub config: Config,
@@ -256,6 +256,55 @@ impl Site {
 
 /// Validates `sources` into a [`Site`]; every error found is returned at once.
 pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
+    build_cached(sources, &ModelCache::default())
+}
+
+/// Cases an earlier [`build_cached`] made, for `serve`'s rebuilds.
+///
+/// A case is a function of its file, the attachments under `content/` and
+/// the ids of the registries; while those are the same (the file is the very
+/// entry [`crate::load::LoadCache`] handed back) the case and its findings
+/// are taken from here. Most of a model's time goes into parsing bodies.
+#[derive(Debug, Default)]
+pub struct ModelCache {
+    cases: std::sync::Mutex<ModelCases>,
+}
+
+#[derive(Debug, Default)]
+struct ModelCases {
+    /// What the cases were built against: registry ids and attachments.
+    inputs: u64,
+    /// By the address of the entry, which the entry itself keeps unused.
+    built: HashMap<usize, CachedCase>,
+}
+
+#[derive(Debug)]
+struct CachedCase {
+    _entry: std::sync::Arc<Entry>,
+    case: Option<Case>,
+    findings: Diagnostics,
+}
+
+/// A fingerprint of what a case depends on besides its own file.
+fn case_inputs(sources: &Sources, check: &Checker) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    check.organisations.hash(&mut hasher);
+    check.people.hash(&mut hasher);
+    for (path, asset) in &sources.assets {
+        path.hash(&mut hasher);
+        asset.size.hash(&mut hasher);
+        asset
+            .markdown
+            .as_ref()
+            .map(std::sync::Arc::as_ptr)
+            .hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// [`build`], taking unchanged cases from `cache` and keeping the new ones there.
+pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagnostics> {
     let mut check = Checker::default();
     let config = config(&sources.config, &mut check);
     let organisations = registry::organisations(sources.organisations.as_ref(), &mut check);
@@ -274,7 +323,7 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
     let mut papers = Vec::new();
 
     for entry in &sources.entries {
-        match entry {
+        match &**entry {
             Entry::Home(p) => home = Some(page("/".into(), p, &mut check)),
             Entry::Section { dir, page: p } => {
                 let path = url_path(dir);
@@ -300,7 +349,7 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
                 meeting_dir,
                 slug,
                 case,
-            } => case_entries.push((meeting_dir, slug, case)),
+            } => case_entries.push((entry, meeting_dir, slug, case)),
             Entry::Paper { path, paper: p } => papers.push(paper(path, p, &mut check)),
             Entry::Page { path, page: p } => {
                 let url = url_path(&path.with_extension(""));
@@ -322,23 +371,52 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
 
     // Cases are independent of each other: parse and check them in parallel,
     // each with a checker of its own, and take the findings back in order.
-    let built: Vec<(Option<Case>, Checker)> = case_entries
+    let mut memo = cache.cases.lock().expect("lock");
+    let inputs = case_inputs(sources, &check);
+    if memo.inputs != inputs {
+        *memo = ModelCases {
+            inputs,
+            built: HashMap::new(),
+        };
+    }
+    let known = &memo.built;
+    let built: Vec<(Option<Case>, Checker, bool)> = case_entries
         .par_iter()
-        .map(|(meeting_dir, slug, parsed)| {
+        .map(|(entry, meeting_dir, slug, parsed)| {
             let mut own = check.fork();
+            if let Some(kept) = known.get(&(std::sync::Arc::as_ptr(entry) as usize)) {
+                own.diagnostics = kept.findings.clone();
+                return (kept.case.clone(), own, false);
+            }
             let built = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut own);
             if let Some(case) = &built {
                 check_item_organisations(case, parsed, &mut own);
             }
-            (built, own)
+            (built, own, true)
         })
         .collect();
+    // The memo holds exactly the cases there are now.
+    let mut next = HashMap::with_capacity(built.len());
+    for ((entry, ..), (case, own, _)) in case_entries.iter().zip(&built) {
+        let key = std::sync::Arc::as_ptr(entry) as usize;
+        let cached = match memo.built.remove(&key) {
+            Some(kept) => kept,
+            None => CachedCase {
+                _entry: std::sync::Arc::clone(entry),
+                case: case.clone(),
+                findings: own.diagnostics.clone(),
+            },
+        };
+        next.insert(key, cached);
+    }
+    memo.built = next;
+    drop(memo);
     let by_dir: HashMap<PathBuf, usize> = meetings
         .iter()
         .enumerate()
         .map(|(i, (dir, _))| (dir.clone(), i))
         .collect();
-    for ((meeting_dir, _, parsed), (built, own)) in case_entries.iter().zip(built) {
+    for ((_, meeting_dir, _, parsed), (built, own, _)) in case_entries.iter().zip(built) {
         check.join(own);
         let Some(built) = built else {
             continue;
@@ -358,7 +436,7 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
     let raw_meetings: BTreeMap<PathBuf, &Parsed<crate::load::RawMeeting>> = sources
         .entries
         .iter()
-        .filter_map(|e| match e {
+        .filter_map(|e| match &**e {
             Entry::Meeting { dir, meeting } => Some((dir.clone(), meeting)),
             _ => None,
         })
@@ -701,16 +779,14 @@ fn index(site: &mut Site) {
         for t in &case.themes {
             case_tags.push((theme(t), r));
         }
-        for item in case.body.items() {
-            for t in &item.themes {
-                item_tags.push((
-                    theme(t),
-                    ItemRef {
-                        case: r,
-                        anchor: item.anchor.clone(),
-                    },
-                ));
-            }
+        for (t, anchor) in &case.body.tags.themes {
+            item_tags.push((
+                theme(t),
+                ItemRef {
+                    case: r,
+                    anchor: anchor.clone(),
+                },
+            ));
         }
     }
     let mut paper_tags = Vec::new();
@@ -721,7 +797,8 @@ fn index(site: &mut Site) {
     }
     for (slug, r) in case_tags {
         let list = &mut themes.get_mut(&slug).expect("theme").cases;
-        if !list.contains(&r) {
+        // Tags come case by case, so a case that names a theme twice is the last one listed.
+        if list.last() != Some(&r) {
             list.push(r);
         }
     }
@@ -800,14 +877,12 @@ fn index(site: &mut Site) {
             if let Some(l) = c.submitted_by.as_ref().and_then(|u| orgs.get_mut(u)) {
                 l.cases.push(r);
             }
-            for item in c.body.items() {
-                for org in &item.organisations {
-                    if let Some(l) = orgs.get_mut(org) {
-                        l.items.push(ItemRef {
-                            case: r,
-                            anchor: item.anchor.clone(),
-                        });
-                    }
+            for (org, anchor) in &c.body.tags.organisations {
+                if let Some(l) = orgs.get_mut(org) {
+                    l.items.push(ItemRef {
+                        case: r,
+                        anchor: anchor.clone(),
+                    });
                 }
             }
         }

@@ -60,7 +60,7 @@ impl OrganisationKind {
 }
 
 /// An organisation, unit or body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Organisation {
     /// Stable id, also its URL segment.
     pub id: String,
@@ -81,7 +81,7 @@ pub struct Organisation {
 }
 
 /// A person named in a public role.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     /// Stable id, also its URL segment.
     pub id: String,
@@ -92,7 +92,7 @@ pub struct Person {
 }
 
 /// A term of office.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Term {
     /// Id such as "2023-2025".
     pub id: String,
@@ -123,7 +123,7 @@ impl SeatRole {
 }
 
 /// Someone holding a seat as member or deputy, for a span of days.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Holding {
     /// The person, by id.
     pub person: String,
@@ -138,7 +138,7 @@ pub struct Holding {
 }
 
 /// An organisation's seat for one term.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Seat {
     /// The organisation, by id.
     pub organisation: String,
@@ -151,7 +151,7 @@ pub struct Seat {
 }
 
 /// A member of a committee.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommitteeMember {
     /// The person, by id.
     pub person: String,
@@ -164,7 +164,7 @@ pub struct CommitteeMember {
 }
 
 /// A committee of the council, such as the working committee (AU).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Committee {
     /// Name.
     pub name: String,
@@ -177,7 +177,7 @@ pub struct Committee {
 }
 
 /// The council: the body whose work the site publishes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Council {
     /// Its name.
     pub name: String,

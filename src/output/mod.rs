@@ -151,9 +151,11 @@ impl Staging {
 
     /// Writes one file (minified if it is HTML); returns its size.
     pub fn write(&self, file: OutputFile) -> Result<u64, Error> {
-        let bytes = match &self.minify {
-            Some(cfg) if file.path.ends_with(".html") => minify_html::minify(&file.bytes, cfg),
-            _ => file.bytes,
+        let bytes: std::borrow::Cow<[u8]> = match &self.minify {
+            Some(cfg) if file.path.ends_with(".html") => {
+                minify_html::minify(&file.bytes, cfg).into()
+            }
+            _ => file.bytes.as_slice().into(),
         };
         let path = self.place(&file.path)?;
         if !self.link_unchanged(&file.path, &bytes, &path) {
@@ -483,7 +485,7 @@ mod tests {
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().to_vec().into(),
         }
     }
 

@@ -11,6 +11,7 @@ use chrono::Datelike;
 use serde_json::{json, Map, Value};
 
 use super::format::{date_long, file_size, file_type};
+use super::incremental::{note, Dep};
 use super::markdown::{body_html, HtmlOptions};
 use super::AssetPaths;
 use crate::model::{AttendanceRef, Body, CaseRef, Earlier, ItemRef, Meeting, SeatAttendance, Site};
@@ -49,6 +50,8 @@ impl<'a> Contexts<'a> {
 
     /// A body that sits under one of the page's own `<h2>`s.
     fn html_shifted(&self, body: &Body, heading_shift: u8) -> String {
+        note(Dep::Global);
+        note(Dep::Organisations);
         body_html(
             body,
             &HtmlOptions {
@@ -67,6 +70,7 @@ impl<'a> Contexts<'a> {
         path: &str,
         crumbs: Vec<(String, String)>,
     ) -> tera::Context {
+        note(Dep::Global);
         let site = self.site;
         let mut nav = Vec::new();
         if let Some(s) = &site.meetings_section {
@@ -136,6 +140,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn meetings_crumb(&self) -> Vec<(String, String)> {
+        note(Dep::Global);
         self.site
             .meetings_section
             .as_ref()
@@ -146,6 +151,7 @@ impl<'a> Contexts<'a> {
     // ---- references: the small objects lists are made of ----
 
     fn org_ref(&self, id: &str) -> Value {
+        note(Dep::Organisations);
         match self.site.organisations.get(id) {
             Some(o) => json!({
                 "id": o.id, "name": o.name, "short_name": o.short_name,
@@ -156,6 +162,8 @@ impl<'a> Contexts<'a> {
     }
 
     fn person_ref(&self, id: &str) -> Value {
+        note(Dep::People);
+        note(Dep::PersonLinks(id.to_string()));
         let name = self.site.people.get(id).map_or(id, |p| p.name.as_str());
         let title = self.site.people.get(id).and_then(|p| p.title.clone());
         let path = self
@@ -171,6 +179,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn meeting_ref(&self, i: usize) -> Value {
+        note(Dep::MeetingRef(i));
         self.meeting_refs[i]
             .get_or_init(|| {
                 let m = &self.site.meetings[i];
@@ -184,6 +193,9 @@ impl<'a> Contexts<'a> {
     }
 
     fn case_ref(&self, r: CaseRef) -> Value {
+        // Noted here, not where the value is made: that happens once per build.
+        note(Dep::CaseHead(r));
+        note(Dep::MeetingRef(r.meeting));
         self.case_refs[r.meeting][r.case]
             .get_or_init(|| {
                 let c = self.site.case(r);
@@ -199,6 +211,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn item_ref(&self, r: &ItemRef) -> Value {
+        note(Dep::Items(r.case));
         let case = self.site.case(r.case);
         let item = case.body.item(&r.anchor);
         json!({
@@ -213,6 +226,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn paper_ref(&self, i: usize) -> Value {
+        note(Dep::Paper(i));
         let p = &self.site.papers[i];
         json!({
             "title": p.title, "path": p.path, "description": p.description,
@@ -233,6 +247,7 @@ impl<'a> Contexts<'a> {
     }
 
     fn attendance_ref(&self, r: &AttendanceRef) -> Value {
+        note(Dep::Attendance(r.meeting));
         let m: &Meeting = &self.site.meetings[r.meeting];
         let row = if r.observer {
             &m.attendance.observers[r.row]
@@ -259,6 +274,7 @@ impl<'a> Contexts<'a> {
             }),
         );
         ctx.insert("intro_html", &self.html(&site.home.body));
+        note(Dep::Meetings);
         let latest = (!site.meetings.is_empty()).then(|| {
             let mut m = self.meeting_ref(0);
             m["cases"] = json!((0..site.meetings[0].cases.len())
@@ -275,6 +291,8 @@ impl<'a> Contexts<'a> {
             .all_cases()
             .take_while(|r| r.meeting == 0)
             .flat_map(|r| {
+                note(Dep::MeetingRef(0));
+                note(Dep::Items(r));
                 site.case(r)
                     .body
                     .items()
@@ -300,6 +318,7 @@ impl<'a> Contexts<'a> {
             .collect();
         ctx.insert("latest_advice", &latest_advice);
         ctx.insert("themes", &self.theme_list());
+        note(Dep::Papers);
         ctx.insert(
             "papers",
             &(0..site.papers.len().min(3))
@@ -310,10 +329,13 @@ impl<'a> Contexts<'a> {
     }
 
     fn theme_list(&self) -> Vec<Value> {
+        note(Dep::Themes);
         self.site
             .themes
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
+                note(Dep::Theme(i));
                 let mut v = self.theme_ref(&t.name);
                 v["count"] = json!(t.cases.len() + t.papers.len() + t.items.len());
                 v["case_count"] = json!(t.cases.len());
@@ -332,7 +354,9 @@ impl<'a> Contexts<'a> {
             Vec::new(),
         );
         let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
+        note(Dep::Meetings);
         for (i, m) in site.meetings.iter().enumerate() {
+            note(Dep::MeetingRef(i));
             let year = chrono::Datelike::year(&m.date);
             let mut v = self.meeting_ref(i);
             v["cases"] = json!((0..m.cases.len())
@@ -358,6 +382,8 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn meeting(&self, i: usize) -> tera::Context {
+        note(Dep::Meeting(i));
+        note(Dep::Attendance(i));
         let site = self.site;
         let m = &site.meetings[i];
         let title = format!("Møte {}", m.code());
@@ -373,10 +399,12 @@ impl<'a> Contexts<'a> {
             self.meetings_crumb(),
         );
         let case_path = |c: usize| {
-            site.case_path(CaseRef {
+            let r = CaseRef {
                 meeting: i,
                 case: c,
-            })
+            };
+            note(Dep::CaseHead(r));
+            site.case_path(r)
         };
         let mut v = self.meeting_ref(i);
         v["start"] = json!(m.start.map(|t| t.format("%H:%M").to_string()));
@@ -430,6 +458,9 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn case(&self, r: CaseRef) -> tera::Context {
+        note(Dep::Case(r));
+        note(Dep::MeetingRef(r.meeting));
+        note(Dep::Later(r));
         let site = self.site;
         let c = site.case(r);
         let m = &site.meetings[r.meeting];
@@ -461,6 +492,7 @@ impl<'a> Contexts<'a> {
                         case: *ci,
                     };
                     let mut v = self.case_ref(target);
+                    note(Dep::MeetingRef(*mi));
                     v["date_text"] = json!(date_long(site.meetings[*mi].date));
                     v
                 }
@@ -479,6 +511,8 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn attachment(&self, r: CaseRef, i: usize) -> tera::Context {
+        note(Dep::Case(r));
+        note(Dep::MeetingRef(r.meeting));
         let site = self.site;
         let c = site.case(r);
         let a = &c.attachments[i];
@@ -506,6 +540,7 @@ impl<'a> Contexts<'a> {
             Vec::new(),
         );
         ctx.insert("intro_html", &self.html(&section.body));
+        note(Dep::Papers);
         ctx.insert(
             "papers",
             &(0..self.site.papers.len())
@@ -516,6 +551,7 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn paper(&self, i: usize) -> tera::Context {
+        note(Dep::Paper(i));
         let p = &self.site.papers[i];
         let crumbs = self
             .site
@@ -572,6 +608,7 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn theme(&self, i: usize) -> tera::Context {
+        note(Dep::Theme(i));
         let t = &self.site.themes[i];
         let path = format!("/temaer/{}/", t.slug);
         let mut ctx = self.base(
@@ -605,6 +642,7 @@ impl<'a> Contexts<'a> {
             "/organisasjoner/",
             Vec::new(),
         );
+        note(Dep::Organisations);
         let mut groups: Vec<(crate::model::OrganisationKind, Vec<Value>)> = Vec::new();
         let mut orgs: Vec<_> = site.organisations.values().collect();
         orgs.sort_by_key(|o| (o.kind, o.name.to_lowercase()));
@@ -632,6 +670,8 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn organisation(&self, id: &str) -> tera::Context {
+        note(Dep::Organisations);
+        note(Dep::OrganisationLinks(id.to_string()));
         let site = self.site;
         let o = &site.organisations[id];
         let links = &site.organisation_links[id];
@@ -707,10 +747,14 @@ impl<'a> Contexts<'a> {
             "/personer/",
             Vec::new(),
         );
+        note(Dep::People);
         let mut people: Vec<Value> = site
             .people
             .values()
-            .filter(|p| site.has_person_page(&p.id))
+            .filter(|p| {
+                note(Dep::PersonLinks(p.id.clone()));
+                site.has_person_page(&p.id)
+            })
             .map(|p| {
                 let mut v = self.person_ref(&p.id);
                 let links = &site.person_links[&p.id];
@@ -727,6 +771,8 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn person(&self, id: &str) -> tera::Context {
+        note(Dep::People);
+        note(Dep::PersonLinks(id.to_string()));
         let site = self.site;
         let p = &site.people[id];
         let links = &site.person_links[id];
@@ -766,6 +812,13 @@ impl<'a> Contexts<'a> {
             "/sok/",
             Vec::new(),
         );
+        note(Dep::Meetings);
+        note(Dep::Papers);
+        note(Dep::Themes);
+        note(Dep::Organisations);
+        (0..site.meetings.len()).for_each(|i| note(Dep::MeetingRef(i)));
+        (0..site.papers.len()).for_each(|i| note(Dep::Paper(i)));
+        (0..site.themes.len()).for_each(|i| note(Dep::Theme(i)));
         let mut years: Vec<i32> = site
             .meetings
             .iter()
@@ -808,7 +861,13 @@ impl<'a> Contexts<'a> {
     pub(super) fn feed(&self) -> tera::Context {
         let site = self.site;
         let mut entries = Vec::new();
+        note(Dep::Meetings);
         for (i, m) in site.meetings.iter().enumerate() {
+            // Only what the feed shows is read, so an edit to an old case leaves it be.
+            if entries.len() >= FEED_ENTRIES {
+                break;
+            }
+            note(Dep::MeetingRef(i));
             entries.push(json!({
                 "title": format!("Møte {}", m.code()), "path": m.path(),
                 "updated": format!("{}T00:00:00Z", iso(m.date)),
@@ -819,6 +878,7 @@ impl<'a> Contexts<'a> {
                     meeting: i,
                     case: c,
                 };
+                note(Dep::CaseHead(r));
                 let case = site.case(r);
                 entries.push(json!({
                     "title": format!("Sak {} {}", case.number, case.title), "path": site.case_path(r),
@@ -827,7 +887,7 @@ impl<'a> Contexts<'a> {
                 }));
             }
         }
-        entries.truncate(100);
+        entries.truncate(FEED_ENTRIES);
         let mut ctx = self.base(&site.config.title, "", "/atom.xml", Vec::new());
         ctx.insert(
             "updated",
@@ -852,6 +912,11 @@ impl<'a> Contexts<'a> {
             m.insert("date".into(), json!(date.map(iso)));
             urls.push(m);
         };
+        note(Dep::Meetings);
+        note(Dep::Papers);
+        note(Dep::Themes);
+        note(Dep::Organisations);
+        note(Dep::People);
         add("/".into(), None);
         for s in [&site.meetings_section, &site.papers_section]
             .into_iter()
@@ -860,12 +925,14 @@ impl<'a> Contexts<'a> {
             add(s.path.clone(), None);
         }
         for (i, m) in site.meetings.iter().enumerate() {
+            note(Dep::MeetingRef(i));
             add(m.path(), Some(m.date));
             for (c, case) in m.cases.iter().enumerate() {
                 let r = CaseRef {
                     meeting: i,
                     case: c,
                 };
+                note(Dep::CaseHead(r));
                 add(site.case_path(r), Some(m.date));
                 for a in &case.attachments {
                     if let Some((slug, _)) = &a.text {
@@ -874,14 +941,16 @@ impl<'a> Contexts<'a> {
                 }
             }
         }
-        for p in &site.papers {
+        for (i, p) in site.papers.iter().enumerate() {
+            note(Dep::Paper(i));
             add(p.path.clone(), p.date);
         }
         for p in site.pages.iter().filter(|p| !p.hidden) {
             add(p.path.clone(), p.date);
         }
         add("/temaer/".into(), None);
-        for t in &site.themes {
+        for (i, t) in site.themes.iter().enumerate() {
+            note(Dep::Theme(i));
             add(format!("/temaer/{}/", t.slug), None);
         }
         add("/organisasjoner/".into(), None);
@@ -889,7 +958,10 @@ impl<'a> Contexts<'a> {
             add(format!("/organisasjoner/{id}/"), None);
         }
         add("/personer/".into(), None);
-        for id in site.people.keys().filter(|id| site.has_person_page(id)) {
+        for id in site.people.keys().filter(|id| {
+            note(Dep::PersonLinks(id.to_string()));
+            site.has_person_page(id)
+        }) {
             add(format!("/personer/{id}/"), None);
         }
         let mut ctx = self.base("", "", "/sitemap.xml", Vec::new());
@@ -897,6 +969,9 @@ impl<'a> Contexts<'a> {
         ctx
     }
 }
+
+/// Entries in the Atom feed, newest first.
+const FEED_ENTRIES: usize = 100;
 
 /// Maps a list of references to their template values.
 /// Moves `value` into the context under `key`; [`tera::Context::insert`]

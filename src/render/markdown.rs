@@ -71,7 +71,7 @@ fn shifted_html(events: &[Event<'static>], trust_raw_html: bool, by: u8) -> Stri
 /// The whole body: each headed section as `<section>` with an `<h2>`.
 pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
     let mut out = String::new();
-    for section in &body.sections {
+    for section in body.sections.iter() {
         let blocks = blocks_html(&section.blocks, opts);
         match &section.heading {
             None => out.push_str(&blocks),

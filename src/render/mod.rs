@@ -7,13 +7,14 @@
 
 mod context;
 pub mod format;
+mod incremental;
 pub mod markdown;
 mod minify;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -22,14 +23,15 @@ use crate::error::{template_error, Error};
 use crate::model::{CaseRef, Site};
 use crate::search::{Layout, SearchIndex};
 use context::Contexts;
+use incremental::{Changes, Dep};
 
 /// A file to write, relative to the output folder.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     /// Relative path with `/` separators ("moter/2024-2/index.html").
     pub path: String,
-    /// Content.
-    pub bytes: Vec<u8>,
+    /// Content, shared: `serve` keeps a page from one render to the next.
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// The default theme's templates, embedded so a site needs none of its own.
@@ -121,7 +123,7 @@ pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile
             "{stem}.{}.{ext}",
             crate::output::fingerprint(text.as_bytes())
         ),
-        bytes: text.as_bytes().to_vec(),
+        bytes: Arc::new(text.as_bytes().to_vec()),
     };
     let mut files = vec![named("style", "css", THEME_CSS)];
     let mut paths = AssetPaths {
@@ -241,7 +243,7 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// One page to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Job {
     Home,
     Meetings,
@@ -264,7 +266,7 @@ enum Job {
 }
 
 /// The paths of shared assets, fingerprinted so they can be cached forever.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssetPaths {
     /// The stylesheet, "/style.0123abcd.css".
     pub css: String,
@@ -273,7 +275,7 @@ pub struct AssetPaths {
 }
 
 /// Where the search page finds its script and index.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SearchAssets {
     /// The client script.
     pub client: String,
@@ -299,6 +301,8 @@ pub fn render_with<T: Send>(
     sink: impl Fn(OutputFile) -> Result<T, Error> + Sync,
 ) -> Result<Vec<T>, Error> {
     let ctx = Contexts::new(site, assets);
+    let plan = cache.map(|c| (c, c.plan(site, assets)));
+    let plan = plan.as_ref().map(|(c, p)| (*c, p.as_ref()));
     let mut jobs = vec![
         Job::Home,
         Job::Themes,
@@ -347,26 +351,58 @@ pub fn render_with<T: Send>(
     );
 
     progress.stage("render", jobs.len() as u64);
+    if let Some(cache) = cache {
+        cache.expect(jobs.len());
+    }
     // Small pieces: rayon never splits a piece a thread has begun, so large
     // ones leave a long single-threaded tail.
     jobs.par_iter()
         .with_max_len(4)
         .map(|job| {
-            let made = render_job(job, site, tera, &ctx, cache).and_then(&sink);
+            let made = render_job(job, site, tera, &ctx, plan).and_then(&sink);
             progress.step();
             made
         })
         .collect()
 }
 
+/// The last render and what changed since, when rendering for `serve`.
+type Plan<'a> = Option<(&'a RenderCache, Option<&'a (Arc<LastRender>, Changes)>)>;
+
 fn render_job(
     job: &Job,
     site: &Site,
     tera: &Tera,
     ctx: &Contexts<'_>,
-    cache: Option<&RenderCache>,
+    plan: Plan<'_>,
 ) -> Result<OutputFile, Error> {
-    let (path, template, context) = match job {
+    let Some((cache, last)) = plan else {
+        let (page, template, context) = page_context(job, site, ctx);
+        let html = render_page(tera, &template, &context, &page)?;
+        return Ok(OutputFile {
+            path: file_path(&page),
+            bytes: Arc::new(html.into_bytes()),
+        });
+    };
+    if let Some(file) = last.and_then(|(last, changes)| last.reuse(job, changes)) {
+        cache.reused.fetch_add(1, Ordering::Relaxed);
+        cache.keep(job, &file.0, file.1.clone());
+        return Ok(file.1);
+    }
+    let ((page, template, context), deps) = incremental::noting(|| page_context(job, site, ctx));
+    let html = render_page(tera, &template, &context, &page)?;
+    let file = OutputFile {
+        path: file_path(&page),
+        bytes: Arc::new(html.into_bytes()),
+    };
+    cache.rendered.fetch_add(1, Ordering::Relaxed);
+    cache.keep(job, &deps.into(), file.clone());
+    Ok(file)
+}
+
+/// A job's site path, template and context.
+fn page_context(job: &Job, site: &Site, ctx: &Contexts<'_>) -> (String, String, tera::Context) {
+    match job {
         Job::Home => ("/".to_string(), "index.html".to_string(), ctx.home()),
         Job::Meetings => {
             let section = site.meetings_section.as_ref().expect("checked");
@@ -434,25 +470,7 @@ fn render_job(
         Job::Search => ("/sok/".into(), "search.html".into(), ctx.search()),
         Job::Feed => ("/atom.xml".into(), "atom.xml".into(), ctx.feed()),
         Job::Sitemap => ("/sitemap.xml".into(), "sitemap.xml".into(), ctx.sitemap()),
-    };
-    let page = path;
-    let path = file_path(&page);
-    let Some(cache) = cache else {
-        let html = render_page(tera, &template, &context, &page)?;
-        return Ok(OutputFile {
-            path,
-            bytes: html.into_bytes(),
-        });
-    };
-    let value = context.into_json();
-    let key = RenderCache::key(&template, &value);
-    if let Some(bytes) = cache.get(&path, key) {
-        return Ok(OutputFile { path, bytes });
     }
-    let context = tera::Context::from_value(value).expect("a context is an object");
-    let bytes = render_page(tera, &template, &context, &page)?.into_bytes();
-    cache.put(&path, key, &bytes);
-    Ok(OutputFile { path, bytes })
 }
 
 fn render_page(
@@ -470,20 +488,49 @@ fn render_page(
         })
 }
 
-/// Pages an earlier render made, for `serve`'s rebuilds: a page whose
-/// template and context are what they were is taken from here instead of
-/// being rendered again.
+/// Pages an earlier render made, for `serve`'s rebuilds: a page whose job
+/// is the same and none of whose inputs changed is taken from here instead
+/// of being rendered again.
 ///
 /// A page is a function of its template context, the templates and the
-/// data files templates may read (`load_data`); the context is hashed per
-/// page, and [`RenderCache::begin`] forgets everything when the templates or
-/// data files change.
+/// data files templates may read (`load_data`). While a context is built,
+/// the parts of the site it reads are noted ([`incremental`]); a rebuild
+/// compares the new site with the last one part by part and renders the
+/// pages that read a part that changed. [`RenderCache::begin`] forgets
+/// everything when the templates or data files change.
 #[derive(Debug, Default)]
 pub struct RenderCache {
     inputs: Mutex<u64>,
-    pages: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+    last: Mutex<Option<Arc<LastRender>>>,
+    next: Mutex<HashMap<Job, Kept>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
+}
+
+/// A render to compare the next one with.
+#[derive(Debug)]
+struct LastRender {
+    site: Site,
+    assets: AssetPaths,
+    pages: HashMap<Job, Kept>,
+}
+
+/// A page and the parts of the site it read.
+#[derive(Debug, Clone)]
+struct Kept {
+    deps: Arc<[Dep]>,
+    file: OutputFile,
+}
+
+impl LastRender {
+    /// The page `job` made last time, if nothing it read has changed.
+    fn reuse(&self, job: &Job, changes: &Changes) -> Option<(Arc<[Dep]>, OutputFile)> {
+        let kept = self.pages.get(job)?;
+        if kept.deps.iter().any(|d| changes.changed(d)) {
+            return None;
+        }
+        Some((kept.deps.clone(), kept.file.clone()))
+    }
 }
 
 impl RenderCache {
@@ -494,10 +541,26 @@ impl RenderCache {
         let mut last = self.inputs.lock().expect("lock");
         if *last != inputs {
             *last = inputs;
-            self.pages.lock().expect("lock").clear();
+            *self.last.lock().expect("lock") = None;
         }
         self.rendered.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
+    }
+
+    /// Keeps the rendered `site` to compare the next render with.
+    pub fn finish(&self, site: Site, assets: &AssetPaths) {
+        let pages = std::mem::take(&mut *self.next.lock().expect("lock"));
+        *self.last.lock().expect("lock") = Some(Arc::new(LastRender {
+            site,
+            assets: assets.clone(),
+            pages,
+        }));
+    }
+
+    /// `f` of the last rendered site, if there is one.
+    pub fn with_last_site<T>(&self, f: impl FnOnce(&Site) -> T) -> Option<T> {
+        let last = self.last.lock().expect("lock").clone()?;
+        Some(f(&last.site))
     }
 
     /// Pages rendered and pages reused since [`RenderCache::begin`].
@@ -508,42 +571,27 @@ impl RenderCache {
         )
     }
 
-    fn key(template: &str, context: &serde_json::Value) -> u64 {
-        use std::hash::Hasher;
-        struct Feed(std::collections::hash_map::DefaultHasher);
-        impl std::io::Write for Feed {
-            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                self.0.write(buf);
-                Ok(buf.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut feed = Feed(Default::default());
-        feed.0.write(template.as_bytes());
-        serde_json::to_writer(&mut feed, context).expect("hashing never fails");
-        feed.0.finish()
+    /// The last render and what changed since, if there is one to go by.
+    fn plan(&self, site: &Site, assets: &AssetPaths) -> Option<(Arc<LastRender>, Changes)> {
+        let last = self.last.lock().expect("lock").clone()?;
+        let changes = Changes::between(&last.site, &last.assets, site, assets);
+        Some((last, changes))
     }
 
-    fn get(&self, path: &str, key: u64) -> Option<Vec<u8>> {
-        let pages = self.pages.lock().expect("lock");
-        let bytes = pages
-            .get(path)
-            .filter(|(k, _)| *k == key)
-            .map(|(_, b)| b.clone());
-        if bytes.is_some() {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-        }
-        bytes
+    fn expect(&self, pages: usize) {
+        let mut next = self.next.lock().expect("lock");
+        next.clear();
+        next.reserve(pages);
     }
 
-    fn put(&self, path: &str, key: u64, bytes: &[u8]) {
-        self.rendered.fetch_add(1, Ordering::Relaxed);
-        self.pages
-            .lock()
-            .expect("lock")
-            .insert(path.to_string(), (key, bytes.to_vec()));
+    fn keep(&self, job: &Job, deps: &Arc<[Dep]>, file: OutputFile) {
+        self.next.lock().expect("lock").insert(
+            job.clone(),
+            Kept {
+                deps: deps.clone(),
+                file,
+            },
+        );
     }
 }
 

@@ -266,7 +266,7 @@ fn facet_text(site: &Site, names: &HashMap<&str, &str>, doc: &Document) -> (Stri
 fn body_text(body: &Body) -> String {
     use crate::model::Block;
     let mut parts = Vec::new();
-    for section in &body.sections {
+    for section in body.sections.iter() {
         if let Some(h) = &section.heading {
             parts.push(h.text.clone());
         }
@@ -514,7 +514,7 @@ fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Ou
     value["documentStore"]["save"] = Value::Bool(true);
     OutputFile {
         path: format!("search_index.{lang}.json"),
-        bytes: serde_json::to_vec(&value).expect("JSON"),
+        bytes: serde_json::to_vec(&value).expect("JSON").into(),
     }
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn build(
             .collect();
         files.push(OutputFile {
             path: format!("{dir}/t-{}.json", hex(key)),
-            bytes: format!("{{{}}}", body.join(",")).into_bytes(),
+            bytes: format!("{{{}}}", body.join(",")).into_bytes().into(),
         });
     }
     let chunks: Vec<OutputFile> = docs
@@ -92,7 +92,7 @@ pub(crate) fn build(
                 .collect();
             OutputFile {
                 path: format!("{dir}/d-{n}.json"),
-                bytes: serde_json::to_vec(&rows).expect("JSON"),
+                bytes: serde_json::to_vec(&rows).expect("JSON").into(),
             }
         })
         .collect();
@@ -111,7 +111,7 @@ pub(crate) fn build(
         for (value, list) in facet {
             files.push(OutputFile {
                 path: format!("{dir}/f-{prefix}-{value}.json"),
-                bytes: serde_json::to_vec(&gaps(list)).expect("JSON"),
+                bytes: serde_json::to_vec(&gaps(list)).expect("JSON").into(),
             });
         }
     }
@@ -146,7 +146,7 @@ pub(crate) fn build(
     });
     files.push(OutputFile {
         path: format!("{dir}/manifest.json"),
-        bytes: serde_json::to_vec(&manifest).expect("JSON"),
+        bytes: serde_json::to_vec(&manifest).expect("JSON").into(),
     });
     files
 }

@@ -56,6 +56,11 @@ impl TestSite {
         self
     }
 
+    /// The text of a file of the site.
+    pub fn read_source(&self, rel: &str) -> String {
+        fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
     /// Replaces text in a file of the site; panics if `from` is not there.
     pub fn replace(&self, rel: &str, from: &str, to: &str) -> &Self {
         let path = self.root().join(rel);
