@@ -207,8 +207,8 @@ pub struct Site {
     pub meetings_section: Option<Page>,
     /// The papers section's page, if the site has one.
     pub papers_section: Option<Page>,
-    /// Meetings, newest first.
-    pub meetings: Vec<Meeting>,
+    /// Meetings, newest first; shared with `serve`'s cache between builds.
+    pub meetings: Vec<std::sync::Arc<Meeting>>,
     /// Position papers, newest first (undated last).
     pub papers: Vec<Paper>,
     /// Plain pages and sections.
@@ -259,38 +259,46 @@ pub fn build(sources: &Sources) -> Result<Site, Diagnostics> {
     build_cached(sources, &ModelCache::default())
 }
 
-/// Cases an earlier [`build_cached`] made, for `serve`'s rebuilds.
+/// Meetings an earlier [`build_cached`] made, for `serve`'s rebuilds.
 ///
-/// A case is a function of its file, the attachments under `content/` and
-/// the ids of the registries; while those are the same (the file is the very
-/// entry [`crate::load::LoadCache`] handed back) the case and its findings
-/// are taken from here. Most of a model's time goes into parsing bodies.
+/// A meeting with its cases is a function of its folder's files, the
+/// attachments under `content/`, the council and the ids of the registries;
+/// while those are the same (each file is the very entry
+/// [`crate::load::LoadCache`] handed back) the meeting and its findings are
+/// taken from here, shared, not copied. Most of a model's time goes into
+/// parsing bodies.
 #[derive(Debug, Default)]
 pub struct ModelCache {
-    cases: std::sync::Mutex<ModelCases>,
+    meetings: std::sync::Mutex<ModelMeetings>,
 }
 
 #[derive(Debug, Default)]
-struct ModelCases {
-    /// What the cases were built against: registry ids and attachments.
+struct ModelMeetings {
+    /// What the meetings were built against.
     inputs: u64,
-    /// By the address of the entry, which the entry itself keeps unused.
-    built: HashMap<usize, CachedCase>,
+    /// By the addresses of the entries (meeting, then cases), which the
+    /// value keeps alive so no address is reused while it is a key.
+    built: HashMap<Vec<usize>, CachedMeeting>,
 }
 
-#[derive(Debug)]
-struct CachedCase {
-    _entry: std::sync::Arc<Entry>,
-    case: Option<Case>,
+#[derive(Debug, Clone)]
+struct CachedMeeting {
+    _entries: Vec<std::sync::Arc<Entry>>,
+    meeting: Option<std::sync::Arc<Meeting>>,
     findings: Diagnostics,
 }
 
-/// A fingerprint of what a case depends on besides its own file.
-fn case_inputs(sources: &Sources, check: &Checker) -> u64 {
+/// A fingerprint of what a meeting depends on besides its folder's files.
+fn meeting_inputs(sources: &Sources, check: &Checker) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     check.organisations.hash(&mut hasher);
     check.people.hash(&mut hasher);
+    sources
+        .council
+        .as_ref()
+        .map(|c| &c.file.text)
+        .hash(&mut hasher);
     for (path, asset) in &sources.assets {
         path.hash(&mut hasher);
         asset.size.hash(&mut hasher);
@@ -318,8 +326,8 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     let mut papers_section = None;
     let mut pages = Vec::new();
     let mut sections: Vec<(PathBuf, usize)> = Vec::new();
-    let mut meetings: Vec<(PathBuf, Meeting)> = Vec::new();
-    let mut case_entries = Vec::new();
+    let mut meeting_entries = Vec::new();
+    let mut case_entries: HashMap<&Path, Vec<_>> = HashMap::new();
     let mut papers = Vec::new();
 
     for entry in &sources.entries {
@@ -338,18 +346,15 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
                     }
                 }
             }
-            Entry::Meeting { dir, meeting: m } => {
-                let slug = dir.file_name().and_then(|s| s.to_str()).unwrap_or_default();
-                let section = dir.parent().map(url_segments).unwrap_or_default();
-                if let Some(built) = meeting::meeting(&section, slug, m, &council, &mut check) {
-                    meetings.push((dir.clone(), built));
-                }
-            }
+            Entry::Meeting { dir, meeting: m } => meeting_entries.push((entry, dir, m)),
             Entry::Case {
                 meeting_dir,
                 slug,
                 case,
-            } => case_entries.push((entry, meeting_dir, slug, case)),
+            } => case_entries
+                .entry(meeting_dir.as_path())
+                .or_default()
+                .push((entry, slug, case)),
             Entry::Paper { path, paper: p } => papers.push(paper(path, p, &mut check)),
             Entry::Page { path, page: p } => {
                 let url = url_path(&path.with_extension(""));
@@ -369,85 +374,89 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
         pages[*idx].children = children;
     }
 
-    // Cases are independent of each other: parse and check them in parallel,
-    // each with a checker of its own, and take the findings back in order.
-    let mut memo = cache.cases.lock().expect("lock");
-    let inputs = case_inputs(sources, &check);
+    // A meeting with its cases depends on no other: built in parallel, each
+    // with a checker of its own, or taken from the cache.
+    let mut memo = cache.meetings.lock().expect("lock");
+    let inputs = meeting_inputs(sources, &check);
     if memo.inputs != inputs {
-        *memo = ModelCases {
+        *memo = ModelMeetings {
             inputs,
             built: HashMap::new(),
         };
     }
     let known = &memo.built;
-    let built: Vec<(Option<Case>, Checker, bool)> = case_entries
+    let no_cases = Vec::new();
+    let built: Vec<(Vec<usize>, CachedMeeting)> = meeting_entries
         .par_iter()
-        .map(|(entry, meeting_dir, slug, parsed)| {
+        .map(|(entry, dir, raw)| {
+            let cases = case_entries.get(dir.as_path()).unwrap_or(&no_cases);
+            let key: Vec<usize> = std::iter::once(*entry)
+                .chain(cases.iter().map(|(e, ..)| *e))
+                .map(|e| std::sync::Arc::as_ptr(e) as usize)
+                .collect();
+            if let Some(kept) = known.get(&key) {
+                return (key, kept.clone());
+            }
             let mut own = check.fork();
-            if let Some(kept) = known.get(&(std::sync::Arc::as_ptr(entry) as usize)) {
-                own.diagnostics = kept.findings.clone();
-                return (kept.case.clone(), own, false);
+            let slug = dir.file_name().and_then(|s| s.to_str()).unwrap_or_default();
+            let section = dir.parent().map(url_segments).unwrap_or_default();
+            let mut meeting = meeting::meeting(&section, slug, raw, &council, &mut own);
+            for (_, slug, parsed) in cases {
+                let case = meeting::case(slug, dir, parsed, &sources.assets, &mut own);
+                let Some(case) = case else { continue };
+                check_item_organisations(&case, parsed, &mut own);
+                match &mut meeting {
+                    Some(m) => m.cases.push(case),
+                    None => own.push(no_meeting(parsed)),
+                }
             }
-            let built = meeting::case(slug, meeting_dir, parsed, &sources.assets, &mut own);
-            if let Some(case) = &built {
-                check_item_organisations(case, parsed, &mut own);
+            if let Some(m) = &mut meeting {
+                link_agenda(m, raw, &mut own);
             }
-            (built, own, true)
+            let entries = std::iter::once(*entry)
+                .chain(cases.iter().map(|(e, ..)| *e))
+                .cloned()
+                .collect();
+            let cached = CachedMeeting {
+                _entries: entries,
+                meeting: meeting.map(std::sync::Arc::new),
+                findings: own.diagnostics,
+            };
+            (key, cached)
         })
         .collect();
-    // The memo holds exactly the cases there are now.
-    let mut next = HashMap::with_capacity(built.len());
-    for ((entry, ..), (case, own, _)) in case_entries.iter().zip(&built) {
-        let key = std::sync::Arc::as_ptr(entry) as usize;
-        let cached = match memo.built.remove(&key) {
-            Some(kept) => kept,
-            None => CachedCase {
-                _entry: std::sync::Arc::clone(entry),
-                case: case.clone(),
-                findings: own.diagnostics.clone(),
-            },
-        };
-        next.insert(key, cached);
-    }
-    memo.built = next;
+    // The memo holds exactly the meetings there are now.
+    let mut meetings = Vec::with_capacity(built.len());
+    memo.built = built
+        .into_iter()
+        .map(|(key, cached)| {
+            check
+                .diagnostics
+                .0
+                .extend(cached.findings.0.iter().cloned());
+            meetings.extend(cached.meeting.clone());
+            (key, cached)
+        })
+        .collect();
     drop(memo);
-    let by_dir: HashMap<PathBuf, usize> = meetings
+    // Cases in a folder without a meeting.
+    let dirs: std::collections::HashSet<&Path> = meeting_entries
         .iter()
-        .enumerate()
-        .map(|(i, (dir, _))| (dir.clone(), i))
+        .map(|(_, dir, _)| dir.as_path())
         .collect();
-    for ((_, meeting_dir, _, parsed), (built, own, _)) in case_entries.iter().zip(built) {
-        check.join(own);
-        let Some(built) = built else {
-            continue;
-        };
-        match by_dir.get(*meeting_dir) {
-            Some(&i) => meetings[i].1.cases.push(built),
-            None => check.push(
-                Diagnostic::error(
-                    &parsed.file.path,
-                    "this case's folder has no _index.md describing the meeting",
-                )
-                .hint("add _index.md with the meeting's number, date and attendance to the folder"),
-            ),
+    for (dir, cases) in &case_entries {
+        if !dirs.contains(dir) {
+            for (_, slug, parsed) in cases {
+                let mut own = check.fork();
+                if let Some(case) = meeting::case(slug, dir, parsed, &sources.assets, &mut own) {
+                    check_item_organisations(&case, parsed, &mut own);
+                    own.push(no_meeting(parsed));
+                }
+                check.join(own);
+            }
         }
     }
 
-    let raw_meetings: BTreeMap<PathBuf, &Parsed<crate::load::RawMeeting>> = sources
-        .entries
-        .iter()
-        .filter_map(|e| match &**e {
-            Entry::Meeting { dir, meeting } => Some((dir.clone(), meeting)),
-            _ => None,
-        })
-        .collect();
-    for (dir, m) in &mut meetings {
-        if let Some(raw) = raw_meetings.get(dir) {
-            link_agenda(m, raw, &mut check);
-        }
-    }
-
-    let mut meetings: Vec<Meeting> = meetings.into_iter().map(|(_, m)| m).collect();
     meetings.sort_by(|a, b| {
         b.date
             .cmp(&a.date)
@@ -607,6 +616,15 @@ fn paper(path: &Path, parsed: &Parsed<RawPaper>, check: &mut Checker) -> Paper {
     }
 }
 
+/// A case whose folder has no meeting it could belong to.
+fn no_meeting(parsed: &Parsed<crate::load::RawCase>) -> Diagnostic {
+    Diagnostic::error(
+        &parsed.file.path,
+        "this case's folder has no _index.md describing the meeting",
+    )
+    .hint("add _index.md with the meeting's number, date and attendance to the folder")
+}
+
 fn check_item_organisations(
     case: &Case,
     parsed: &Parsed<crate::load::RawCase>,
@@ -695,7 +713,7 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
     }
 }
 
-fn check_unique_numbers(meetings: &[Meeting], check: &mut Checker) {
+fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checker) {
     let mut meeting_numbers: BTreeMap<(i32, u32), &Meeting> = BTreeMap::new();
     let mut case_numbers: BTreeMap<(i32, &str), &Case> = BTreeMap::new();
     // Oldest first, so the later duplicate is the one reported.
@@ -728,88 +746,110 @@ fn check_unique_numbers(meetings: &[Meeting], check: &mut Checker) {
     }
 }
 
-fn resolve_earlier(meetings: &mut [Meeting], check: &mut Checker) {
-    let mut by_number: BTreeMap<(i32, String), (usize, usize)> = BTreeMap::new();
+fn resolve_earlier(meetings: &mut [std::sync::Arc<Meeting>], check: &mut Checker) {
+    let mut by_number: BTreeMap<(i32, &str), (usize, usize)> = BTreeMap::new();
     for (mi, m) in meetings.iter().enumerate() {
         for (ci, c) in m.cases.iter().enumerate() {
-            by_number.insert((m.date.year(), c.number.clone()), (mi, ci));
+            by_number.insert((m.date.year(), c.number.as_str()), (mi, ci));
         }
     }
-    for m in meetings.iter_mut() {
-        for c in &mut m.cases {
-            for e in &mut c.earlier {
+    // A meeting is shared with the cache: changed (and so copied) only
+    // where a target moved.
+    let mut moved = Vec::new();
+    for (mi, m) in meetings.iter().enumerate() {
+        for (ci, c) in m.cases.iter().enumerate() {
+            for (ei, e) in c.earlier.iter().enumerate() {
                 if let Earlier::Case {
                     year,
                     number,
                     target,
                 } = e
                 {
-                    *target = by_number.get(&(*year, number.clone())).copied();
-                    if target.is_none() {
+                    let found = by_number.get(&(*year, number.as_str())).copied();
+                    if found.is_none() {
                         check.push(
                             Diagnostic::error(&c.source.0, format!("earlier treatment names case {number} of {year}, which is not on this site"))
                                 .at(c.source.1, None)
                                 .hint("describe it with text = \"…\" and date instead, or add that meeting"),
                         );
                     }
+                    if *target != found {
+                        moved.push((mi, ci, ei, found));
+                    }
                 }
             }
         }
+    }
+    for (mi, ci, ei, found) in moved {
+        let case = &mut std::sync::Arc::make_mut(&mut meetings[mi]).cases[ci];
+        if let Earlier::Case { target, .. } = &mut case.earlier[ei] {
+            *target = found;
+        }
+    }
+}
+
+/// Themes as they are met, by name as written: most names repeat, so each
+/// is slugified once.
+#[derive(Default)]
+struct ThemeIndex<'s> {
+    themes: Vec<Theme>,
+    by_slug: HashMap<String, usize>,
+    by_name: HashMap<&'s str, usize>,
+}
+
+impl<'s> ThemeIndex<'s> {
+    /// The theme `name` belongs to, made when first met.
+    fn get(&mut self, name: &'s str) -> &mut Theme {
+        let i = match self.by_name.get(name) {
+            Some(&i) => i,
+            None => {
+                let slug = slugify(name);
+                let themes = &mut self.themes;
+                let i = *self.by_slug.entry(slug.clone()).or_insert_with(|| {
+                    themes.push(Theme {
+                        slug,
+                        name: name.to_string(),
+                        cases: Vec::new(),
+                        papers: Vec::new(),
+                        items: Vec::new(),
+                    });
+                    themes.len() - 1
+                });
+                self.by_name.insert(name, i);
+                i
+            }
+        };
+        &mut self.themes[i]
     }
 }
 
 /// Builds the reverse links: themes, organisations, people.
 fn index(site: &mut Site) {
-    let mut themes: BTreeMap<String, Theme> = BTreeMap::new();
-    let mut theme = |name: &str| -> String {
-        let slug = slugify(name);
-        themes.entry(slug.clone()).or_insert_with(|| Theme {
-            slug: slug.clone(),
-            name: name.to_string(),
-            cases: Vec::new(),
-            papers: Vec::new(),
-            items: Vec::new(),
-        });
-        slug
-    };
-    let mut case_tags = Vec::new();
-    let mut item_tags = Vec::new();
-    for r in site.all_cases().collect::<Vec<_>>() {
+    let mut themes = ThemeIndex::default();
+    for r in site.all_cases() {
         let case = site.case(r);
         for t in &case.themes {
-            case_tags.push((theme(t), r));
+            let list = &mut themes.get(t).cases;
+            // Tags come case by case, so a case that names a theme twice is the last one listed.
+            if list.last() != Some(&r) {
+                list.push(r);
+            }
         }
         for (t, anchor) in &case.body.tags.themes {
-            item_tags.push((
-                theme(t),
-                ItemRef {
-                    case: r,
-                    anchor: anchor.clone(),
-                },
-            ));
+            themes.get(t).items.push(ItemRef {
+                case: r,
+                anchor: anchor.clone(),
+            });
         }
     }
-    let mut paper_tags = Vec::new();
-    for (i, p) in site.papers.iter().enumerate() {
+    for (pi, p) in site.papers.iter().enumerate() {
         for t in &p.themes {
-            paper_tags.push((theme(t), i));
+            themes.get(t).papers.push(pi);
         }
     }
-    for (slug, r) in case_tags {
-        let list = &mut themes.get_mut(&slug).expect("theme").cases;
-        // Tags come case by case, so a case that names a theme twice is the last one listed.
-        if list.last() != Some(&r) {
-            list.push(r);
-        }
-    }
-    for (slug, r) in item_tags {
-        themes.get_mut(&slug).expect("theme").items.push(r);
-    }
-    for (slug, i) in paper_tags {
-        themes.get_mut(&slug).expect("theme").papers.push(i);
-    }
-    let mut themes: Vec<Theme> = themes.into_values().collect();
-    themes.sort_by_key(|t| t.name.to_lowercase());
+    let mut themes = themes.themes;
+    // By name; names that differ only in case keep the order of their slugs.
+    themes.sort_by(|a, b| (a.name.to_lowercase(), &a.slug).cmp(&(b.name.to_lowercase(), &b.slug)));
     site.themes = themes;
 
     let mut orgs: BTreeMap<String, OrganisationLinks> = site

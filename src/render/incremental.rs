@@ -134,6 +134,14 @@ impl Changes {
             .into_par_iter()
             .map(|i| {
                 let m = &new.meetings[i];
+                // A meeting the model took from its cache is the same one.
+                if old
+                    .meetings
+                    .get(i)
+                    .is_some_and(|o| std::sync::Arc::ptr_eq(o, m))
+                {
+                    return vec![(false, false, false); m.cases.len()];
+                }
                 (0..m.cases.len())
                     .map(|c| {
                         let Some(o) = old.meetings.get(i).and_then(|o| o.cases.get(c)) else {
