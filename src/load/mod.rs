@@ -10,13 +10,14 @@
 pub mod raw;
 pub mod source;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
@@ -145,8 +146,8 @@ pub fn load(root: &Path) -> Result<Sources, Error> {
 /// stages can tell at a glance that it did not change.
 #[derive(Debug, Default)]
 pub struct LoadCache {
-    files: Mutex<HashMap<PathBuf, (Stamp, Class, Loaded)>>,
-    kinds: Mutex<HashMap<PathBuf, (Stamp, Option<String>)>>,
+    files: Mutex<FxHashMap<PathBuf, (Stamp, Class, Loaded)>>,
+    kinds: Mutex<FxHashMap<PathBuf, (Stamp, Option<String>)>>,
     /// The files under `content/` at the last load.
     walked: Mutex<Option<BTreeMap<PathBuf, Stamp>>>,
     /// What is known of changes since the last load.
@@ -321,7 +322,7 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
             .collect()
     };
     // The cache holds exactly the files there are now: removed ones are forgotten.
-    let mut known = HashMap::with_capacity(loaded.len());
+    let mut known = FxHashMap::with_capacity_and_hasher(loaded.len(), Default::default());
     let mut results = Vec::with_capacity(loaded.len());
     for found in loaded {
         let (rel, stamp, class, loaded) = found?;
@@ -387,7 +388,7 @@ fn section_kinds(
     }
     let mut kinds = BTreeMap::new();
     let mut known = cache.kinds.lock().expect("lock");
-    let mut seen = HashMap::new();
+    let mut seen = FxHashMap::default();
     for (rel, stamp) in files
         .iter()
         .filter(|(p, _)| p.file_name() == Some("_index.md".as_ref()))

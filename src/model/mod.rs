@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
@@ -278,7 +279,7 @@ struct ModelMeetings {
     inputs: u64,
     /// By the addresses of the entries (meeting, then cases), which the
     /// value keeps alive so no address is reused while it is a key.
-    built: HashMap<Vec<usize>, CachedMeeting>,
+    built: FxHashMap<Vec<usize>, CachedMeeting>,
 }
 
 #[derive(Debug, Clone)]
@@ -381,7 +382,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     if memo.inputs != inputs {
         *memo = ModelMeetings {
             inputs,
-            built: HashMap::new(),
+            built: FxHashMap::default(),
         };
     }
     let known = &memo.built;
@@ -714,8 +715,8 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
 }
 
 fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checker) {
-    let mut meeting_numbers: BTreeMap<(i32, u32), &Meeting> = BTreeMap::new();
-    let mut case_numbers: BTreeMap<(i32, &str), &Case> = BTreeMap::new();
+    let mut meeting_numbers: FxHashMap<(i32, u32), &Meeting> = FxHashMap::default();
+    let mut case_numbers: FxHashMap<(i32, &str), &Case> = FxHashMap::default();
     // Oldest first, so the later duplicate is the one reported.
     for m in meetings.iter().rev() {
         let year = m.date.year();
@@ -747,7 +748,7 @@ fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checke
 }
 
 fn resolve_earlier(meetings: &mut [std::sync::Arc<Meeting>], check: &mut Checker) {
-    let mut by_number: BTreeMap<(i32, &str), (usize, usize)> = BTreeMap::new();
+    let mut by_number: FxHashMap<(i32, &str), (usize, usize)> = FxHashMap::default();
     for (mi, m) in meetings.iter().enumerate() {
         for (ci, c) in m.cases.iter().enumerate() {
             by_number.insert((m.date.year(), c.number.as_str()), (mi, ci));
@@ -793,8 +794,8 @@ fn resolve_earlier(meetings: &mut [std::sync::Arc<Meeting>], check: &mut Checker
 #[derive(Default)]
 struct ThemeIndex<'s> {
     themes: Vec<Theme>,
-    by_slug: HashMap<String, usize>,
-    by_name: HashMap<&'s str, usize>,
+    by_slug: FxHashMap<String, usize>,
+    by_name: FxHashMap<&'s str, usize>,
 }
 
 impl<'s> ThemeIndex<'s> {
@@ -852,36 +853,38 @@ fn index(site: &mut Site) {
     themes.sort_by(|a, b| (a.name.to_lowercase(), &a.slug).cmp(&(b.name.to_lowercase(), &b.slug)));
     site.themes = themes;
 
-    let mut orgs: BTreeMap<String, OrganisationLinks> = site
+    // Looked up by borrowed id in hash maps: there is one lookup per
+    // attendance row and attributed item, tens of thousands at 10,000 cases.
+    let mut orgs: FxHashMap<&str, OrganisationLinks> = site
         .organisations
         .keys()
-        .map(|id| (id.clone(), OrganisationLinks::default()))
+        .map(|id| (id.as_str(), OrganisationLinks::default()))
         .collect();
-    let mut people: BTreeMap<String, PersonLinks> = site
+    let mut people: FxHashMap<&str, PersonLinks> = site
         .people
         .keys()
-        .map(|id| (id.clone(), PersonLinks::default()))
+        .map(|id| (id.as_str(), PersonLinks::default()))
         .collect();
     for (id, org) in &site.organisations {
         if let Some(u) = &org.umbrella {
-            if let Some(l) = orgs.get_mut(u) {
+            if let Some(l) = orgs.get_mut(u.as_str()) {
                 l.members.push(id.clone());
             }
         }
     }
     for (si, seat) in site.council.seats.iter().enumerate() {
-        if let Some(l) = orgs.get_mut(&seat.organisation) {
+        if let Some(l) = orgs.get_mut(seat.organisation.as_str()) {
             l.seats.push(si);
         }
         for (hi, h) in seat.holders.iter().enumerate() {
-            if let Some(l) = people.get_mut(&h.person) {
+            if let Some(l) = people.get_mut(h.person.as_str()) {
                 l.holdings.push((si, hi));
             }
         }
     }
     for (ci, c) in site.council.committees.iter().enumerate() {
         for (mi, m) in c.members.iter().enumerate() {
-            if let Some(l) = people.get_mut(&m.person) {
+            if let Some(l) = people.get_mut(m.person.as_str()) {
                 l.committees.push((ci, mi));
             }
         }
@@ -902,10 +905,10 @@ fn index(site: &mut Site) {
                 observer,
             };
             *idx += 1;
-            if let Some(l) = orgs.get_mut(&row.organisation) {
+            if let Some(l) = orgs.get_mut(row.organisation.as_str()) {
                 l.attendance.push(r);
             }
-            if let Some(p) = row.person.as_ref().and_then(|p| people.get_mut(p)) {
+            if let Some(p) = row.person.as_deref().and_then(|p| people.get_mut(p)) {
                 p.attendance.push(r);
             }
         }
@@ -914,11 +917,11 @@ fn index(site: &mut Site) {
                 meeting: mi,
                 case: ci,
             };
-            if let Some(l) = c.submitted_by.as_ref().and_then(|u| orgs.get_mut(u)) {
+            if let Some(l) = c.submitted_by.as_deref().and_then(|u| orgs.get_mut(u)) {
                 l.cases.push(r);
             }
             for (org, anchor) in &c.body.tags.organisations {
-                if let Some(l) = orgs.get_mut(org) {
+                if let Some(l) = orgs.get_mut(org.as_str()) {
                     l.items.push(ItemRef {
                         case: r,
                         anchor: anchor.clone(),
@@ -929,14 +932,19 @@ fn index(site: &mut Site) {
     }
     for (pi, p) in site.papers.iter().enumerate() {
         for a in &p.authors {
-            if let Some(l) = orgs.get_mut(a) {
+            if let Some(l) = orgs.get_mut(a.as_str()) {
                 l.papers.push(pi);
             }
         }
-        if let Some(l) = p.recipient.as_ref().and_then(|r| orgs.get_mut(r)) {
+        if let Some(l) = p.recipient.as_deref().and_then(|r| orgs.get_mut(r)) {
             l.received.push(pi);
         }
     }
+    let orgs = orgs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let people = people
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     site.organisation_links = orgs;
     site.person_links = people;
 

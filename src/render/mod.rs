@@ -11,12 +11,12 @@ mod incremental;
 pub mod markdown;
 mod minify;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use tera::Tera;
 
 use crate::error::{template_error, Error};
@@ -351,19 +351,21 @@ pub fn render_with<T: Send>(
     );
 
     progress.stage("render", jobs.len() as u64);
-    if let Some(cache) = cache {
-        cache.expect(jobs.len());
-    }
     // Small pieces: rayon never splits a piece a thread has begun, so large
     // ones leave a long single-threaded tail.
-    jobs.par_iter()
+    let made = jobs
+        .par_iter()
         .with_max_len(4)
         .map(|job| {
             let made = render_job(job, site, tera, &ctx, plan).and_then(&sink);
             progress.step();
             made
         })
-        .collect()
+        .collect();
+    if let Some(cache) = cache {
+        *cache.jobs.lock().expect("lock") = jobs;
+    }
+    made
 }
 
 /// The last render and what changed since, when rendering for `serve`.
@@ -386,8 +388,7 @@ fn render_job(
     };
     if let Some(file) = last.and_then(|(last, changes)| last.reuse(job, changes)) {
         cache.reused.fetch_add(1, Ordering::Relaxed);
-        cache.keep(job, &file.0, file.1.clone());
-        return Ok(file.1);
+        return Ok(file);
     }
     let ((page, template, context), deps) = incremental::noting(|| page_context(job, site, ctx));
     let html = render_page(tera, &template, &context, &page)?;
@@ -396,7 +397,7 @@ fn render_job(
         bytes: Arc::new(html.into_bytes()),
     };
     cache.rendered.fetch_add(1, Ordering::Relaxed);
-    cache.keep(job, &deps.into(), file.clone());
+    cache.keep(job, deps.into(), file.clone());
     Ok(file)
 }
 
@@ -502,7 +503,10 @@ fn render_page(
 pub struct RenderCache {
     inputs: Mutex<u64>,
     last: Mutex<Option<Arc<LastRender>>>,
-    next: Mutex<HashMap<Job, Kept>>,
+    /// Pages rendered (not reused) by the render under way.
+    fresh: Mutex<FxHashMap<Job, Kept>>,
+    /// Every page of the render under way.
+    jobs: Mutex<Vec<Job>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -512,7 +516,7 @@ pub struct RenderCache {
 struct LastRender {
     site: Site,
     assets: AssetPaths,
-    pages: HashMap<Job, Kept>,
+    pages: FxHashMap<Job, Kept>,
 }
 
 /// A page and the parts of the site it read.
@@ -524,12 +528,12 @@ struct Kept {
 
 impl LastRender {
     /// The page `job` made last time, if nothing it read has changed.
-    fn reuse(&self, job: &Job, changes: &Changes) -> Option<(Arc<[Dep]>, OutputFile)> {
+    fn reuse(&self, job: &Job, changes: &Changes) -> Option<OutputFile> {
         let kept = self.pages.get(job)?;
         if kept.deps.iter().any(|d| changes.changed(d)) {
             return None;
         }
-        Some((kept.deps.clone(), kept.file.clone()))
+        Some(kept.file.clone())
     }
 }
 
@@ -543,14 +547,28 @@ impl RenderCache {
             *last = inputs;
             *self.last.lock().expect("lock") = None;
         }
+        // Pages of a render that failed are not the last render's.
+        self.fresh.lock().expect("lock").clear();
         self.rendered.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
     }
 
     /// Keeps the rendered `site` to compare the next render with.
     pub fn finish(&self, site: Site, assets: &AssetPaths) {
-        let pages = std::mem::take(&mut *self.next.lock().expect("lock"));
-        *self.last.lock().expect("lock") = Some(Arc::new(LastRender {
+        let fresh = std::mem::take(&mut *self.fresh.lock().expect("lock"));
+        let jobs = std::mem::take(&mut *self.jobs.lock().expect("lock"));
+        let mut last = self.last.lock().expect("lock");
+        // The last render's pages are moved on, not copied, unless someone
+        // still reads them; pages this render did not make are dropped.
+        let mut pages = match last.take().map(Arc::try_unwrap) {
+            Some(Ok(last)) => last.pages,
+            Some(Err(shared)) => shared.pages.clone(),
+            None => FxHashMap::default(),
+        };
+        let wanted: rustc_hash::FxHashSet<&Job> = jobs.iter().collect();
+        pages.retain(|job, _| wanted.contains(job));
+        pages.extend(fresh);
+        *last = Some(Arc::new(LastRender {
             site,
             assets: assets.clone(),
             pages,
@@ -578,20 +596,11 @@ impl RenderCache {
         Some((last, changes))
     }
 
-    fn expect(&self, pages: usize) {
-        let mut next = self.next.lock().expect("lock");
-        next.clear();
-        next.reserve(pages);
-    }
-
-    fn keep(&self, job: &Job, deps: &Arc<[Dep]>, file: OutputFile) {
-        self.next.lock().expect("lock").insert(
-            job.clone(),
-            Kept {
-                deps: deps.clone(),
-                file,
-            },
-        );
+    fn keep(&self, job: &Job, deps: Arc<[Dep]>, file: OutputFile) {
+        self.fresh
+            .lock()
+            .expect("lock")
+            .insert(job.clone(), Kept { deps, file });
     }
 }
 
