@@ -244,6 +244,19 @@ fn a_rebuild_takes_new_and_removed_files_and_a_fresh_search_index() {
     assert_eq!(status, 200);
     assert!(index.contains("zebrafisk"), "the edited word is indexed");
 
+    // Saved as many editors do: to a temporary file, then renamed over the case.
+    let saved =
+        site.read_source(CASE)
+            .replacen("Hva saken gjelder", "Hva saken egentlig gjelder", 1);
+    site.write("content/moter/2026-1/.sak-01-26.md.tmp", &saved);
+    std::fs::rename(
+        site.root().join("content/moter/2026-1/.sak-01-26.md.tmp"),
+        site.root().join(CASE),
+    )
+    .unwrap();
+    assert_eq!(next_event(&events).0, "reload");
+    assert!(get(port, CASE_URL).1.contains("saken egentlig gjelder"));
+
     // A new case in the meeting's folder, told by the watcher.
     const NEW: &str = "content/moter/2026-1/sak-02-26.md";
     let text = site.read_source(CASE).replacen("01/26", "02/26", 1);

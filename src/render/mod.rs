@@ -495,7 +495,7 @@ fn render_page(
 ///
 /// A page is a function of its template context, the templates and the
 /// data files templates may read (`load_data`). While a context is built,
-/// the parts of the site it reads are noted ([`incremental`]); a rebuild
+/// the parts of the site it reads are noted; a rebuild
 /// compares the new site with the last one part by part and renders the
 /// pages that read a part that changed. [`RenderCache::begin`] forgets
 /// everything when the templates or data files change.
