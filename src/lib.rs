@@ -129,6 +129,9 @@ pub struct SiteCache {
     pub pages: render::RenderCache,
     /// Where the last search index was, when one was built.
     index_place: std::sync::Mutex<Option<(search::Layout, String)>>,
+    /// The templates, parsed, with the fingerprint of the files they were
+    /// made from and whether they are minified.
+    templates: std::sync::Mutex<Option<(u64, bool, std::sync::Arc<render::Templates>)>>,
 }
 
 impl SiteCache {
@@ -146,6 +149,25 @@ impl SiteCache {
         let index = self.pages.with_last_site(search::build)??;
         *self.index_place.lock().expect("lock") = Some((index.layout, index.url.clone()));
         Some(index)
+    }
+
+    /// The site's templates: the last render's while no template, theme or
+    /// data file changed ([`render::RenderCache::begin`] looked).
+    fn templates(
+        &self,
+        root: &Path,
+        minify: bool,
+    ) -> Result<std::sync::Arc<render::Templates>, Error> {
+        let inputs = self.pages.inputs();
+        let mut kept = self.templates.lock().expect("lock");
+        if let Some((was, small, templates)) = kept.as_ref() {
+            if *was == inputs && *small == minify {
+                return Ok(templates.clone());
+            }
+        }
+        let templates = std::sync::Arc::new(render::templates(root, minify)?);
+        *kept = Some((inputs, minify, templates.clone()));
+        Ok(templates)
     }
 
     /// Where the pages of the last render look for the search index.
@@ -198,7 +220,10 @@ fn render_site_inner(
         *cache.index_place.lock().expect("lock") = Some((index.layout, index.url.clone()));
     }
     let minify = before.site.config.minify_html;
-    let templates = render::templates(&options.root, minify)?;
+    let templates = match cache {
+        Some(cache) => cache.templates(&options.root, minify)?,
+        None => std::sync::Arc::new(render::templates(&options.root, minify)?),
+    };
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
     let pages_cache = cache.map(|c| &c.pages);
     let mut files = render::render_with(

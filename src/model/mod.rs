@@ -826,6 +826,20 @@ impl<'s> ThemeIndex<'s> {
 
 /// Builds the reverse links: themes, organisations, people.
 fn index(site: &mut Site) {
+    // Themes and the registry's links read different parts of every case:
+    // made side by side.
+    let (themes, ((organisations, people), later)) = rayon::join(
+        || theme_links(site),
+        || (registry_links(site), later_cases(site)),
+    );
+    site.themes = themes;
+    site.organisation_links = organisations;
+    site.person_links = people;
+    site.later = later;
+}
+
+/// Every theme with its cases, items and papers, by name.
+fn theme_links(site: &Site) -> Vec<Theme> {
     let mut themes = ThemeIndex::default();
     for r in site.all_cases() {
         let case = site.case(r);
@@ -851,8 +865,16 @@ fn index(site: &mut Site) {
     let mut themes = themes.themes;
     // By name; names that differ only in case keep the order of their slugs.
     themes.sort_by(|a, b| (a.name.to_lowercase(), &a.slug).cmp(&(b.name.to_lowercase(), &b.slug)));
-    site.themes = themes;
+    themes
+}
 
+/// What points at each organisation and each person.
+fn registry_links(
+    site: &Site,
+) -> (
+    BTreeMap<String, OrganisationLinks>,
+    BTreeMap<String, PersonLinks>,
+) {
     // Looked up by borrowed id in hash maps: there is one lookup per
     // attendance row and attributed item, tens of thousands at 10,000 cases.
     let mut orgs: FxHashMap<&str, OrganisationLinks> = site
@@ -945,9 +967,11 @@ fn index(site: &mut Site) {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
-    site.organisation_links = orgs;
-    site.person_links = people;
+    (orgs, people)
+}
 
+/// The cases that name each case as earlier treatment.
+fn later_cases(site: &Site) -> BTreeMap<CaseRef, Vec<CaseRef>> {
     let mut later: BTreeMap<CaseRef, Vec<CaseRef>> = BTreeMap::new();
     for r in site.all_cases() {
         for e in &site.case(r).earlier {
@@ -966,5 +990,5 @@ fn index(site: &mut Site) {
             }
         }
     }
-    site.later = later;
+    later
 }

@@ -146,6 +146,7 @@ pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile
 }
 
 /// The templates a site renders with.
+#[derive(Debug)]
 pub struct Templates {
     /// The theme's templates and the site's own, parsed.
     pub tera: Tera,
@@ -573,6 +574,12 @@ impl RenderCache {
             assets: assets.clone(),
             pages,
         }));
+    }
+
+    /// The fingerprint of the templates, theme and data files that
+    /// [`RenderCache::begin`] took.
+    pub fn inputs(&self) -> u64 {
+        *self.inputs.lock().expect("lock")
     }
 
     /// `f` of the last rendered site, if there is one.
