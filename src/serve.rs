@@ -174,16 +174,21 @@ fn rebuild(state: &AppState, index: Index) {
                 .into_iter()
                 .map(|c| (c.path, c.source))
                 .collect();
-            {
+            // The last build is let go of after the pages hear of the new one.
+            let _last = {
                 let mut snapshot = state.snapshot.write().expect("lock");
-                *snapshot = Snapshot {
-                    files,
-                    copies,
-                    error: None,
-                    generation: snapshot.generation + 1,
-                    index_pending: site.index_deferred,
-                };
-            }
+                let generation = snapshot.generation + 1;
+                std::mem::replace(
+                    &mut *snapshot,
+                    Snapshot {
+                        files,
+                        copies,
+                        error: None,
+                        generation,
+                        index_pending: site.index_deferred,
+                    },
+                )
+            };
             for w in &site.warnings.0 {
                 eprintln!("{w}");
             }
