@@ -127,6 +127,8 @@ pub struct SiteCache {
     model: model::ModelCache,
     /// The pages of the last render.
     pub pages: render::RenderCache,
+    /// Each meeting's documents and their weights in the last index.
+    search: search::SearchCache,
     /// Where the last search index was, when one was built.
     index_place: std::sync::Mutex<Option<(search::Layout, String)>>,
     /// The templates, parsed, with the fingerprint of the files they were
@@ -146,7 +148,9 @@ impl SiteCache {
     /// made by [`render_site_deferred`]; `None` when the site has no search
     /// or nothing was rendered yet.
     pub fn search_index(&self) -> Option<search::SearchIndex> {
-        let index = self.pages.with_last_site(search::build)??;
+        let index = self
+            .pages
+            .with_last_site(|site| search::build_cached(site, &self.search))??;
         *self.index_place.lock().expect("lock") = Some((index.layout, index.url.clone()));
         Some(index)
     }
@@ -296,7 +300,10 @@ fn prepare(
     clock.lap("model");
 
     let index = if index {
-        let index = search::build(&site);
+        let index = match cache {
+            Some(cache) => search::build_cached(&site, &cache.search),
+            None => search::build(&site),
+        };
         clock.lap("search");
         index
     } else {

@@ -93,6 +93,17 @@ const NEW_CASE: &str = "content/moter/2024-2/sak-11-24.md";
 
 #[test]
 fn edits_of_every_kind_render_as_a_fresh_render_would() {
+    edit_one_by_one(false);
+}
+
+/// The same with the search index in shards, which `serve` makes from the
+/// documents of the meetings that changed and those it kept.
+#[test]
+fn edits_of_every_kind_index_as_a_fresh_build_would() {
+    edit_one_by_one(true);
+}
+
+fn edit_one_by_one(split: bool) {
     let edits = [
         Edit {
             name: "a paragraph of a case",
@@ -205,6 +216,17 @@ fn edits_of_every_kind_render_as_a_fresh_render_would() {
             touched: &["content/innspill/helsereformutvalget-regionale-brukerutvalg.md"],
         },
         Edit {
+            name: "an organisation's name",
+            apply: |s| {
+                s.replace(
+                    "data/organisations.toml",
+                    "name = \"Divisjon digital transformasjon\"",
+                    "name = \"Divisjon for digitalisering\"",
+                );
+            },
+            touched: &["data/organisations.toml"],
+        },
+        Edit {
             name: "a plain page's title",
             apply: |s| {
                 s.replace(
@@ -217,6 +239,9 @@ fn edits_of_every_kind_render_as_a_fresh_render_would() {
         },
     ];
     let site = TestSite::demo();
+    if split {
+        site.append("config.toml", "\n[search]\nsplit = \"always\"\n");
+    }
     let cache = SiteCache::default();
     let (first, _) = cached(&site, &cache);
     for (i, edit) in edits.iter().enumerate() {
@@ -226,7 +251,15 @@ fn edits_of_every_kind_render_as_a_fresh_render_would() {
             let paths: Vec<PathBuf> = edit.touched.iter().map(PathBuf::from).collect();
             cache.changed(Some(&paths));
         }
-        let with = render_site_cached(&options(&site), &cache).unwrap();
+        // As `serve` does: the pages first, the index when it is asked for.
+        let mut with = medvirk::render_site_deferred(&options(&site), &cache).unwrap();
+        assert!(
+            with.index_deferred,
+            "after {}: the index was made",
+            edit.name
+        );
+        with.files
+            .extend(cache.search_index().expect("an index").files);
         let without = render_site(&options(&site)).unwrap();
         let (rendered, reused) = cache.pages.counts();
         let (a, b) = (files(&with), files(&without));

@@ -18,6 +18,7 @@ pub mod split;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use elasticlunr::{IndexBuilder, Language};
@@ -154,7 +155,6 @@ impl Document {
 
 /// Every document of the site, in a stable order: by kind, newest first, then by URL.
 pub fn documents(site: &Site) -> Vec<Document> {
-    let theme_slug = |written: &str| crate::model::slugify(written);
     // A meeting's documents depend on nothing but the meeting: made in parallel.
     let mut docs: Vec<Document> = site
         .meetings
@@ -162,6 +162,22 @@ pub fn documents(site: &Site) -> Vec<Document> {
         .enumerate()
         .flat_map_iter(|(mi, meeting)| meeting_documents(site, mi, meeting))
         .collect();
+    docs.extend(other_documents(site));
+    docs.sort_by(|a, b| a.order().cmp(&b.order()));
+    docs
+}
+
+impl Document {
+    /// What documents are sorted by: kind, newest first, URL.
+    fn order(&self) -> (DocKind, std::cmp::Reverse<Option<NaiveDate>>, &str) {
+        (self.kind, std::cmp::Reverse(self.date), &self.url)
+    }
+}
+
+/// The documents that are not a meeting's: papers, organisations, pages.
+fn other_documents(site: &Site) -> Vec<Document> {
+    let theme_slug = |written: &str| crate::model::slugify(written);
+    let mut docs = Vec::new();
     for paper in &site.papers {
         let text = body_text(&paper.body);
         let mut orgs = paper.authors.clone();
@@ -223,13 +239,6 @@ pub fn documents(site: &Site) -> Vec<Document> {
             }),
         });
     }
-    docs.sort_by(|a, b| {
-        (a.kind, std::cmp::Reverse(a.date), &a.url).cmp(&(
-            b.kind,
-            std::cmp::Reverse(b.date),
-            &b.url,
-        ))
-    });
     docs
 }
 
@@ -463,6 +472,118 @@ pub fn build(site: &Site) -> Option<SearchIndex> {
         layout,
         url,
         files,
+        documents: docs.len(),
+    })
+}
+
+/// Each meeting's documents with their term weights, from the last index of
+/// a site, for `serve`: a meeting the model kept (the same [`Arc`]) has the
+/// same documents, so only the changed meetings are tokenised again.
+/// Everything is weighed again when the theme or organisation names change
+/// (documents are indexed with them).
+#[derive(Debug, Default)]
+pub struct SearchCache {
+    memo: std::sync::Mutex<Memo>,
+}
+
+#[derive(Debug, Default)]
+struct Memo {
+    /// Language and names the documents were weighed with.
+    inputs: u64,
+    /// By the address of the meeting, which the value keeps alive.
+    meetings: FxHashMap<usize, Weighed>,
+}
+
+/// One meeting's documents (bodies emptied) with their weights.
+#[derive(Debug, Clone)]
+struct Weighed {
+    _meeting: Arc<crate::model::Meeting>,
+    docs: Arc<Vec<(Document, split::Weights)>>,
+    text_bytes: usize,
+}
+
+/// A fingerprint of what every document's weights depend on besides itself.
+fn weight_inputs(site: &Site, names: &HashMap<&str, &str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    site.config.default_language.hash(&mut hasher);
+    let mut names: Vec<_> = names.iter().collect();
+    names.sort();
+    names.hash(&mut hasher);
+    for (id, org) in &site.organisations {
+        (id, &org.name, &org.short_name).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// [`build`], weighing only the documents of meetings `cache` does not hold
+/// from the last call. Sites small enough that `auto` might choose one file
+/// are built as by [`build`].
+pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
+    let config = site.config.search?;
+    if config.split == SplitMode::Never {
+        return build(site);
+    }
+    let lang = &site.config.default_language;
+    let names = theme_names(site);
+    let weigh = |mut docs: Vec<Document>| {
+        let facets: Vec<(String, String)> = docs
+            .par_iter()
+            .map(|d| facet_text(site, &names, d))
+            .collect();
+        let text_bytes = docs.iter().map(|d| d.body.len()).sum();
+        let weights = split::weigh(lang, &mut docs, &facets);
+        (
+            docs.into_iter().zip(weights).collect::<Vec<_>>(),
+            text_bytes,
+        )
+    };
+    let mut memo = cache.memo.lock().expect("lock");
+    let inputs = weight_inputs(site, &names);
+    if memo.inputs != inputs {
+        *memo = Memo {
+            inputs,
+            meetings: FxHashMap::default(),
+        };
+    }
+    let known = &memo.meetings;
+    let meetings: Vec<(usize, Weighed)> = site
+        .meetings
+        .par_iter()
+        .enumerate()
+        .map(|(mi, meeting)| {
+            let key = Arc::as_ptr(meeting) as usize;
+            if let Some(kept) = known.get(&key) {
+                return (key, kept.clone());
+            }
+            let (docs, text_bytes) = weigh(meeting_documents(site, mi, meeting));
+            let weighed = Weighed {
+                _meeting: meeting.clone(),
+                docs: Arc::new(docs),
+                text_bytes,
+            };
+            (key, weighed)
+        })
+        .collect();
+    memo.meetings = meetings.iter().cloned().collect();
+    drop(memo);
+    let (others, other_bytes) = weigh(other_documents(site));
+    let text_bytes: usize = other_bytes + meetings.iter().map(|(_, w)| w.text_bytes).sum::<usize>();
+    if config.split == SplitMode::Auto && text_bytes <= SINGLE_TEXT_LIMIT {
+        return build(site);
+    }
+    let mut all: Vec<&(Document, split::Weights)> = meetings
+        .iter()
+        .flat_map(|(_, w)| w.docs.iter())
+        .chain(&others)
+        .collect();
+    all.sort_by(|a, b| a.0.order().cmp(&b.0.order()));
+    let docs: Vec<&Document> = all.iter().map(|(d, _)| d).collect();
+    let weights: Vec<&[(Term, u16)]> = all.iter().map(|(_, w)| w.as_slice()).collect();
+    Some(SearchIndex {
+        layout: Layout::Split,
+        url: format!("/search_index.{lang}/manifest.json"),
+        files: split::files(lang, &docs, &weights),
         documents: docs.len(),
     })
 }

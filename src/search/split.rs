@@ -38,19 +38,55 @@ pub const MAX_POSTINGS: usize = 4000;
 
 type Postings = Vec<(u32, u16)>;
 
+/// A document's terms with their weights in hundredths, as the index stores them.
+pub(crate) type Weights = Vec<(Term, u16)>;
+
 /// The files of the split layout.
-///
-/// Each document's body is emptied once its terms are counted: at 10,000
-/// cases the bodies are a tenth of the build's memory, and nothing after
-/// needs them.
 pub(crate) fn build(
     lang: &str,
     docs: &mut [Document],
     facets: &[(String, String)],
 ) -> Vec<OutputFile> {
+    let weights = weigh(lang, docs, facets);
+    let docs: Vec<&Document> = docs.iter().collect();
+    let weights: Vec<&[(Term, u16)]> = weights.iter().map(Vec::as_slice).collect();
+    files(lang, &docs, &weights)
+}
+
+/// Each document's term weights, in order.
+///
+/// Each document's body is emptied once its terms are counted: at 10,000
+/// cases the bodies are a tenth of the build's memory, and nothing after
+/// needs them.
+pub(crate) fn weigh(
+    lang: &str,
+    docs: &mut [Document],
+    facets: &[(String, String)],
+) -> Vec<Weights> {
+    docs.par_iter_mut()
+        .zip(facets)
+        // The pipeline is not `Send`: one per worker thread.
+        .map_init(
+            || TermPipeline::new(lang),
+            |pipeline, (doc, (themes, orgs))| {
+                let weights = pipeline.weights([&doc.title, &doc.body, themes, orgs]);
+                doc.body = String::new();
+                weights
+                    .into_iter()
+                    .map(|(term, w)| {
+                        let q = (w * 100.0).round().clamp(1.0, f64::from(u16::MAX)) as u16;
+                        (term, q)
+                    })
+                    .collect()
+            },
+        )
+        .collect()
+}
+
+/// The files of the split layout for `docs` (in index order) and their weights.
+pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) -> Vec<OutputFile> {
     let dir = format!("search_index.{lang}");
-    let terms = postings(lang, docs, facets);
-    let docs = &*docs;
+    let terms = postings(weights);
     let entries: Vec<(String, String)> = terms
         .into_par_iter()
         .map(|(term, list)| {
@@ -152,30 +188,15 @@ pub(crate) fn build(
 }
 
 /// Every term with its documents (sorted, best `MAX_POSTINGS`) and its true document count.
-fn postings(
-    lang: &str,
-    docs: &mut [Document],
-    facets: &[(String, String)],
-) -> Vec<(String, (Postings, usize))> {
-    let merged: FxHashMap<Term, Postings> = docs
-        .par_iter_mut()
-        .zip(facets)
+fn postings(weights: &[&[(Term, u16)]]) -> Vec<(String, (Postings, usize))> {
+    let merged: FxHashMap<Term, Postings> = weights
+        .par_iter()
         .enumerate()
-        // The pipeline is not `Send`: one per worker thread.
-        .map_init(
-            || TermPipeline::new(lang),
-            |pipeline, (i, (doc, (themes, orgs)))| {
-                let weights = pipeline.weights([&doc.title, &doc.body, themes, orgs]);
-                doc.body = String::new();
-                (i as u32, weights)
-            },
-        )
         .fold(
             FxHashMap::<Term, Postings>::default,
             |mut map, (i, weights)| {
-                for (term, w) in weights {
-                    let q = (w * 100.0).round().clamp(1.0, f64::from(u16::MAX)) as u16;
-                    map.entry(term).or_default().push((i, q));
+                for (term, q) in weights.iter() {
+                    map.entry(term.clone()).or_default().push((i as u32, *q));
                 }
                 map
             },
