@@ -13,9 +13,10 @@
 //! change are taken whole from the last build, the whole site is validated
 //! again (a change anywhere can break a link anywhere), and only the pages
 //! that read a changed part of the site are rendered. The search index is
-//! made when it is first asked for after a rebuild (`ensure_index`): at
-//! 10,000 cases it costs ten times the rest of a rebuild, and an author
-//! saving a page mostly looks at the page.
+//! made when it is first asked for after a rebuild (`ensure_index`), from
+//! the kept documents of unchanged meetings: at 10,000 cases it still costs
+//! ten times the rest of a rebuild, and an author saving a page mostly
+//! looks at the page.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
