@@ -119,27 +119,27 @@ impl Changes {
             || old.papers_section != new.papers_section
             || old.pages != new.pages
             || old_assets != new_assets;
-        let pair = |i: usize| old.meetings.get(i).map(|o| (o, &new.meetings[i]));
+        // A meeting the model took from its cache is the same one: equal at a glance.
+        let same = |i: usize| {
+            old.meetings
+                .get(i)
+                .is_some_and(|o| std::sync::Arc::ptr_eq(o, &new.meetings[i]))
+        };
         let n = new.meetings.len();
-        let meeting_refs = (0..n)
-            .map(|i| pair(i).map_or(true, |(o, m)| !meeting_ref_eq(o, m)))
-            .collect();
-        let meeting = (0..n)
-            .map(|i| pair(i).map_or(true, |(o, m)| !meeting_eq(o, m)))
-            .collect();
+        let differs = |i: usize, eq: fn(&Meeting, &Meeting) -> bool| match old.meetings.get(i) {
+            Some(o) => !same(i) && !eq(o, &new.meetings[i]),
+            None => true,
+        };
+        let meeting_refs = (0..n).map(|i| differs(i, meeting_ref_eq)).collect();
+        let meeting = (0..n).map(|i| differs(i, meeting_eq)).collect();
         let attendance = (0..n)
-            .map(|i| pair(i).map_or(true, |(o, m)| o.attendance != m.attendance))
+            .map(|i| differs(i, |o, m| o.attendance == m.attendance))
             .collect();
         let cases = (0..n)
             .into_par_iter()
             .map(|i| {
                 let m = &new.meetings[i];
-                // A meeting the model took from its cache is the same one.
-                if old
-                    .meetings
-                    .get(i)
-                    .is_some_and(|o| std::sync::Arc::ptr_eq(o, m))
-                {
+                if same(i) {
                     return vec![(false, false, false); m.cases.len()];
                 }
                 (0..m.cases.len())
