@@ -335,7 +335,7 @@ impl Changes {
             return;
         };
         self.lost |= event.need_rescan();
-        self.relevant |= is_relevant(root, &Ok(event.clone())) || event.need_rescan();
+        self.relevant |= is_relevant(root, event) || event.need_rescan();
         if !matches!(event.kind, notify::EventKind::Access(_)) {
             self.paths.extend(
                 event
@@ -349,8 +349,7 @@ impl Changes {
 }
 
 /// Skips editors' swap and backup files, and events that only read.
-fn is_relevant(root: &Path, event: &notify::Result<notify::Event>) -> bool {
-    let Ok(event) = event else { return false };
+fn is_relevant(root: &Path, event: &notify::Event) -> bool {
     if matches!(event.kind, notify::EventKind::Access(_)) {
         return false;
     }

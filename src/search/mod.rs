@@ -439,9 +439,14 @@ fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) ->
 
 /// Builds the search index of `site` in the layout its config asks for.
 pub fn build(site: &Site) -> Option<SearchIndex> {
-    let config = site.config.search?;
+    site.config.search?;
+    Some(build_from(site, documents(site)))
+}
+
+/// The index of `site` from its documents, in [`documents`]' order.
+fn build_from(site: &Site, mut docs: Vec<Document>) -> SearchIndex {
+    let config = site.config.search.expect("checked by the caller");
     let lang = &site.config.default_language;
-    let mut docs = documents(site);
     let names = theme_names(site);
     let facets: Vec<(String, String)> = docs
         .par_iter()
@@ -468,12 +473,12 @@ pub fn build(site: &Site) -> Option<SearchIndex> {
         Layout::Single => format!("/search_index.{lang}.json"),
         Layout::Split => format!("/search_index.{lang}/manifest.json"),
     };
-    Some(SearchIndex {
+    SearchIndex {
         layout,
         url,
         files,
         documents: docs.len(),
-    })
+    }
 }
 
 /// Each meeting's documents with their term weights, from the last index of
@@ -531,13 +536,10 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
             .par_iter()
             .map(|d| facet_text(site, &names, d))
             .collect();
-        let text_bytes = docs.iter().map(|d| d.body.len()).sum();
         let weights = split::weigh(lang, &mut docs, &facets);
-        (
-            docs.into_iter().zip(weights).collect::<Vec<_>>(),
-            text_bytes,
-        )
+        docs.into_iter().zip(weights).collect::<Vec<_>>()
     };
+    let text = |docs: &[Document]| docs.iter().map(|d| d.body.len()).sum::<usize>();
     let mut memo = cache.memo.lock().expect("lock");
     let inputs = weight_inputs(site, &names);
     if memo.inputs != inputs {
@@ -546,32 +548,64 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
             meetings: FxHashMap::default(),
         };
     }
+    // Kept meetings, and the documents of the others, not weighed yet:
+    // whether there will be shards at all is known only from all the text.
     let known = &memo.meetings;
-    let meetings: Vec<(usize, Weighed)> = site
+    let found: Vec<Result<Weighed, Vec<Document>>> = site
         .meetings
         .par_iter()
         .enumerate()
-        .map(|(mi, meeting)| {
-            let key = Arc::as_ptr(meeting) as usize;
-            if let Some(kept) = known.get(&key) {
-                return (key, kept.clone());
-            }
-            let (docs, text_bytes) = weigh(meeting_documents(site, mi, meeting));
-            let weighed = Weighed {
-                _meeting: meeting.clone(),
-                docs: Arc::new(docs),
-                text_bytes,
-            };
-            (key, weighed)
+        .map(
+            |(mi, meeting)| match known.get(&(Arc::as_ptr(meeting) as usize)) {
+                Some(kept) => Ok(kept.clone()),
+                None => Err(meeting_documents(site, mi, meeting)),
+            },
+        )
+        .collect();
+    let others = other_documents(site);
+    let text_bytes = text(&others)
+        + found
+            .iter()
+            .map(|f| match f {
+                Ok(kept) => kept.text_bytes,
+                Err(docs) => text(docs),
+            })
+            .sum::<usize>();
+    if config.split == SplitMode::Auto && text_bytes <= SINGLE_TEXT_LIMIT {
+        // Small enough for one file: no weights are kept for it.
+        memo.meetings.clear();
+        let fresh = found.iter().all(Result::is_err);
+        drop(memo);
+        if !fresh {
+            return build(site);
+        }
+        let mut docs: Vec<Document> = found
+            .into_iter()
+            .flat_map(|f| f.err().unwrap_or_default())
+            .chain(others)
+            .collect();
+        docs.sort_by(|a, b| a.order().cmp(&b.order()));
+        return Some(build_from(site, docs));
+    }
+    let meetings: Vec<(usize, Weighed)> = site
+        .meetings
+        .par_iter()
+        .zip(found)
+        .map(|(meeting, found)| {
+            let weighed = found.unwrap_or_else(|docs| {
+                let text_bytes = text(&docs);
+                Weighed {
+                    _meeting: meeting.clone(),
+                    docs: Arc::new(weigh(docs)),
+                    text_bytes,
+                }
+            });
+            (Arc::as_ptr(meeting) as usize, weighed)
         })
         .collect();
     memo.meetings = meetings.iter().cloned().collect();
     drop(memo);
-    let (others, other_bytes) = weigh(other_documents(site));
-    let text_bytes: usize = other_bytes + meetings.iter().map(|(_, w)| w.text_bytes).sum::<usize>();
-    if config.split == SplitMode::Auto && text_bytes <= SINGLE_TEXT_LIMIT {
-        return build(site);
-    }
+    let others = weigh(others);
     let mut all: Vec<&(Document, split::Weights)> = meetings
         .iter()
         .flat_map(|(_, w)| w.docs.iter())
