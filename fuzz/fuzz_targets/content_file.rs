@@ -31,6 +31,8 @@ fuzz_target!(|data: &[u8]| {
             &HtmlOptions {
                 trust_raw_html,
                 organisations: &organisations,
+                people: &BTreeMap::new(),
+                person_links: &BTreeMap::new(),
                 heading_shift: 1,
             },
         );

@@ -265,6 +265,8 @@ pub struct RawMeeting {
     /// Agenda items in order.
     #[serde(default)]
     pub agenda: Vec<RawAgendaItem>,
+    /// A note that the agenda was revised, and how (cases renumbered, moved).
+    pub revised: Option<String>,
     /// Decisions of the council.
     #[serde(default)]
     pub decisions: Vec<RawDecision>,
@@ -340,8 +342,16 @@ pub struct RawGuest {
 pub struct RawCase {
     /// The number as printed ("07/24"), kept even when inconsistent.
     pub number: Spanned<String>,
-    /// `drøftingssak`, `oppfølgingssak`, `orienteringssak` or `løypemelding`.
-    pub kind: Spanned<String>,
+    /// `drøftingssak`, `oppfølgingssak`, `orienteringssak` or `løypemelding`;
+    /// left out when the minutes print none.
+    pub kind: Option<Spanned<String>>,
+    /// `behandlet`, `ikke behandlet`, `utsatt` or `trukket`; left out when the
+    /// minutes say nothing of it.
+    pub status: Option<Spanned<String>>,
+    /// What the minutes say about the status ("Saken ble ikke behandlet på grunn av tiden").
+    pub status_note: Option<String>,
+    /// The number the case had before the agenda was revised ("13/24").
+    pub was: Option<Spanned<String>>,
     /// Title without the number.
     pub title: String,
     /// One sentence for listings and `<meta name="description">`.

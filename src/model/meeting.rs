@@ -48,6 +48,49 @@ impl CaseKind {
     }
 }
 
+/// What became of a case at the meeting, as the minutes say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CaseStatus {
+    /// Behandlet: discussed.
+    #[serde(rename = "behandlet")]
+    Discussed,
+    /// Ikke behandlet: on the agenda, but not discussed (no time, for example).
+    #[serde(rename = "ikke-behandlet")]
+    NotDiscussed,
+    /// Utsatt: put off to a later meeting.
+    #[serde(rename = "utsatt")]
+    Postponed,
+    /// Trukket: withdrawn from the agenda.
+    #[serde(rename = "trukket")]
+    Withdrawn,
+}
+
+impl CaseStatus {
+    /// The values an author may write, for hints.
+    pub const ALLOWED: &'static str =
+        "\"behandlet\", \"ikke behandlet\", \"utsatt\" or \"trukket\"";
+
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_lowercase().replace('-', " ").as_str() {
+            "behandlet" => Self::Discussed,
+            "ikke behandlet" => Self::NotDiscussed,
+            "utsatt" => Self::Postponed,
+            "trukket" => Self::Withdrawn,
+            _ => return None,
+        })
+    }
+
+    /// The Norwegian words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Discussed => "Behandlet",
+            Self::NotDiscussed => "Ikke behandlet",
+            Self::Postponed => "Utsatt",
+            Self::Withdrawn => "Trukket",
+        }
+    }
+}
+
 /// A meeting of the council.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
@@ -71,6 +114,8 @@ pub struct Meeting {
     pub minute_takers: Vec<String>,
     /// Agenda.
     pub agenda: Vec<AgendaItem>,
+    /// A note that the agenda was revised, as the minutes give it.
+    pub revised: Option<String>,
     /// Decisions.
     pub decisions: Vec<Decision>,
     /// Opening, news and closing text.
@@ -181,8 +226,14 @@ pub struct Case {
     pub slug: String,
     /// Number as printed ("07/24").
     pub number: String,
-    /// Kind.
-    pub kind: CaseKind,
+    /// The number before the agenda was revised, with the line it is written on.
+    pub was: Option<(String, usize)>,
+    /// Kind, when the minutes print one.
+    pub kind: Option<CaseKind>,
+    /// What became of it at the meeting, when the minutes say.
+    pub status: Option<CaseStatus>,
+    /// The minutes' words about the status.
+    pub status_note: Option<String>,
     /// Title.
     pub title: String,
     /// One sentence for listings.
@@ -287,6 +338,7 @@ pub(crate) fn meeting(
             .map(|p| p.get_ref().clone())
             .collect(),
         agenda: Vec::new(),
+        revised: raw.revised.clone(),
         decisions: Vec::new(),
         body,
         cases: Vec::new(),
@@ -435,19 +487,64 @@ pub(crate) fn case(
 ) -> Option<Case> {
     let file = &parsed.file;
     let raw = &parsed.value;
-    let kind = match CaseKind::parse(raw.kind.get_ref()) {
-        Some(k) => k,
-        None => {
+    let kind = match &raw.kind {
+        None => None,
+        Some(kind) => match CaseKind::parse(kind.get_ref()) {
+            Some(k) => Some(k),
+            None => {
+                check.push(
+                    file.error_at(kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
+                        .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none"),
+                );
+                return None;
+            }
+        },
+    };
+    let status = match &raw.status {
+        None => None,
+        Some(status) => match CaseStatus::parse(status.get_ref()) {
+            Some(s) => Some(s),
+            None => {
+                check.push(
+                    file.error_at(
+                        status.span(),
+                        format!("unknown case status \"{}\"", status.get_ref()),
+                    )
+                    .hint(format!(
+                        "use status = {}, or leave it out when the minutes say nothing",
+                        CaseStatus::ALLOWED
+                    )),
+                );
+                None
+            }
+        },
+    };
+    if raw.status_note.is_some() && raw.status.is_none() {
+        check.push(
+            file.error_at(
+                raw.number.span(),
+                "`status_note` is given without a `status`",
+            )
+            .hint(format!(
+                "add status = {} beside the note",
+                CaseStatus::ALLOWED
+            )),
+        );
+    }
+    let was = raw.was.as_ref().and_then(|w| {
+        let text = w.get_ref().trim();
+        if text.is_empty() {
             check.push(
-                file.error_at(
-                    raw.kind.span(),
-                    format!("unknown case kind \"{}\"", raw.kind.get_ref()),
-                )
-                .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding"),
+                file.error_at(w.span(), "`was` is empty")
+                    .hint("write the number the case had before the agenda was revised, for example \"13/24\", or leave `was` out"),
             );
             return None;
         }
-    };
+        Some((
+            text.to_string(),
+            file.line_col(file.front.start + w.span().start).0,
+        ))
+    });
     let number = raw.number.get_ref().trim().to_string();
     if number.is_empty() {
         check.push(
@@ -550,7 +647,10 @@ pub(crate) fn case(
     Some(Case {
         slug: slug.to_string(),
         number,
+        was,
         kind,
+        status,
+        status_note: raw.status_note.clone(),
         title: raw.title.clone(),
         description: raw.description.clone(),
         submitted_by: raw.submitted_by.as_ref().map(|s| s.get_ref().clone()),

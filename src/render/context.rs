@@ -52,11 +52,14 @@ impl<'a> Contexts<'a> {
     fn html_shifted(&self, body: &Body, heading_shift: u8) -> String {
         note(Dep::Global);
         note(Dep::Organisations);
+        note(Dep::People);
         body_html(
             body,
             &HtmlOptions {
                 trust_raw_html: self.site.config.trust_raw_html,
                 organisations: &self.site.organisations,
+                people: &self.site.people,
+                person_links: &self.site.person_links,
                 heading_shift,
             },
         )
@@ -187,6 +190,7 @@ impl<'a> Contexts<'a> {
                     "code": m.code(), "number": m.number, "year": chrono::Datelike::year(&m.date),
                     "date": iso(m.date), "date_text": date_long(m.date), "path": m.path(),
                     "title": format!("Møte {}", m.code()), "case_count": m.cases.len(),
+                    "revised": m.revised,
                 })
             })
             .clone()
@@ -200,7 +204,10 @@ impl<'a> Contexts<'a> {
             .get_or_init(|| {
                 let c = self.site.case(r);
                 json!({
-                    "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.label(),
+                    "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.map(|k| k.label()),
+                    "was": c.was.as_ref().map(|(was, _)| was),
+                    "status": c.status, "status_label": c.status.map(|s| s.label()),
+                    "status_note": c.status_note,
                     "path": self.site.case_path(r), "description": c.description,
                     "meeting": self.meeting_ref(r.meeting),
                     "themes": c.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>(),
@@ -801,6 +808,7 @@ impl<'a> Contexts<'a> {
             "attendance",
             refs(&links.attendance, |r| self.attendance_ref(r)),
         );
+        put(&mut ctx, "items", refs(&links.items, |r| self.item_ref(r)));
         ctx
     }
 
@@ -883,7 +891,11 @@ impl<'a> Contexts<'a> {
                 entries.push(json!({
                     "title": format!("Sak {} {}", case.number, case.title), "path": site.case_path(r),
                     "updated": format!("{}T00:00:00Z", iso(m.date)),
-                    "summary": if case.description.is_empty() { case.kind.label().to_string() } else { case.description.clone() },
+                    "summary": match (case.description.is_empty(), case.kind) {
+                        (false, _) => case.description.clone(),
+                        (true, Some(kind)) => kind.label().to_string(),
+                        (true, None) => format!("Sak {} i møte {}", case.number, m.code()),
+                    },
                 }));
             }
         }

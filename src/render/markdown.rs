@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{html, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::model::{Block, Body, InputItem, Organisation, SectionKind};
+use crate::model::{Block, Body, InputItem, Organisation, Person, PersonLinks, SectionKind};
 
 /// What the writer needs besides the body.
 pub struct HtmlOptions<'a> {
@@ -16,6 +16,10 @@ pub struct HtmlOptions<'a> {
     pub trust_raw_html: bool,
     /// For naming the organisations an item is attributed to.
     pub organisations: &'a BTreeMap<String, Organisation>,
+    /// For naming the people an item is attributed to (`fra=` takes a person's id too).
+    pub people: &'a BTreeMap<String, Person>,
+    /// Who has a page of their own, to link their name.
+    pub person_links: &'a BTreeMap<String, PersonLinks>,
     /// Levels to push every heading down by, when the body sits under a heading of the page.
     pub heading_shift: u8,
 }
@@ -141,13 +145,27 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
             let names: Vec<String> = item
                 .organisations
                 .iter()
-                .map(|id| {
-                    let name = opts
-                        .organisations
-                        .get(id)
-                        .map_or(id.as_str(), |o| o.name.as_str());
-                    format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
-                })
+                .map(
+                    |id| match (opts.organisations.get(id), opts.people.get(id)) {
+                        (None, Some(person)) => {
+                            let has_page = opts
+                                .person_links
+                                .get(id)
+                                .is_some_and(|l| !l.holdings.is_empty());
+                            match has_page {
+                                true => format!(
+                                    "<a href=\"/personer/{id}/\">{}</a>",
+                                    escape(&person.name)
+                                ),
+                                false => escape(&person.name),
+                            }
+                        }
+                        (org, _) => {
+                            let name = org.map_or(id.as_str(), |o| o.name.as_str());
+                            format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
+                        }
+                    },
+                )
                 .collect();
             meta.push(format!("Fra {}", names.join(", ")));
         }
@@ -203,6 +221,8 @@ mod tests {
             &HtmlOptions {
                 trust_raw_html: trust,
                 organisations: &orgs,
+                people: &BTreeMap::new(),
+                person_links: &BTreeMap::new(),
                 heading_shift: 0,
             },
         )
@@ -224,6 +244,8 @@ mod tests {
         let opts = HtmlOptions {
             trust_raw_html: false,
             organisations: &orgs,
+            people: &BTreeMap::new(),
+            person_links: &BTreeMap::new(),
             heading_shift: 1,
         };
         let html = body_html(&body, &opts);
