@@ -133,3 +133,128 @@ fn input_attributed_to_a_person_and_prose_input_are_items() {
     let org = main_text(&site, "organisasjoner/pasientforeningen/index.html");
     assert!(!org.contains("Et innspill fra én person"), "{org}");
 }
+
+#[test]
+fn seat_counts_use_the_seats_that_exist_on_the_meetings_date() {
+    let site = built();
+    // 1 March 2024: the old seat still exists, the new one not yet.
+    let before = main_text(&site, "moter/2024-1/index.html");
+    assert!(
+        before.contains("4 av 5 seter var representert."),
+        "{before}"
+    );
+    assert!(
+        before.contains("Gammel forening Til stede Per Hansen Medlem"),
+        "{before}"
+    );
+    assert!(!before.contains("Ny forening"), "{before}");
+    // 1 February 2025: the old seat has ended and the new one exists.
+    let after = main_text(&site, "moter/2025-1/index.html");
+    assert!(after.contains("4 av 5 seter var representert."), "{after}");
+    assert!(!after.contains("Gammel forening"), "{after}");
+    assert!(
+        after.contains("Ny forening Til stede Lise Berg Rolle ikke oppgitt"),
+        "{after}"
+    );
+}
+
+#[test]
+fn an_ended_and_a_created_seat_are_dated_on_their_organisations_pages() {
+    let site = built();
+    let old = main_text(&site, "organisasjoner/gammel-forening/index.html");
+    assert!(
+        old.contains("Setet ble avviklet; siste dag var 30. juni 2024 . Setet ble avviklet etter vedtak i etaten."),
+        "{old}"
+    );
+    assert!(
+        old.contains("Per Hansen Medlem 1. januar 2024 30. juni 2024"),
+        "{old}"
+    );
+    let new = main_text(&site, "organisasjoner/ny-forening/index.html");
+    assert!(new.contains("Setet ble opprettet 1. juli 2024 ."), "{new}");
+    // The holder's start is not known: no date is made up for it.
+    assert!(
+        new.contains("Lise Berg Rolle ikke oppgitt Ukjent dato 31. desember 2025"),
+        "{new}"
+    );
+    assert!(!new.contains("1. januar 2024"), "{new}");
+    let person = main_text(&site, "personer/lise-berg/index.html");
+    assert!(
+        person.contains("Representant for Ny forening (rolle ikke oppgitt), fra ukjent dato til 31. desember 2025"),
+        "{person}"
+    );
+    assert!(
+        person.contains("til stede for Ny forening (rolle ikke oppgitt)"),
+        "{person}"
+    );
+}
+
+#[test]
+fn an_organisation_with_two_seats_has_one_page_with_both() {
+    let site = built();
+    let org = main_text(&site, "organisasjoner/funksjonsforeningen/index.html");
+    assert!(
+        org.contains("Periode 2024-2025 (FFO/Funksjonsforeningen) Representant Rolle Fra Til Anne Lund Medlem"),
+        "{org}"
+    );
+    assert!(
+        org.contains("Periode 2024-2025 (BrukerRoP/Funksjonsforeningen) Representant Rolle Fra Til Bjørn Dahl Medlem"),
+        "{org}"
+    );
+    // Every row of both seats, each naming its seat.
+    assert!(
+        org.contains("Møte 1/2025 , 1. februar 2025 (FFO/Funksjonsforeningen) Til stede Anne Lund"),
+        "{org}"
+    );
+    assert!(
+        org.contains("Møte 1/2024 , 1. mars 2024 (FFO/Funksjonsforeningen) Til stede Anne Lund"),
+        "{org}"
+    );
+    assert!(
+        org.contains("Møte 1/2024 , 1. mars 2024 (BrukerRoP/Funksjonsforeningen) Avbud"),
+        "{org}"
+    );
+    let meeting = main_text(&site, "moter/2024-1/index.html");
+    assert!(meeting.contains("FFO/Funksjonsforeningen Til stede Anne Lund Medlem BrukerRoP/Funksjonsforeningen Avbud"), "{meeting}");
+}
+
+#[test]
+fn a_moved_seat_belongs_to_each_organisation_for_its_own_dates() {
+    let site = built();
+    let before = main_text(&site, "moter/2024-1/index.html");
+    // The label printed in that meeting is kept for it.
+    assert!(
+        before.contains("Utvalget for forening A Til stede Eva Strand Medlem"),
+        "{before}"
+    );
+    assert!(before.contains("Observatør fra NAV : Avbud"), "{before}");
+    let after = main_text(&site, "moter/2025-1/index.html");
+    assert!(
+        after.contains("Forening B (overført sete) Til stede Eva Strand Medlem"),
+        "{after}"
+    );
+    for org in ["forening-a", "forening-b"] {
+        let page = main_text(&site, &format!("organisasjoner/{org}/index.html"));
+        assert!(
+            page.contains("Setet ble overført fra Forening A til Forening B 1. september 2024 (meldt i møte 1/2025)."),
+            "{page}"
+        );
+    }
+    let a = main_text(&site, "organisasjoner/forening-a/index.html");
+    assert!(
+        a.contains("Møte 1/2024 , 1. mars 2024 (Utvalget for forening A) Til stede Eva Strand"),
+        "{a}"
+    );
+    assert!(!a.contains("Møte 1/2025"), "{a}");
+    let b = main_text(&site, "organisasjoner/forening-b/index.html");
+    assert!(
+        b.contains("Møte 1/2025 , 1. februar 2025 Til stede Eva Strand"),
+        "{b}"
+    );
+    assert!(!b.contains("Møte 1/2024"), "{b}");
+    let person = main_text(&site, "personer/eva-strand/index.html");
+    assert!(
+        person.contains("Medlem for Forening A , fra 1. september 2024 for Forening B , 1. januar 2024–31. desember 2025"),
+        "{person}"
+    );
+}

@@ -90,3 +90,152 @@ fn fra_takes_a_person() {
     site.replace(CASE, "{fra=pasientforeningen}", "{fra=kari-nordmann}");
     site.build().expect("a person may be named with fra=");
 }
+
+const COUNCIL: &str = "data/council.toml";
+const MEETING: &str = "content/moter/2026-1/_index.md";
+
+/// The minimal site with a second organisation, "annen-forening".
+fn with_second_organisation() -> TestSite {
+    let site = TestSite::minimal();
+    site.append(
+        "data/organisations.toml",
+        "\n[[organisation]]\nid = \"annen-forening\"\nname = \"Annen forening\"\nkind = \"member\"\n",
+    );
+    site
+}
+
+#[test]
+fn two_seats_of_one_organisation_need_ids_when_their_dates_overlap() {
+    let site = TestSite::minimal();
+    site.append(
+        COUNCIL,
+        "\n[[seat]]\norganisation = \"pasientforeningen\"\nterm = \"2026-2028\"\nfrom = 2027-01-01\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:22:16: error: the seat \"pasientforeningen\" is declared twice in the term 2026-2028 for overlapping dates (2026-01-01–2028-12-31 and 2027-01-01–2028-12-31)",
+            "give each of the organisation's seats its own `id = \"…\"`",
+        ],
+    );
+}
+
+#[test]
+fn two_seats_with_ids_may_be_held_by_one_organisation() {
+    let second_seat =
+        "\n[[seat]]\nid = \"andre-sete\"\norganisation = \"pasientforeningen\"\nterm = \"2026-2028\"\n";
+    // The row does not say which seat, but its person holds only one of them.
+    let site = TestSite::minimal();
+    site.append(COUNCIL, second_seat);
+    let report = site.build().expect("builds");
+    assert!(report.warnings.0.is_empty(), "{}", report.warnings);
+    // Without a person, the row must name its seat.
+    let site = TestSite::minimal();
+    site.append(COUNCIL, second_seat);
+    site.replace(
+        MEETING,
+        "person = \"kari-nordmann\"\n+++",
+        "status = \"avbud\"\n+++",
+    );
+    assert_error(
+        &site,
+        &[
+            "_index.md:19:16: error: \"pasientforeningen\" has 2 seats on 2026-03-04; the row does not say which",
+            "add seat = \"pasientforeningen\" or \"andre-sete\" to the row",
+        ],
+    );
+}
+
+#[test]
+fn a_seat_that_ends_before_it_begins() {
+    let site = with_second_organisation();
+    site.append(
+        COUNCIL,
+        "\n[[seat]]\norganisation = \"annen-forening\"\nterm = \"2026-2028\"\nfrom = 2027-05-01\nto = 2027-04-30\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:25:6: error: `to` (2027-04-30) is before `from` (2027-05-01)",
+            "`to` is the last day and must be on or after `from`",
+        ],
+    );
+}
+
+#[test]
+fn a_holding_that_ends_before_it_begins() {
+    let site = TestSite::minimal();
+    site.replace(
+        COUNCIL,
+        "role = \"deputy\"",
+        "role = \"deputy\"\nfrom = 2027-05-01\nto = 2026-04-30",
+    );
+    assert_error(
+        &site,
+        &["data/council.toml:21:6: error: `to` (2026-04-30) is before `from` (2027-05-01)"],
+    );
+}
+
+#[test]
+fn attendance_for_a_seat_that_has_ended() {
+    let site = TestSite::minimal();
+    site.replace(
+        COUNCIL,
+        "term = \"2026-2028\"\n[[seat.holder]]",
+        "term = \"2026-2028\"\nto = 2026-02-28\n[[seat.holder]]",
+    );
+    assert_error(
+        &site,
+        &[
+            "_index.md:19:16: error: the seat \"pasientforeningen\" ended on 2026-02-28, before the meeting on 2026-03-04",
+            "remove the row, or correct the seat's `from`/`to` in data/council.toml",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_role_names_the_allowed_values() {
+    let site = TestSite::minimal();
+    site.replace(COUNCIL, "role = \"deputy\"", "role = \"vararepresentant\"");
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:19:8: error: unknown seat role \"vararepresentant\"",
+            "use role = \"member\", \"deputy\" or \"unknown\"",
+        ],
+    );
+}
+
+#[test]
+fn a_holder_date_that_is_neither_a_date_nor_unknown() {
+    let site = TestSite::minimal();
+    site.replace(
+        COUNCIL,
+        "role = \"deputy\"",
+        "role = \"deputy\"\nfrom = \"i fjor\"",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:20:8: error: \"i fjor\" is neither a date nor \"unknown\"",
+            "or \"unknown\" when the minutes do not say",
+        ],
+    );
+}
+
+#[test]
+fn two_members_of_one_seat_at_once_is_a_warning() {
+    let site = with_second_organisation();
+    site.replace(
+        COUNCIL,
+        "role = \"deputy\"",
+        "role = \"member\"\nfrom = 2027-01-01",
+    );
+    let report = site.build().expect("a warning does not stop the build");
+    let warnings = report.warnings.to_string();
+    assert!(
+        common::reports(&warnings, "data/council.toml:18:10: warning: the seat \"pasientforeningen\" has two members at once: kari-nordmann and ola-nordmann overlap from 2027-01-01 to 2028-12-31"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("role = \"deputy\""), "{warnings}");
+}

@@ -161,19 +161,45 @@ pub struct RawTerm {
     pub end: Spanned<Datetime>,
 }
 
-/// One `[[seat]]`: an organisation's place on the council for one term.
+/// One `[[seat]]`: a place on the council for one term, held by an organisation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSeat {
+    /// The seat's own id, needed when an organisation has several seats;
+    /// the organisation's id when left out.
+    pub id: Option<Spanned<String>>,
     /// The organisation (or appointing body) holding the seat.
     pub organisation: Spanned<String>,
     /// The term, by id.
     pub term: Spanned<String>,
     /// How the seat is described in the minutes ("Oppnevnt fra Sametinget").
     pub label: Option<String>,
+    /// First day, if the seat was created during the term.
+    pub from: Option<Spanned<Datetime>>,
+    /// Last day, if the seat was ended during the term.
+    pub to: Option<Spanned<Datetime>>,
+    /// Why the seat was created or ended, and where that is recorded.
+    pub note: Option<String>,
+    /// Moves of the seat to another organisation, in date order.
+    #[serde(default)]
+    pub moved: Vec<RawSeatMove>,
     /// Who held it.
     #[serde(default, rename = "holder")]
     pub holders: Vec<RawHolder>,
+}
+
+/// One `[[seat.moved]]`: from a date, the seat belongs to another organisation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeatMove {
+    /// The first day the seat is the new organisation's.
+    pub from: Spanned<Datetime>,
+    /// The organisation that holds the seat from then, by id.
+    pub organisation: Spanned<String>,
+    /// How the minutes label the seat from then.
+    pub label: Option<String>,
+    /// Where the move is recorded.
+    pub note: Option<String>,
 }
 
 /// One `[[seat.holder]]`.
@@ -182,12 +208,12 @@ pub struct RawSeat {
 pub struct RawHolder {
     /// The person, by id.
     pub person: Spanned<String>,
-    /// `member` or `deputy`.
+    /// `member`, `deputy` or `unknown` (the minutes do not say).
     pub role: Spanned<String>,
-    /// First day, if not the term's first.
-    pub from: Option<Spanned<Datetime>>,
-    /// Last day, if not the term's last.
-    pub to: Option<Spanned<Datetime>>,
+    /// First day, if not the seat's first; `"unknown"` when the start is not known.
+    pub from: Option<Spanned<toml::Value>>,
+    /// Last day, if not the seat's last; `"unknown"` when the end is not known.
+    pub to: Option<Spanned<toml::Value>>,
     /// Where the change is recorded.
     pub note: Option<String>,
 }
@@ -315,6 +341,10 @@ pub struct RawDecision {
 pub struct RawSeatAttendance {
     /// The organisation whose seat this is.
     pub organisation: Spanned<String>,
+    /// Which of the organisation's seats, by seat id, when it has several.
+    pub seat: Option<Spanned<String>>,
+    /// The label printed for the row in this meeting's list.
+    pub label: Option<String>,
     /// Who came, by person id.
     pub person: Option<Spanned<String>>,
     /// `til-stede` (default when a person is given) or `avbud`.

@@ -134,6 +134,15 @@ impl SourceFile {
         )
     }
 
+    /// A warning located at a byte range of the front matter (a TOML span).
+    pub fn warning_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let start = self.front.start + span.start;
+        self.located(
+            Diagnostic::warning(&self.path, message),
+            start..start + span.len(),
+        )
+    }
+
     /// A finding at a byte range of the Markdown body.
     pub fn body_finding(&self, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
         let start = self.body.start + span.start;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::body::Body;
 use super::check::Checker;
-use super::registry::{Council, SeatRole};
+use super::registry::{Council, Seat, SeatRole};
 use super::slug::slugify;
 use crate::load::{Parsed, RawCase, RawMeeting, SourceFile};
 
@@ -185,13 +185,16 @@ impl AttendanceStatus {
 pub struct SeatAttendance {
     /// The organisation, by id.
     pub organisation: String,
+    /// The seat, by id (none for observers).
+    pub seat: Option<String>,
     /// Present or regrets.
     pub status: AttendanceStatus,
     /// Who came, by person id.
     pub person: Option<String>,
     /// As member or deputy (none for observers).
     pub role: Option<SeatRole>,
-    /// How the seat is labelled in the term of the meeting, if not by the organisation's name.
+    /// The label printed for the row: as written in the meeting, or the seat's
+    /// label on its date, if not the organisation's name.
     pub label: Option<String>,
 }
 
@@ -217,6 +220,8 @@ pub struct Attendance {
     pub leadership: Vec<String>,
     /// The secretariat, by person id.
     pub secretariat: Vec<String>,
+    /// How many seats the council had on the meeting's date.
+    pub seat_count: usize,
 }
 
 /// A case put to the council.
@@ -364,16 +369,18 @@ fn attendance(
         if !check.organisation(file, &row.organisation) {
             continue;
         }
-        if !seen.insert(org.clone()) {
-            check.push(file.error_at(row.organisation.span(), format!("\"{org}\" is listed twice in the attendance"))
-                .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
-        }
-        let Some(seat) = council.seat_at(org, date) else {
-            check.push(file.error_at(row.organisation.span(), format!(
-                "\"{org}\" has no seat on the council on {date}"))
-                .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]"));
+        let Some(seat) = attended_seat(file, row, date, council, check) else {
             continue;
         };
+        if !seen.insert(seat.id.clone()) {
+            let what = if seat.id == *org {
+                format!("\"{org}\"")
+            } else {
+                format!("the seat \"{}\"", seat.id)
+            };
+            check.push(file.error_at(row.organisation.span(), format!("{what} is listed twice in the attendance"))
+                .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
+        }
         let Some(status) = status(file, row, check) else {
             continue;
         };
@@ -383,7 +390,7 @@ fn attendance(
                 let holding = seat
                     .holders
                     .iter()
-                    .find(|h| &h.person == person.get_ref() && h.from <= date && date <= h.to);
+                    .find(|h| &h.person == person.get_ref() && h.holds_on(date));
                 match holding {
                     Some(h) => role = Some(h.role),
                     None => check.push(file.error_at(person.span(), format!(
@@ -394,12 +401,17 @@ fn attendance(
         }
         out.seats.push(SeatAttendance {
             organisation: org.clone(),
+            seat: Some(seat.id.clone()),
             status,
             person: row.person.as_ref().map(|p| p.get_ref().clone()),
             role,
-            label: seat.label.clone(),
+            label: row
+                .label
+                .clone()
+                .or_else(|| seat.label_at(date).map(String::from)),
         });
     }
+    out.seat_count = council.seat_count(date);
     for row in &raw.observers {
         if !check.organisation(file, &row.organisation) {
             continue;
@@ -412,10 +424,11 @@ fn attendance(
         };
         out.observers.push(SeatAttendance {
             organisation: row.organisation.get_ref().clone(),
+            seat: None,
             status,
             person: row.person.as_ref().map(|p| p.get_ref().clone()),
             role: None,
-            label: None,
+            label: row.label.clone(),
         });
     }
     for guest in &raw.guests {
@@ -443,6 +456,144 @@ fn attendance(
         .map(|p| p.get_ref().clone())
         .collect();
     out
+}
+
+/// The seat an attendance row is for: the organisation's seat on the
+/// meeting's date, or the one named with `seat =`; an error says why there is none.
+fn attended_seat<'c>(
+    file: &SourceFile,
+    row: &crate::load::RawSeatAttendance,
+    date: NaiveDate,
+    council: &'c Council,
+    check: &mut Checker,
+) -> Option<&'c Seat> {
+    let org = row.organisation.get_ref();
+    let term = council.term_at(date);
+    let in_term = |s: &&Seat| term.is_some_and(|t| t.id == s.term);
+    if let Some(id) = &row.seat {
+        let Some(seat) = council
+            .seats
+            .iter()
+            .filter(in_term)
+            .find(|s| &s.id == id.get_ref())
+        else {
+            let ids: Vec<&str> = council
+                .seats
+                .iter()
+                .filter(in_term)
+                .filter(|s| s.organisations().any(|o| o == org))
+                .map(|s| s.id.as_str())
+                .collect();
+            check.push(
+                file.error_at(id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
+                    .hint(if ids.is_empty() {
+                        format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
+                    } else {
+                        format!("\"{org}\"'s seats in that term are {}", quoted(&ids))
+                    }),
+            );
+            return None;
+        };
+        if !seat.exists_on(date) {
+            check.push(seat_not_there(file, id.span(), seat, date));
+            return None;
+        }
+        if seat.organisation_at(date) != org {
+            check.push(
+                file.error_at(row.organisation.span(), format!(
+                    "the seat \"{}\" is {}'s on {date}, not {org}'s", seat.id, seat.organisation_at(date)))
+                    .hint("correct `organisation` to the one holding the seat that day, or `seat` to one of its seats"),
+            );
+            return None;
+        }
+        return Some(seat);
+    }
+    let seats = council.seats_at(org, date);
+    match seats.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            // A seat of the organisation's in this term that is not there that day.
+            let gone = council
+                .seats
+                .iter()
+                .filter(in_term)
+                .find(|s| s.organisations().any(|o| o == org));
+            match gone {
+                Some(seat) if !seat.exists_on(date) => {
+                    check.push(seat_not_there(file, row.organisation.span(), seat, date))
+                }
+                Some(seat) => check.push(
+                    file.error_at(row.organisation.span(), format!(
+                        "\"{org}\" has no seat on the council on {date}: its seat \"{}\" is {}'s that day", seat.id, seat.organisation_at(date)))
+                        .hint("list the row under the organisation holding the seat that day, or correct the [[seat.moved]] date in data/council.toml"),
+                ),
+                None => check.push(file.error_at(row.organisation.span(), format!(
+                    "\"{org}\" has no seat on the council on {date}"))
+                    .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]")),
+            }
+            None
+        }
+        many => {
+            // The person decides between the seats, when they hold one of them.
+            let by_person = row.person.as_ref().and_then(|p| {
+                let held: Vec<&&Seat> = many
+                    .iter()
+                    .filter(|s| {
+                        s.holders
+                            .iter()
+                            .any(|h| &h.person == p.get_ref() && h.holds_on(date))
+                    })
+                    .collect();
+                (held.len() == 1).then(|| *held[0])
+            });
+            if by_person.is_none() {
+                let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
+                check.push(
+                    file.error_at(
+                        row.organisation.span(),
+                        format!(
+                            "\"{org}\" has {} seats on {date}; the row does not say which",
+                            many.len()
+                        ),
+                    )
+                    .hint(format!("add seat = {} to the row", quoted(&ids))),
+                );
+            }
+            by_person
+        }
+    }
+}
+
+fn quoted(ids: &[&str]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The error for a row of a seat that has ended, or not yet begun, on `date`.
+fn seat_not_there(
+    file: &SourceFile,
+    span: std::ops::Range<usize>,
+    seat: &Seat,
+    date: NaiveDate,
+) -> crate::error::Diagnostic {
+    let message = if date > seat.to {
+        format!(
+            "the seat \"{}\" ended on {}, before the meeting on {date}",
+            seat.id, seat.to
+        )
+    } else {
+        format!(
+            "the seat \"{}\" begins on {}, after the meeting on {date}",
+            seat.id, seat.from
+        )
+    };
+    file.error_at(span, message).hint(
+        "remove the row, or correct the seat's `from`/`to` in data/council.toml (a seat given to another organisation is a [[seat.moved]])",
+    )
 }
 
 fn status(

@@ -11,6 +11,7 @@ pub mod body;
 pub(crate) mod check;
 pub mod meeting;
 pub mod registry;
+pub mod seat;
 pub mod slug;
 
 use std::collections::{BTreeMap, HashMap};
@@ -29,7 +30,8 @@ pub use meeting::{
     Earlier, Guest, Meeting, SeatAttendance,
 };
 pub use registry::{
-    Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatRole, Term,
+    Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatMove, SeatRole,
+    Term,
 };
 pub use slug::slugify;
 
@@ -926,8 +928,14 @@ fn registry_links(
         }
     }
     for (si, seat) in site.council.seats.iter().enumerate() {
-        if let Some(l) = orgs.get_mut(seat.organisation.as_str()) {
-            l.seats.push(si);
+        // A seat moved to another organisation is on both pages.
+        let mut held_by: Vec<&str> = seat.organisations().collect();
+        held_by.sort_unstable();
+        held_by.dedup();
+        for org in held_by {
+            if let Some(l) = orgs.get_mut(org) {
+                l.seats.push(si);
+            }
         }
         for (hi, h) in seat.holders.iter().enumerate() {
             if let Some(l) = people.get_mut(h.person.as_str()) {

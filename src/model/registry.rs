@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::check::Checker;
+pub use super::seat::{Holding, Seat, SeatMove, SeatRole};
 use super::slug::is_valid_id;
 use crate::load::{Parsed, RawCouncil, RawOrganisations, RawPeople, SourceFile};
 
@@ -102,54 +103,6 @@ pub struct Term {
     pub end: NaiveDate,
 }
 
-/// The role of a seat holder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SeatRole {
-    /// Medlem.
-    Member,
-    /// Vara.
-    Deputy,
-}
-
-impl SeatRole {
-    /// The Norwegian name.
-    pub fn label(self) -> &'static str {
-        match self {
-            SeatRole::Member => "Medlem",
-            SeatRole::Deputy => "Vara",
-        }
-    }
-}
-
-/// Someone holding a seat as member or deputy, for a span of days.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Holding {
-    /// The person, by id.
-    pub person: String,
-    /// Member or deputy.
-    pub role: SeatRole,
-    /// First day.
-    pub from: NaiveDate,
-    /// Last day.
-    pub to: NaiveDate,
-    /// Where the change is recorded.
-    pub note: Option<String>,
-}
-
-/// An organisation's seat for one term.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Seat {
-    /// The organisation, by id.
-    pub organisation: String,
-    /// The term, by id.
-    pub term: String,
-    /// How the minutes label it, if not by the organisation's name.
-    pub label: Option<String>,
-    /// Who held it.
-    pub holders: Vec<Holding>,
-}
-
 /// A member of a committee.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommitteeMember {
@@ -201,17 +154,24 @@ impl Council {
         self.terms.iter().find(|t| t.start <= date && date <= t.end)
     }
 
-    /// The organisation's seat in the term containing `date`.
-    pub fn seat_at(&self, organisation: &str, date: NaiveDate) -> Option<&Seat> {
-        let term = self.term_at(date)?;
+    /// The organisation's seats that exist on `date`, in file order.
+    pub fn seats_at(&self, organisation: &str, date: NaiveDate) -> Vec<&Seat> {
         self.seats
             .iter()
-            .find(|s| s.organisation == organisation && s.term == term.id)
+            .filter(|s| s.exists_on(date) && s.organisation_at(date) == organisation)
+            .collect()
+    }
+
+    /// How many seats exist on `date`.
+    pub fn seat_count(&self, date: NaiveDate) -> usize {
+        self.seats.iter().filter(|s| s.exists_on(date)).count()
     }
 
     /// Does the organisation hold a seat in any term?
     pub fn has_any_seat(&self, organisation: &str) -> bool {
-        self.seats.iter().any(|s| s.organisation == organisation)
+        self.seats
+            .iter()
+            .any(|s| s.organisations().any(|o| o == organisation))
     }
 }
 
@@ -363,92 +323,7 @@ pub(crate) fn council(
     }
     terms.sort_by_key(|t| t.start);
 
-    let mut seats = Vec::new();
-    let mut seen = BTreeMap::new();
-    for s in &raw.seats {
-        check.organisation(file, &s.organisation);
-        let Some(term) = terms.iter().find(|t| &t.id == s.term.get_ref()) else {
-            check.push(
-                file.error_at(
-                    s.term.span(),
-                    format!("unknown term \"{}\"", s.term.get_ref()),
-                )
-                .hint("declare the term with [[term]] in data/council.toml"),
-            );
-            continue;
-        };
-        let key = (s.organisation.get_ref().clone(), term.id.clone());
-        if seen.insert(key, ()).is_some() {
-            check.push(
-                file.error_at(
-                    s.organisation.span(),
-                    format!(
-                        "\"{}\" has two seats in the term {}",
-                        s.organisation.get_ref(),
-                        term.id
-                    ),
-                )
-                .hint("list each holder under one [[seat]] with several [[seat.holder]]"),
-            );
-        }
-        let mut holders = Vec::new();
-        for h in &s.holders {
-            check.person(file, &h.person);
-            let role = match h.role.get_ref().as_str() {
-                "member" | "medlem" => SeatRole::Member,
-                "deputy" | "vara" => SeatRole::Deputy,
-                other => {
-                    check.push(
-                        file.error_at(h.role.span(), format!("unknown seat role \"{other}\""))
-                            .hint("use role = \"member\" or \"deputy\""),
-                    );
-                    continue;
-                }
-            };
-            let from = h
-                .from
-                .as_ref()
-                .and_then(|d| check.date(file, d))
-                .unwrap_or(term.start);
-            let to =
-                h.to.as_ref()
-                    .and_then(|d| check.date(file, d))
-                    .unwrap_or(term.end);
-            if from < term.start || to > term.end || to < from {
-                let span = h
-                    .from
-                    .as_ref()
-                    .or(h.to.as_ref())
-                    .map(|d| d.span())
-                    .unwrap_or(h.person.span());
-                check.push(
-                    file.error_at(
-                        span,
-                        format!(
-                            "the holding {from}–{to} is not within the term {} ({}–{})",
-                            term.id, term.start, term.end
-                        ),
-                    )
-                    .hint("correct `from`/`to`, or put the holder under the right term's seat"),
-                );
-            }
-            holders.push(Holding {
-                person: h.person.get_ref().clone(),
-                role,
-                from,
-                to,
-                note: h.note.clone(),
-            });
-        }
-        seats.push(Seat {
-            organisation: s.organisation.get_ref().clone(),
-            term: term.id.clone(),
-            label: s.label.clone(),
-            holders,
-        });
-    }
-
-    check_two_seats_at_once(file, raw, &seats, check);
+    let seats = super::seat::seats(file, raw, &terms, check);
 
     let mut committees = Vec::new();
     for c in &raw.committees {
@@ -493,44 +368,6 @@ pub(crate) fn council(
         terms,
         seats,
         committees,
-    }
-}
-
-/// One person may not hold two seats (or two roles) on the same day.
-fn check_two_seats_at_once(
-    file: &SourceFile,
-    raw: &RawCouncil,
-    seats: &[Seat],
-    check: &mut Checker,
-) {
-    let mut by_person: BTreeMap<&str, Vec<(&Seat, &Holding)>> = BTreeMap::new();
-    for seat in seats {
-        for h in &seat.holders {
-            by_person
-                .entry(h.person.as_str())
-                .or_default()
-                .push((seat, h));
-        }
-    }
-    for (person, holdings) in by_person {
-        for (i, (sa, a)) in holdings.iter().enumerate() {
-            for (sb, b) in &holdings[i + 1..] {
-                if a.from <= b.to && b.from <= a.to {
-                    let span = raw
-                        .seats
-                        .iter()
-                        .flat_map(|s| &s.holders)
-                        .filter(|h| h.person.get_ref() == person)
-                        .nth(1)
-                        .map(|h| h.person.span())
-                        .unwrap_or(0..0);
-                    check.push(file.error_at(span, format!(
-                        "{person} holds two seats at once: {} ({}) and {} ({}) overlap from {}",
-                        sa.organisation, a.role.label(), sb.organisation, b.role.label(), a.from.max(b.from)))
-                        .hint("end the first holding with `to` before the second starts"));
-                }
-            }
-        }
     }
 }
 

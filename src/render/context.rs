@@ -249,7 +249,25 @@ impl<'a> Contexts<'a> {
             "status": row.status, "status_label": row.status.label(),
             "person": row.person.as_deref().map(|p| self.person_ref(p)),
             "role": row.role, "role_label": row.role.map(|r| r.label()),
-            "label": row.label,
+            "label": row.label, "seat": row.seat,
+        })
+    }
+
+    /// A seat holder as the organisation and person pages show one: a start
+    /// or end that is not known has no date.
+    fn holding(&self, s: &crate::model::Seat, h: &crate::model::Holding) -> Value {
+        json!({
+            "person": self.person_ref(&h.person),
+            "organisation": self.org_ref(s.organisation_at(h.from)), "term": s.term,
+            "role": h.role, "role_label": h.role.label(),
+            "from": h.from_known.then(|| date_long(h.from)), "to": h.to_known.then(|| date_long(h.to)),
+            "from_iso": h.from_known.then(|| iso(h.from)), "to_iso": h.to_known.then(|| iso(h.to)),
+            "note": h.note,
+            // The seat changed organisation while they held it.
+            "moves": s.moves.iter().filter(|m| h.from < m.from && m.from <= h.to).map(|m| json!({
+                "organisation": self.org_ref(&m.organisation),
+                "from": date_long(m.from), "from_iso": iso(m.from),
+            })).collect::<Vec<_>>(),
         })
     }
 
@@ -264,6 +282,31 @@ impl<'a> Contexts<'a> {
         let mut v = self.attendance_row(row);
         v["meeting"] = self.meeting_ref(r.meeting);
         v["observer"] = json!(r.observer);
+        // Lists of one organisation's rows name the seat when it has several,
+        // and keep a label the meeting printed.
+        let seat = row.seat.as_deref().and_then(|id| {
+            self.site
+                .council
+                .seats
+                .iter()
+                .find(|s| s.id == id && s.exists_on(m.date))
+        });
+        note(Dep::OrganisationLinks(row.organisation.clone()));
+        let several = seat.is_some_and(|seat| {
+            self.site
+                .organisation_links
+                .get(&row.organisation)
+                .is_some_and(|l| {
+                    l.seats
+                        .iter()
+                        .filter(|si| self.site.council.seats[**si].term == seat.term)
+                        .count()
+                        > 1
+                })
+        });
+        let printed =
+            row.label.is_some() && row.label.as_deref() != seat.and_then(|s| s.label_at(m.date));
+        v["show_label"] = json!(row.label.is_some() && (several || printed));
         v
     }
 
@@ -459,6 +502,7 @@ impl<'a> Contexts<'a> {
             "secretariat": a.secretariat.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
             "present": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Present).count(),
             "regrets": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Regrets).count(),
+            "seat_count": a.seat_count,
         });
         put(&mut ctx, "meeting", v);
         ctx
@@ -711,17 +755,25 @@ impl<'a> Contexts<'a> {
                     let s = &site.council.seats[*si];
                     let term = site.council.terms.iter().find(|t| t.id == s.term);
                     json!({
+                        "id": s.id,
+                        "named": s.id != s.organisation,
                         "term": s.term,
                         "label": s.label,
                         "term_start": term.map(|t| date_long(t.start)),
                         "term_end": term.map(|t| date_long(t.end)),
-                        "holders": s.holders.iter().map(|h| json!({
-                            "person": self.person_ref(&h.person),
-                            "role_label": h.role.label(),
-                            "from": date_long(h.from), "to": date_long(h.to),
-                            "from_iso": iso(h.from), "to_iso": iso(h.to),
-                            "note": h.note,
+                        "created": s.created.then(|| date_long(s.from)),
+                        "created_iso": s.created.then(|| iso(s.from)),
+                        "ended": s.ended.then(|| date_long(s.to)),
+                        "ended_iso": s.ended.then(|| iso(s.to)),
+                        "note": s.note,
+                        "first_organisation": self.org_ref(&s.organisation),
+                        "moves": s.moves.iter().enumerate().map(|(i, m)| json!({
+                            "organisation": self.org_ref(&m.organisation),
+                            "from_organisation": self.org_ref(if i == 0 { &s.organisation } else { &s.moves[i - 1].organisation }),
+                            "from": date_long(m.from), "from_iso": iso(m.from),
+                            "label": m.label, "note": m.note,
                         })).collect::<Vec<_>>(),
+                        "holders": s.holders.iter().map(|h| self.holding(s, h)).collect::<Vec<_>>(),
                     })
                 })
                 .collect::<Vec<_>>(),
@@ -767,7 +819,8 @@ impl<'a> Contexts<'a> {
                 let links = &site.person_links[&p.id];
                 v["seats"] = json!(links.holdings.iter().map(|(si, hi)| {
                     let s = &site.council.seats[*si];
-                    json!({"organisation": self.org_ref(&s.organisation), "role_label": s.holders[*hi].role.label(), "term": s.term})
+                    let h = &s.holders[*hi];
+                    json!({"organisation": self.org_ref(s.organisation_at(h.from)), "role": h.role, "role_label": h.role.label(), "term": s.term})
                 }).collect::<Vec<_>>());
                 v
             })
@@ -791,14 +844,18 @@ impl<'a> Contexts<'a> {
             vec![("Representanter".into(), "/personer/".into())],
         );
         ctx.insert("person", &self.person_ref(id));
-        ctx.insert("holdings", &links.holdings.iter().map(|(si, hi)| {
-            let s = &site.council.seats[*si];
-            let h = &s.holders[*hi];
-            json!({
-                "organisation": self.org_ref(&s.organisation), "term": s.term,
-                "role_label": h.role.label(), "from": date_long(h.from), "to": date_long(h.to), "note": h.note,
-            })
-        }).collect::<Vec<_>>());
+        ctx.insert(
+            "holdings",
+            &links
+                .holdings
+                .iter()
+                .map(|(si, hi)| {
+                    let s = &site.council.seats[*si];
+                    let h = &s.holders[*hi];
+                    self.holding(s, h)
+                })
+                .collect::<Vec<_>>(),
+        );
         ctx.insert("committees", &links.committees.iter().map(|(ci, mi)| {
             let c = &site.council.committees[*ci];
             json!({"name": c.name, "short_name": c.short_name, "term": c.term, "role": c.members[*mi].role})
