@@ -107,8 +107,9 @@ fn a_revised_agenda_and_a_renumbered_case_are_explained_where_the_number_is_show
 fn input_attributed_to_a_person_and_prose_input_are_items() {
     let site = built();
     let html = site.read("moter/2025-1/sak-13-24/index.html");
+    // (Named as she was on the meeting's day; see the test of renamed people.)
     assert!(
-        html.contains("Fra <a href=/personer/kari-nordmann/>Kari Nordmann</a>"),
+        html.contains("Fra <a href=/personer/kari-nordmann/>Kari Berg</a>"),
         "{html}"
     );
     // The paragraph marked {.innspill} is item 3, in the list, with its attribution.
@@ -121,7 +122,7 @@ fn input_attributed_to_a_person_and_prose_input_are_items() {
     assert!(!html.contains(".innspill"), "the mark is not shown: {html}");
     let person = main_text(&site, "personer/kari-nordmann/index.html");
     assert!(
-        person.contains("Innspill tilskrevet Kari Nordmann Et innspill fra én person Innspill 2 i sak 13/24 Omnummerert sak"),
+        person.contains("Innspill tilskrevet Kari Berg Et innspill fra én person Innspill 2 i sak 13/24 Omnummerert sak"),
         "{person}"
     );
     let deputy = main_text(&site, "personer/ola-nordmann/index.html");
@@ -256,5 +257,80 @@ fn a_moved_seat_belongs_to_each_organisation_for_its_own_dates() {
     assert!(
         person.contains("Medlem for Forening A , fra 1. september 2024 for Forening B , 1. januar 2024–31. desember 2025"),
         "{person}"
+    );
+}
+
+#[test]
+fn a_renamed_person_keeps_the_name_each_meeting_printed() {
+    let site = built();
+    // Before the change of name.
+    let before = main_text(&site, "moter/2024-1/index.html");
+    assert!(
+        before.contains("Pasientforeningen Til stede Kari Nordmann Medlem"),
+        "{before}"
+    );
+    // After it: her remark in 2025 is attributed to the new name.
+    let after = site.read("moter/2025-1/sak-13-24/index.html");
+    assert!(
+        after.contains("Fra <a href=/personer/kari-nordmann/>Kari Berg</a>"),
+        "{after}"
+    );
+    let person = main_text(&site, "personer/kari-nordmann/index.html");
+    assert!(
+        person.starts_with("Representant i Brukerrådet Kari Berg Tidligere Kari Nordmann Seter"),
+        "{person}"
+    );
+    let html = site.read("personer/kari-nordmann/index.html");
+    assert!(html.contains("<title>Kari Berg –"), "{html}");
+}
+
+#[test]
+fn a_title_is_the_one_held_on_the_meetings_day() {
+    let site = built();
+    let before = main_text(&site, "moter/2024-1/index.html");
+    assert!(
+        before.contains("Ledelsen i etaten Dina Dahl, direktør Erik Eng, fagdirektør"),
+        "{before}"
+    );
+    let after = main_text(&site, "moter/2025-1/index.html");
+    assert!(
+        after.contains("Ledelsen i etaten Erik Eng, direktør"),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_unit_is_shown_where_it_was_and_by_the_name_it_had_on_the_meetings_day() {
+    let site = built();
+    // 2024: the department is under division A, by its first name.
+    let before = site.read("moter/2024-1/sak-01-24/index.html");
+    assert!(
+        before.contains("<dt>Fremmet av</dt><dd><a href=/organisasjoner/etaten/>Etaten</a>, <a href=/organisasjoner/divisjon-a/>Divisjon A</a>, <a href=/organisasjoner/avdeling-x/>Avdeling X</a>"),
+        "{before}"
+    );
+    // 2025: it has moved to division B, and division A has been renamed.
+    let after = site.read("moter/2025-1/sak-13-24/index.html");
+    assert!(
+        after.contains("<dt>Fremmet av</dt><dd><a href=/organisasjoner/etaten/>Etaten</a>, <a href=/organisasjoner/divisjon-b/>Divisjon B</a>, <a href=/organisasjoner/avdeling-x/>Avdeling X</a>"),
+        "{after}"
+    );
+    let renamed = main_text(&site, "moter/2025-1/sak-02-25/index.html");
+    assert!(
+        renamed.contains("Fremmet av Etaten , Divisjon for analyse"),
+        "{renamed}"
+    );
+    let unit = main_text(&site, "organisasjoner/avdeling-x/index.html");
+    assert!(
+        unit.contains(
+            "Del av Divisjon for analyse til 31. august 2024 Divisjon B fra 1. september 2024"
+        ),
+        "{unit}"
+    );
+    let division = main_text(&site, "organisasjoner/divisjon-a/index.html");
+    assert!(
+        division.starts_with(
+            "Enhet i etaten Divisjon for analyse Del av Etaten Tidligere navn Divisjon A"
+        ),
+        "{division}"
     );
 }

@@ -239,3 +239,34 @@ fn two_members_of_one_seat_at_once_is_a_warning() {
     );
     assert!(warnings.contains("role = \"deputy\""), "{warnings}");
 }
+
+#[test]
+fn a_later_name_dated_before_the_one_it_follows() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/people.toml",
+        "name = \"Kari Nordmann\"\n",
+        "name = \"Kari Nordmann\"\n[[person.names]]\nname = \"Kari Berg\"\nfrom = 2026-05-01\n[[person.names]]\nname = \"Kari Dahl\"\nfrom = 2026-04-01\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/people.toml:9:8: error: 2026-04-01 is not after the change before it (2026-05-01)",
+            "list the changes oldest first",
+        ],
+    );
+}
+
+#[test]
+fn a_later_parent_that_is_not_an_organisation() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/organisations.toml",
+        "parent = \"etaten\"\n",
+        "parent = \"etaten\"\n[[organisation.parents]]\nparent = \"divisjon-x\"\nfrom = 2026-05-01\n",
+    );
+    assert_error(
+        &site,
+        &["data/organisations.toml:12:10: error: unknown organisation \"divisjon-x\""],
+    );
+}

@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
                 people: &BTreeMap::new(),
                 person_links: &BTreeMap::new(),
                 heading_shift: 1,
+                date: None,
             },
         );
         if !trust_raw_html {

@@ -102,6 +102,44 @@ pub struct RawOrganisation {
     pub website: Option<String>,
     /// A sentence about the organisation.
     pub description: Option<String>,
+    /// Later names, each from a date; `name` is the name before the first.
+    #[serde(default)]
+    pub names: Vec<RawDatedName>,
+    /// Later parents, each from a date; `parent` is the parent before the first.
+    #[serde(default)]
+    pub parents: Vec<RawDatedParent>,
+}
+
+/// One `[[person.names]]` or `[[organisation.names]]`: the name from a date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedName {
+    /// The name from then on.
+    pub name: String,
+    /// The first day of the name.
+    pub from: Spanned<Datetime>,
+}
+
+/// One `[[organisation.parents]]`: the body a unit is part of from a date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedParent {
+    /// The parent from then on, by id.
+    pub parent: Spanned<String>,
+    /// The first day with that parent.
+    pub from: Spanned<Datetime>,
+}
+
+/// One `[[person.titles]]`: a position held for a span of days.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedTitle {
+    /// The position ("helsedirektør").
+    pub title: String,
+    /// The first day, if known.
+    pub from: Option<Spanned<Datetime>>,
+    /// The last day, if it has ended.
+    pub to: Option<Spanned<Datetime>>,
 }
 
 /// `data/people.toml`.
@@ -119,10 +157,16 @@ pub struct RawPeople {
 pub struct RawPerson {
     /// Stable id used in references and URLs.
     pub id: Spanned<String>,
-    /// Name as published.
+    /// Name as published (the first known, when `names` gives later ones).
     pub name: String,
-    /// Position, for the agency's people ("helsedirektør").
+    /// Position, for the agency's people ("helsedirektør"), when not dated.
     pub title: Option<String>,
+    /// Later names, each from a date.
+    #[serde(default)]
+    pub names: Vec<RawDatedName>,
+    /// Positions with dates; a date not covered by one falls back to `title`.
+    #[serde(default)]
+    pub titles: Vec<RawDatedTitle>,
 }
 
 /// `data/council.toml`: the body, its terms, seats and committees.

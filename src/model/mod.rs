@@ -9,6 +9,7 @@
 
 pub mod body;
 pub(crate) mod check;
+pub mod history;
 pub mod meeting;
 pub mod registry;
 pub mod seat;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::check::Checker;
+use super::history::{Dated, DatedTitle, History};
 pub use super::seat::{Holding, Seat, SeatMove, SeatRole};
 use super::slug::is_valid_id;
 use crate::load::{Parsed, RawCouncil, RawOrganisations, RawPeople, SourceFile};
@@ -73,12 +74,28 @@ pub struct Organisation {
     pub kind: OrganisationKind,
     /// The umbrella it is seated through, by id.
     pub umbrella: Option<String>,
-    /// The body it is part of, by id.
+    /// The body it is part of now, by id.
     pub parent: Option<String>,
     /// Website.
     pub website: Option<String>,
     /// A sentence about it.
     pub description: Option<String>,
+    /// Its names over time; `name` is the current one.
+    pub names: History<String>,
+    /// The bodies it was part of over time, by id; `parent` is the current one.
+    pub parents: History<Option<String>>,
+}
+
+impl Organisation {
+    /// The name on `date`.
+    pub fn name_at(&self, date: NaiveDate) -> &str {
+        self.names.at(date)
+    }
+
+    /// The parent on `date`, by id.
+    pub fn parent_at(&self, date: NaiveDate) -> Option<&str> {
+        self.parents.at(date).as_deref()
+    }
 }
 
 /// A person named in a public role.
@@ -86,10 +103,33 @@ pub struct Organisation {
 pub struct Person {
     /// Stable id, also its URL segment.
     pub id: String,
-    /// Name as published.
+    /// Name as published now.
     pub name: String,
-    /// Position, if given.
+    /// Position now, if any.
     pub title: Option<String>,
+    /// Names over time.
+    pub names: History<String>,
+    /// The undated position, for days no dated one covers.
+    pub undated_title: Option<String>,
+    /// Positions with dates.
+    pub titles: Vec<DatedTitle>,
+}
+
+impl Person {
+    /// The name on `date`.
+    pub fn name_at(&self, date: NaiveDate) -> &str {
+        self.names.at(date)
+    }
+
+    /// The position on `date`: a dated one that covers it, else the undated one.
+    pub fn title_at(&self, date: NaiveDate) -> Option<&str> {
+        self.titles
+            .iter()
+            .rev()
+            .find(|t| t.covers(date))
+            .map(|t| t.title.as_str())
+            .or(self.undated_title.as_deref())
+    }
 }
 
 /// A term of office.
@@ -209,23 +249,39 @@ pub(crate) fn organisations(
             );
             continue;
         }
+        let names = names(file, &raw.name, &raw.names, check);
+        let parents = dated(
+            file,
+            raw.parent.as_ref().map(|p| p.get_ref().clone()),
+            raw.parents
+                .iter()
+                .map(|p| (&p.from, Some(p.parent.get_ref().clone()))),
+            check,
+        );
         out.insert(
             id.clone(),
             Organisation {
                 id,
-                name: raw.name.clone(),
+                name: names.current().clone(),
                 short_name: raw.short_name.clone(),
                 kind,
                 umbrella: raw.umbrella.as_ref().map(|u| u.get_ref().clone()),
-                parent: raw.parent.as_ref().map(|u| u.get_ref().clone()),
+                parent: parents.current().clone(),
                 website: raw.website.clone(),
                 description: raw.description.clone(),
+                names,
+                parents,
             },
         );
     }
     // References inside the registry resolve against the whole registry.
     for raw in &parsed.value.organisations {
-        for reference in [&raw.umbrella, &raw.parent].into_iter().flatten() {
+        let later = raw.parents.iter().map(|p| &p.parent);
+        for reference in [&raw.umbrella, &raw.parent]
+            .into_iter()
+            .flatten()
+            .chain(later)
+        {
             if !out.contains_key(reference.get_ref()) {
                 check.push(unknown_organisation(
                     file,
@@ -236,6 +292,50 @@ pub(crate) fn organisations(
         }
     }
     out
+}
+
+/// A name and its later names, checked to be in date order.
+fn names(
+    file: &SourceFile,
+    first: &str,
+    later: &[crate::load::RawDatedName],
+    check: &mut Checker,
+) -> History<String> {
+    dated(
+        file,
+        first.to_string(),
+        later.iter().map(|n| (&n.from, n.name.clone())),
+        check,
+    )
+}
+
+/// A first value and later ones from their days; a day out of order is an error.
+fn dated<'r, T>(
+    file: &SourceFile,
+    first: T,
+    later: impl Iterator<Item = (&'r toml::Spanned<toml::value::Datetime>, T)>,
+    check: &mut Checker,
+) -> History<T> {
+    let mut history = History::constant(first);
+    for (from, value) in later {
+        let Some(day) = check.date(file, from) else {
+            continue;
+        };
+        if let Some(last) = history.changes.last() {
+            if day <= last.from {
+                check.push(
+                    file.error_at(
+                        from.span(),
+                        format!("{day} is not after the change before it ({})", last.from),
+                    )
+                    .hint("list the changes oldest first, each with its own `from` day"),
+                );
+                continue;
+            }
+        }
+        history.changes.push(Dated { from: day, value });
+    }
+    history
 }
 
 /// Builds the people registry.
@@ -270,14 +370,38 @@ pub(crate) fn people(
             );
             continue;
         }
-        out.insert(
-            id.clone(),
-            Person {
-                id,
-                name: raw.name.clone(),
-                title: raw.title.clone(),
-            },
-        );
+        let names = names(&parsed.file, &raw.name, &raw.names, check);
+        let mut titles = Vec::new();
+        for t in &raw.titles {
+            let from = t.from.as_ref().and_then(|d| check.date(&parsed.file, d));
+            let to = t.to.as_ref().and_then(|d| check.date(&parsed.file, d));
+            if let (Some(f), Some(to_day), Some(span)) = (from, to, t.to.as_ref()) {
+                if to_day < f {
+                    check.push(
+                        parsed
+                            .file
+                            .error_at(span.span(), format!("`to` ({to_day}) is before `from` ({f})"))
+                            .hint("`to` is the last day and must be on or after `from`, the first; swap them if they are reversed"),
+                    );
+                    continue;
+                }
+            }
+            titles.push(DatedTitle {
+                title: t.title.clone(),
+                from,
+                to,
+            });
+        }
+        let mut person = Person {
+            id: id.clone(),
+            name: names.current().clone(),
+            title: None,
+            names,
+            undated_title: raw.title.clone(),
+            titles,
+        };
+        person.title = person.title_at(NaiveDate::MAX).map(String::from);
+        out.insert(id, person);
     }
     out
 }

@@ -45,11 +45,21 @@ impl<'a> Contexts<'a> {
     }
 
     fn html(&self, body: &Body) -> String {
-        self.html_shifted(body, 0)
+        self.html_shifted(body, 0, None)
+    }
+
+    /// A body of a meeting's day: people and organisations by their names then.
+    fn html_at(&self, body: &Body, date: chrono::NaiveDate) -> String {
+        self.html_shifted(body, 0, Some(date))
     }
 
     /// A body that sits under one of the page's own `<h2>`s.
-    fn html_shifted(&self, body: &Body, heading_shift: u8) -> String {
+    fn html_shifted(
+        &self,
+        body: &Body,
+        heading_shift: u8,
+        date: Option<chrono::NaiveDate>,
+    ) -> String {
         note(Dep::Global);
         note(Dep::Organisations);
         note(Dep::People);
@@ -61,6 +71,7 @@ impl<'a> Contexts<'a> {
                 people: &self.site.people,
                 person_links: &self.site.person_links,
                 heading_shift,
+                date,
             },
         )
     }
@@ -164,6 +175,44 @@ impl<'a> Contexts<'a> {
         }
     }
 
+    /// An organisation as it was named on `date`.
+    fn org_ref_at(&self, id: &str, date: chrono::NaiveDate) -> Value {
+        let mut v = self.org_ref(id);
+        if let Some(o) = self.site.organisations.get(id) {
+            v["name"] = json!(o.name_at(date));
+        }
+        v
+    }
+
+    /// A person as named, and with the position held, on `date`.
+    fn person_ref_at(&self, id: &str, date: chrono::NaiveDate) -> Value {
+        let mut v = self.person_ref(id);
+        if let Some(p) = self.site.people.get(id) {
+            v["name"] = json!(p.name_at(date));
+            v["title"] = json!(p.title_at(date));
+        }
+        v
+    }
+
+    /// An agency unit with the bodies above it on `date`, the top first:
+    /// Helsedirektoratet, a division, a department.
+    fn unit_path_at(&self, id: &str, date: chrono::NaiveDate) -> Vec<Value> {
+        let mut ids = vec![id];
+        while let Some(parent) = self
+            .site
+            .organisations
+            .get(*ids.last().unwrap_or(&id))
+            .and_then(|o| o.parent_at(date))
+        {
+            // A parent named twice is a loop in the data: stop there.
+            if ids.contains(&parent) {
+                break;
+            }
+            ids.push(parent);
+        }
+        ids.iter().rev().map(|o| self.org_ref_at(o, date)).collect()
+    }
+
     fn person_ref(&self, id: &str) -> Value {
         note(Dep::People);
         note(Dep::PersonLinks(id.to_string()));
@@ -243,11 +292,11 @@ impl<'a> Contexts<'a> {
         })
     }
 
-    fn attendance_row(&self, row: &SeatAttendance) -> Value {
+    fn attendance_row(&self, row: &SeatAttendance, date: chrono::NaiveDate) -> Value {
         json!({
-            "organisation": self.org_ref(&row.organisation),
+            "organisation": self.org_ref_at(&row.organisation, date),
             "status": row.status, "status_label": row.status.label(),
-            "person": row.person.as_deref().map(|p| self.person_ref(p)),
+            "person": row.person.as_deref().map(|p| self.person_ref_at(p, date)),
             "role": row.role, "role_label": row.role.map(|r| r.label()),
             "label": row.label, "seat": row.seat,
         })
@@ -279,7 +328,7 @@ impl<'a> Contexts<'a> {
         } else {
             &m.attendance.seats[r.row]
         };
-        let mut v = self.attendance_row(row);
+        let mut v = self.attendance_row(row, m.date);
         v["meeting"] = self.meeting_ref(r.meeting);
         v["observer"] = json!(r.observer);
         // Lists of one organisation's rows name the seat when it has several,
@@ -460,11 +509,11 @@ impl<'a> Contexts<'a> {
         v["start"] = json!(m.start.map(|t| t.format("%H:%M").to_string()));
         v["end"] = json!(m.end.map(|t| t.format("%H:%M").to_string()));
         v["place"] = json!(m.place);
-        v["chair"] = json!(m.chair.as_deref().map(|p| self.person_ref(p)));
+        v["chair"] = json!(m.chair.as_deref().map(|p| self.person_ref_at(p, m.date)));
         v["minute_takers"] = json!(m
             .minute_takers
             .iter()
-            .map(|p| self.person_ref(p))
+            .map(|p| self.person_ref_at(p, m.date))
             .collect::<Vec<_>>());
         v["agenda"] = json!(m
             .agenda
@@ -483,7 +532,7 @@ impl<'a> Contexts<'a> {
                 "case": d.case.map(|c| self.case_ref(CaseRef { meeting: i, case: c })),
             }))
             .collect::<Vec<_>>());
-        v["body_html"] = json!(self.html_shifted(&m.body, 1));
+        v["body_html"] = json!(self.html_shifted(&m.body, 1, Some(m.date)));
         v["cases"] = json!((0..m.cases.len())
             .map(|c| self.case_ref(CaseRef {
                 meeting: i,
@@ -492,14 +541,14 @@ impl<'a> Contexts<'a> {
             .collect::<Vec<_>>());
         let a = &m.attendance;
         v["attendance"] = json!({
-            "seats": a.seats.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
-            "observers": a.observers.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
+            "seats": a.seats.iter().map(|r| self.attendance_row(r, m.date)).collect::<Vec<_>>(),
+            "observers": a.observers.iter().map(|r| self.attendance_row(r, m.date)).collect::<Vec<_>>(),
             "guests": a.guests.iter().map(|g| json!({
-                "organisation": g.organisation.as_deref().map(|o| self.org_ref(o)),
+                "organisation": g.organisation.as_deref().map(|o| self.org_ref_at(o, m.date)),
                 "name": g.published_name,
             })).collect::<Vec<_>>(),
-            "leadership": a.leadership.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
-            "secretariat": a.secretariat.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
+            "leadership": a.leadership.iter().map(|p| self.person_ref_at(p, m.date)).collect::<Vec<_>>(),
+            "secretariat": a.secretariat.iter().map(|p| self.person_ref_at(p, m.date)).collect::<Vec<_>>(),
             "present": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Present).count(),
             "regrets": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Regrets).count(),
             "seat_count": a.seat_count,
@@ -520,8 +569,15 @@ impl<'a> Contexts<'a> {
         crumbs.push((format!("Møte {}", m.code()), m.path()));
         let mut ctx = self.base(&title, &c.description, &site.case_path(r), crumbs);
         let mut v = self.case_ref(r);
-        v["submitted_by"] = json!(c.submitted_by.as_deref().map(|u| self.org_ref(u)));
-        v["body_html"] = json!(self.html(&c.body));
+        v["submitted_by"] = json!(c
+            .submitted_by
+            .as_deref()
+            .map(|u| self.org_ref_at(u, m.date)));
+        v["submitted_by_path"] = json!(c
+            .submitted_by
+            .as_deref()
+            .map(|u| self.unit_path_at(u, m.date)));
+        v["body_html"] = json!(self.html_at(&c.body, m.date));
         v["attachments"] = json!(c.attachments.iter().map(|a| json!({
             "title": a.title,
             "kind": a.kind,
@@ -738,6 +794,31 @@ impl<'a> Contexts<'a> {
         v["kind_label"] = json!(o.kind.label());
         v["umbrella"] = json!(o.umbrella.as_deref().map(|u| self.org_ref(u)));
         v["parent"] = json!(o.parent.as_deref().map(|u| self.org_ref(u)));
+        v["former_names"] = json!(o.names.earlier());
+        // Every parent it had, with the days: a unit that moved says where it was.
+        v["parents"] = json!(if o.parents.changes.is_empty() {
+            Vec::new()
+        } else {
+            let mut spans = Vec::new();
+            let mut from = None;
+            let mut parent = o.parents.first.as_deref();
+            for change in &o.parents.changes {
+                let to = change.from.pred_opt();
+                spans.push(json!({
+                    "organisation": parent.map(|p| self.org_ref_at(p, to.unwrap_or(change.from))),
+                    "from": from.map(date_long), "from_iso": from.map(iso),
+                    "to": to.map(date_long), "to_iso": to.map(iso),
+                }));
+                from = Some(change.from);
+                parent = change.value.as_deref();
+            }
+            spans.push(json!({
+                "organisation": parent.map(|p| self.org_ref(p)),
+                "from": from.map(date_long), "from_iso": from.map(iso),
+                "to": Value::Null, "to_iso": Value::Null,
+            }));
+            spans
+        });
         v["website"] = json!(o.website);
         v["description"] = json!(o.description);
         v["members"] = json!(links
@@ -843,7 +924,18 @@ impl<'a> Contexts<'a> {
             &path,
             vec![("Representanter".into(), "/personer/".into())],
         );
-        ctx.insert("person", &self.person_ref(id));
+        let mut v = self.person_ref(id);
+        v["former_names"] = json!(p.names.earlier());
+        v["titles"] = json!(p
+            .titles
+            .iter()
+            .map(|t| json!({
+                "title": t.title,
+                "from": t.from.map(date_long), "from_iso": t.from.map(iso),
+                "to": t.to.map(date_long), "to_iso": t.to.map(iso),
+            }))
+            .collect::<Vec<_>>());
+        ctx.insert("person", &v);
         ctx.insert(
             "holdings",
             &links

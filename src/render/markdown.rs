@@ -22,6 +22,8 @@ pub struct HtmlOptions<'a> {
     pub person_links: &'a BTreeMap<String, PersonLinks>,
     /// Levels to push every heading down by, when the body sits under a heading of the page.
     pub heading_shift: u8,
+    /// The day the body is of (a meeting's), for names as they were then.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Writes events as HTML, sanitising raw HTML unless trusted.
@@ -145,27 +147,7 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
             let names: Vec<String> = item
                 .organisations
                 .iter()
-                .map(
-                    |id| match (opts.organisations.get(id), opts.people.get(id)) {
-                        (None, Some(person)) => {
-                            let has_page = opts
-                                .person_links
-                                .get(id)
-                                .is_some_and(|l| !l.holdings.is_empty());
-                            match has_page {
-                                true => format!(
-                                    "<a href=\"/personer/{id}/\">{}</a>",
-                                    escape(&person.name)
-                                ),
-                                false => escape(&person.name),
-                            }
-                        }
-                        (org, _) => {
-                            let name = org.map_or(id.as_str(), |o| o.name.as_str());
-                            format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
-                        }
-                    },
-                )
+                .map(|id| attribution(id, opts))
                 .collect();
             meta.push(format!("Fra {}", names.join(", ")));
         }
@@ -184,6 +166,33 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
     }
     out.push_str("</ul>");
     out
+}
+
+/// One name of a `fra=`: an organisation's, or a person's (linked when they
+/// have a page), as they were named on the body's day.
+fn attribution(id: &str, opts: &HtmlOptions<'_>) -> String {
+    match (opts.organisations.get(id), opts.people.get(id)) {
+        (None, Some(person)) => {
+            let name = opts
+                .date
+                .map_or(person.name.as_str(), |d| person.name_at(d));
+            let has_page = opts
+                .person_links
+                .get(id)
+                .is_some_and(|l| !l.holdings.is_empty());
+            match has_page {
+                true => format!("<a href=\"/personer/{id}/\">{}</a>", escape(name)),
+                false => escape(name),
+            }
+        }
+        (org, _) => {
+            let name = org.map_or(id, |o| match opts.date {
+                Some(d) => o.name_at(d),
+                None => o.name.as_str(),
+            });
+            format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
+        }
+    }
 }
 
 fn is_block_start(event: &Event<'_>) -> bool {
@@ -224,6 +233,7 @@ mod tests {
                 people: &BTreeMap::new(),
                 person_links: &BTreeMap::new(),
                 heading_shift: 0,
+                date: None,
             },
         )
     }
@@ -247,6 +257,7 @@ mod tests {
             people: &BTreeMap::new(),
             person_links: &BTreeMap::new(),
             heading_shift: 1,
+            date: None,
         };
         let html = body_html(&body, &opts);
         assert!(html.contains("<h3 id=\"nytt\">Nytt</h3>"), "{html}");
