@@ -270,3 +270,102 @@ fn a_later_parent_that_is_not_an_organisation() {
         &["data/organisations.toml:12:10: error: unknown organisation \"divisjon-x\""],
     );
 }
+
+#[test]
+fn five_missing_roles_are_five_located_errors() {
+    let site = TestSite::minimal();
+    let people: String = (1..=5)
+        .map(|i| format!("\n[[person]]\nid = \"person-{i}\"\nname = \"Person {i}\"\n"))
+        .collect();
+    site.append("data/people.toml", &people);
+    let holders: String = (1..=5)
+        .map(|i| format!("[[seat.holder]]\nperson = \"person-{i}\"\n"))
+        .collect();
+    site.append(
+        "data/organisations.toml",
+        "\n[[organisation]]\nid = \"annen-forening\"\nname = \"Annen forening\"\nkind = \"member\"\n",
+    );
+    site.append(
+        COUNCIL,
+        &format!("\n[[seat]]\norganisation = \"annen-forening\"\nterm = \"2026-2028\"\n{holders}"),
+    );
+    let report = assert_error(&site, &[]);
+    for line in [24, 26, 28, 30, 32] {
+        assert!(
+            common::reports(
+                &report,
+                &format!("data/council.toml:{line}:1: error: invalid TOML: missing field `role`")
+            ),
+            "line {line} in:\n{report}"
+        );
+    }
+    assert_eq!(
+        report.matches("missing field `role`").count(),
+        5,
+        "{report}"
+    );
+    assert!(
+        report.contains("help: add `role = …` to this table"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_bad_value_is_not_reported_again_as_missing() {
+    let site = TestSite::minimal();
+    site.replace(COUNCIL, "role = \"deputy\"", "role = 2");
+    site.replace(COUNCIL, "role = \"member\"", "rolle = \"member\"");
+    let report = assert_error(
+        &site,
+        &[
+            "data/council.toml:19:8: error: invalid TOML: invalid type: integer `2`, expected a string",
+            "data/council.toml:16:1: error: invalid TOML: unknown field `rolle`, expected one of `person`, `role`, `from`, `to`, `note`",
+            "check the spelling: `rolle` is not a field here; the fields are one of `person`, `role`, `from`, `to`, `note`",
+        ],
+    );
+    // The holder whose `role` was a number lacks no field: one error for it.
+    // The one with `rolle` also lacks `role`, a second mistake of its own.
+    assert_eq!(
+        report.matches("missing field `role`").count(),
+        1,
+        "{report}"
+    );
+    assert_eq!(report.matches("error:").count(), 3, "{report}");
+}
+
+/// Errors that would only follow from an earlier one are not reported.
+#[test]
+fn a_mistake_raises_one_error_not_its_follow_ons() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        (
+            "data/organisations.toml",
+            "kind = \"member\"",
+            "kind = \"medlem\"",
+            "unknown organisation kind \"medlem\"",
+        ),
+        (
+            CASE,
+            "kind = \"drøftingssak\"",
+            "kind = \"diskusjon\"",
+            "unknown case kind \"diskusjon\"",
+        ),
+        (
+            COUNCIL,
+            "role = \"member\"",
+            "role = \"leder\"",
+            "unknown seat role \"leder\"",
+        ),
+        (
+            COUNCIL,
+            "role = \"member\"",
+            "role = \"member\"\nfrom = 2026-06-01\nto = 2026-01-31",
+            "`to` (2026-01-31) is before `from` (2026-06-01)",
+        ),
+    ];
+    for (file, from, to, message) in cases {
+        let site = TestSite::minimal();
+        site.replace(file, from, to);
+        let report = assert_error(&site, &[message]);
+        assert_eq!(report.matches("error:").count(), 1, "{report}");
+    }
+}

@@ -647,7 +647,8 @@ pub(crate) fn case(
                     file.error_at(kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
                         .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none"),
                 );
-                return None;
+                // The case is kept, so the agenda naming it raises no follow-on error.
+                None
             }
         },
     };

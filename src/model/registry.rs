@@ -234,11 +234,13 @@ pub(crate) fn organisations(
             );
             continue;
         }
-        let Some(kind) = OrganisationKind::parse(raw.kind.get_ref()) else {
+        let kind = OrganisationKind::parse(raw.kind.get_ref()).unwrap_or_else(|| {
             check.push(file.error_at(raw.kind.span(), format!("unknown organisation kind \"{}\"", raw.kind.get_ref()))
                 .hint("use member, umbrella, appointing-body, agency, agency-unit, observer or external"));
-            continue;
-        };
+            // Still registered, so references to it raise no follow-on errors;
+            // the error stops the build before anything shows the kind.
+            OrganisationKind::External
+        });
         if out.contains_key(&id) {
             check.push(
                 file.error_at(

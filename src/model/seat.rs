@@ -236,28 +236,30 @@ fn seat(
         }
         None => s.organisation.get_ref().clone(),
     };
-    let from_given = s.from.as_ref().and_then(|d| check.date(file, d));
-    let to_given = s.to.as_ref().and_then(|d| check.date(file, d));
-    let from = from_given.unwrap_or(term.start);
-    let to = to_given.unwrap_or(term.end);
-    if let (Some(_), Some(t)) = (&s.from, &s.to) {
+    let mut from_given = s.from.as_ref().and_then(|d| check.date(file, d));
+    let mut to_given = s.to.as_ref().and_then(|d| check.date(file, d));
+    // A seat with a wrong date is kept with the term's (the error stops the
+    // build), so attendance for it raises no follow-on error.
+    if let (Some(from), Some(to), Some(raw_to)) = (from_given, to_given, &s.to) {
         if to < from {
-            check.push(to_before_from(file, t.span(), to, from));
-            return None;
+            check.push(to_before_from(file, raw_to.span(), to, from));
+            (from_given, to_given) = (None, None);
         }
     }
-    for (given, raw) in [(from_given, &s.from), (to_given, &s.to)] {
-        if let (Some(date), Some(raw)) = (given, raw) {
+    for (given, raw) in [(&mut from_given, &s.from), (&mut to_given, &s.to)] {
+        if let (Some(date), Some(raw)) = (*given, raw) {
             if date < term.start || date > term.end {
                 check.push(
                     file.error_at(raw.span(), format!(
                         "the seat's date {date} is not within the term {} ({}–{})", term.id, term.start, term.end))
                         .hint("a seat belongs to one term; give the next term's seat a [[seat]] of its own"),
                 );
-                return None;
+                *given = None;
             }
         }
     }
+    let from = from_given.unwrap_or(term.start);
+    let to = to_given.unwrap_or(term.end);
     let mut moves: Vec<SeatMove> = Vec::new();
     for m in &s.moved {
         check.organisation(file, &m.organisation);
@@ -315,7 +317,9 @@ fn holding(
     check: &mut Checker,
 ) -> Option<Holding> {
     check.person(file, &h.person);
-    let Some(role) = SeatRole::parse(h.role.get_ref()) else {
+    // A holder with a mistake is kept (the error stops the build), so the
+    // attendance naming them raises no follow-on error.
+    let role = SeatRole::parse(h.role.get_ref()).unwrap_or_else(|| {
         check.push(
             file.error_at(
                 h.role.span(),
@@ -323,12 +327,17 @@ fn holding(
             )
             .hint(format!("use role = {}", SeatRole::ALLOWED)),
         );
-        return None;
-    };
-    let from_date = holder_date(file, h.from.as_ref(), check);
-    let to_date = holder_date(file, h.to.as_ref(), check);
-    if matches!(from_date, HolderDate::Invalid) || matches!(to_date, HolderDate::Invalid) {
-        return None;
+        SeatRole::Unknown
+    });
+    let mut from_date = holder_date(file, h.from.as_ref(), check);
+    let mut to_date = holder_date(file, h.to.as_ref(), check);
+    if let (HolderDate::Date(f), HolderDate::Date(t), Some(span)) =
+        (&from_date, &to_date, h.to.as_ref().map(|t| t.span()))
+    {
+        if t < f {
+            check.push(to_before_from(file, span, *t, *f));
+            (from_date, to_date) = (HolderDate::Invalid, HolderDate::Invalid);
+        }
     }
     let from = match from_date {
         HolderDate::Date(d) => d,
@@ -338,14 +347,6 @@ fn holding(
         HolderDate::Date(d) => d,
         _ => seat_to,
     };
-    if let (HolderDate::Date(f), HolderDate::Date(t), Some(span)) =
-        (&from_date, &to_date, h.to.as_ref().map(|t| t.span()))
-    {
-        if t < f {
-            check.push(to_before_from(file, span, *t, *f));
-            return None;
-        }
-    }
     if from < seat_from || to > seat_to {
         let span = h
             .from
@@ -365,7 +366,6 @@ fn holding(
             )
             .hint("correct `from`/`to`, or put the holder under the right term's seat"),
         );
-        return None;
     }
     Some(Holding {
         person: h.person.get_ref().clone(),
