@@ -334,3 +334,46 @@ fn a_unit_is_shown_where_it_was_and_by_the_name_it_had_on_the_meetings_day() {
         "{division}"
     );
 }
+
+/// The demo migrated only where the minutes say so (tests/seeds/001…, 000…).
+#[test]
+fn the_demo_keeps_what_its_minutes_print_and_no_date_they_do_not() {
+    let site = TestSite::demo();
+    let report = site.build().expect("the demo builds");
+    assert!(report.warnings.0.is_empty(), "{}", report.warnings);
+    let m2023 = main_text(&site, "moter/2023-4/index.html");
+    // DELTAKERLISTE 29/11-23 prints "Nasjonalforeningen" and "LIN (likestilling-inkludering-mangfold)".
+    assert!(
+        m2023.contains("Nasjonalforeningen Til stede Tone Poulsson Torgersen"),
+        "{m2023}"
+    );
+    assert!(
+        m2023.contains("LIN (likestilling-inkludering-mangfold) Avbud"),
+        "{m2023}"
+    );
+    assert!(m2023.contains("Observatør fra NAV : Avbud"), "{m2023}");
+    let m2024 = main_text(&site, "moter/2024-2/index.html");
+    assert!(
+        m2024.contains("Nasjonalforeningen for folkehelsen Til stede"),
+        "{m2024}"
+    );
+    assert!(m2024.contains("SaFo Avbud"), "{m2024}");
+    // "LIN har endret sin representant" is reported in 4/2023, undated.
+    let ingvild = main_text(&site, "personer/ingvild-kallevik/index.html");
+    assert!(
+        ingvild.contains("fra ukjent dato til 31. desember 2025"),
+        "{ingvild}"
+    );
+    let rabia = main_text(&site, "personer/rabia-musavi/index.html");
+    assert!(
+        rabia.contains("fra 1. februar 2023 til ukjent dato"),
+        "{rabia}"
+    );
+    assert!(!rabia.contains("28. november 2023"), "{rabia}");
+    // "Fremmet av Helsedirektoratet, divisjon digital transformasjon" (000, sak 09/24).
+    let case = main_text(&site, "moter/2024-2/sak-09-24/index.html");
+    assert!(
+        case.contains("Fremmet av Helsedirektoratet , Divisjon digital transformasjon"),
+        "{case}"
+    );
+}

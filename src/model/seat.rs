@@ -70,6 +70,11 @@ pub struct Holding {
 }
 
 impl Holding {
+    /// Are both ends known? An overlap that rests on an unknown end may not be real.
+    pub fn dates_known(&self) -> bool {
+        self.from_known && self.to_known
+    }
+
     /// Does the holding (as far as is known) include `date`?
     pub fn holds_on(&self, date: NaiveDate) -> bool {
         self.from <= date && date <= self.to
@@ -441,7 +446,7 @@ fn check_members_overlap(
             .collect();
         for (n, (a, _)) in members.iter().enumerate() {
             for (b, span) in &members[n + 1..] {
-                if a.from <= b.to && b.from <= a.to {
+                if a.from <= b.to && b.from <= a.to && a.dates_known() && b.dates_known() {
                     check.push(
                         file.warning_at((*span).clone(), format!(
                             "the seat \"{}\" has two members at once: {} and {} overlap from {} to {}",
@@ -491,15 +496,13 @@ fn check_two_seats_at_once(
                         a.from.max(b.from)
                     );
                     // With a start or end not known, the overlap may not be real.
-                    let known = a.from_known && a.to_known && b.from_known && b.to_known;
-                    let finding = if known {
-                        file.error_at(span, message)
-                    } else {
-                        file.warning_at(span, message)
-                    };
-                    check.push(
-                        finding.hint("end the first holding with `to` before the second starts"),
-                    );
+                    // With a start or end not known, the overlap may not be real.
+                    if a.dates_known() && b.dates_known() {
+                        check.push(
+                            file.error_at(span, message)
+                                .hint("end the first holding with `to` before the second starts"),
+                        );
+                    }
                 }
             }
         }
