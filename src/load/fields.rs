@@ -14,7 +14,7 @@ use toml::de::{DeArray, DeTable, DeValue, Error};
 use toml::Spanned;
 
 /// How many errors one file reports at most; past that, the file is rewritten, not fixed.
-const LIMIT: usize = 200;
+const LIMIT: usize = 100;
 
 /// The errors found in one document, in the order found.
 pub(crate) struct Errors<'i> {
