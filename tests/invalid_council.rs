@@ -369,3 +369,24 @@ fn a_mistake_raises_one_error_not_its_follow_ons() {
         assert_eq!(report.matches("error:").count(), 1, "{report}");
     }
 }
+
+#[test]
+fn an_observer_row_that_names_a_seat() {
+    let site = TestSite::minimal();
+    site.append(
+        "data/organisations.toml",
+        "\n[[organisation]]\nid = \"nav\"\nname = \"NAV\"\nkind = \"observer\"\n",
+    );
+    site.replace(
+        MEETING,
+        "+++\n## Velkommen",
+        "\n[[observers]]\norganisation = \"nav\"\nseat = \"nav\"\nstatus = \"avbud\"\n+++\n## Velkommen",
+    );
+    assert_error(
+        &site,
+        &[
+            "_index.md:24:8: error: an observer has no seat",
+            "leave `seat` out of [[observers]]",
+        ],
+    );
+}

@@ -416,6 +416,12 @@ fn attendance(
         if !check.organisation(file, &row.organisation) {
             continue;
         }
+        if let Some(seat) = &row.seat {
+            check.push(
+                file.error_at(seat.span(), "an observer has no seat")
+                    .hint("leave `seat` out of [[observers]], or move the row to [[attendance]] if it is a seat's"),
+            );
+        }
         if let Some(p) = &row.person {
             check.person(file, p);
         }
