@@ -31,7 +31,10 @@ fuzz_target!(|data: &[u8]| {
             &HtmlOptions {
                 trust_raw_html,
                 organisations: &organisations,
+                people: &BTreeMap::new(),
+                person_links: &BTreeMap::new(),
                 heading_shift: 1,
+                date: None,
             },
         );
         if !trust_raw_html {

@@ -7,6 +7,7 @@
 //! syntax only; what the values mean is `model`'s job. Problems are collected,
 //! not returned at the first, so an author sees all of them at once.
 
+pub(crate) mod fields;
 pub mod raw;
 pub mod source;
 
@@ -341,7 +342,7 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
             Some(Loaded::Asset(rel, asset)) => {
                 assets.insert(rel, asset);
             }
-            Some(Loaded::Invalid(diag)) => diagnostics.push(diag),
+            Some(Loaded::Invalid(found)) => diagnostics.0.extend(found),
             None => {}
         }
     }
@@ -372,7 +373,7 @@ type Found = (PathBuf, Stamp, Class, Option<Loaded>);
 enum Loaded {
     Entry(Arc<Entry>),
     Asset(PathBuf, Asset),
-    Invalid(Diagnostic),
+    Invalid(Vec<Diagnostic>),
 }
 
 /// The declared kind of each section folder (relative to `content/`).
@@ -476,7 +477,7 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
             let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
             match SourceFile::decode(&display, bytes) {
                 Ok(text) => Some(Arc::new(rendition(display, text))),
-                Err(diag) => return Ok(Some(Loaded::Invalid(diag))),
+                Err(diag) => return Ok(Some(Loaded::Invalid(vec![diag]))),
             }
         } else {
             None
@@ -495,7 +496,7 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
         .and_then(|text| SourceFile::markdown(display.clone(), text))
     {
         Ok(file) => file,
-        Err(diag) => return Ok(Some(Loaded::Invalid(diag))),
+        Err(diag) => return Ok(Some(Loaded::Invalid(vec![diag]))),
     };
     let dir = rel.parent().unwrap_or(Path::new("")).to_path_buf();
     let entry = match class {
@@ -540,8 +541,8 @@ fn rendition(path: PathBuf, text: String) -> SourceFile {
     }
 }
 
-fn parsed<T: DeserializeOwned>(file: SourceFile) -> Result<Parsed<T>, Diagnostic> {
-    let value = file.parse::<T>()?;
+fn parsed<T: DeserializeOwned>(file: SourceFile) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let value = file.parse_all::<T>()?;
     Ok(Parsed { file, value })
 }
 
@@ -552,14 +553,16 @@ fn read_data<T: DeserializeOwned>(
 ) -> Result<Option<Parsed<T>>, Error> {
     let path = root.join(rel);
     let bytes = fs::read(&path).map_err(|e| Error::read(&path, e))?;
-    let parsed = SourceFile::decode(rel, bytes).and_then(|text| {
-        let file = SourceFile::data(rel.to_path_buf(), text);
-        parsed::<T>(file)
-    });
+    let parsed = SourceFile::decode(rel, bytes)
+        .map_err(|diag| vec![diag])
+        .and_then(|text| {
+            let file = SourceFile::data(rel.to_path_buf(), text);
+            parsed::<T>(file)
+        });
     match parsed {
         Ok(p) => Ok(Some(p)),
-        Err(diag) => {
-            diagnostics.push(diag);
+        Err(found) => {
+            diagnostics.0.extend(found);
             Ok(None)
         }
     }

@@ -102,6 +102,44 @@ pub struct RawOrganisation {
     pub website: Option<String>,
     /// A sentence about the organisation.
     pub description: Option<String>,
+    /// Later names, each from a date; `name` is the name before the first.
+    #[serde(default)]
+    pub names: Vec<RawDatedName>,
+    /// Later parents, each from a date; `parent` is the parent before the first.
+    #[serde(default)]
+    pub parents: Vec<RawDatedParent>,
+}
+
+/// One `[[person.names]]` or `[[organisation.names]]`: the name from a date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedName {
+    /// The name from then on.
+    pub name: String,
+    /// The first day of the name.
+    pub from: Spanned<Datetime>,
+}
+
+/// One `[[organisation.parents]]`: the body a unit is part of from a date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedParent {
+    /// The parent from then on, by id.
+    pub parent: Spanned<String>,
+    /// The first day with that parent.
+    pub from: Spanned<Datetime>,
+}
+
+/// One `[[person.titles]]`: a position held for a span of days.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedTitle {
+    /// The position ("helsedirektør").
+    pub title: String,
+    /// The first day, if known.
+    pub from: Option<Spanned<Datetime>>,
+    /// The last day, if it has ended.
+    pub to: Option<Spanned<Datetime>>,
 }
 
 /// `data/people.toml`.
@@ -119,10 +157,16 @@ pub struct RawPeople {
 pub struct RawPerson {
     /// Stable id used in references and URLs.
     pub id: Spanned<String>,
-    /// Name as published.
+    /// Name as published (the first known, when `names` gives later ones).
     pub name: String,
-    /// Position, for the agency's people ("helsedirektør").
+    /// Position, for the agency's people ("helsedirektør"), when not dated.
     pub title: Option<String>,
+    /// Later names, each from a date.
+    #[serde(default)]
+    pub names: Vec<RawDatedName>,
+    /// Positions with dates; a date not covered by one falls back to `title`.
+    #[serde(default)]
+    pub titles: Vec<RawDatedTitle>,
 }
 
 /// `data/council.toml`: the body, its terms, seats and committees.
@@ -161,19 +205,45 @@ pub struct RawTerm {
     pub end: Spanned<Datetime>,
 }
 
-/// One `[[seat]]`: an organisation's place on the council for one term.
+/// One `[[seat]]`: a place on the council for one term, held by an organisation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSeat {
+    /// The seat's own id, needed when an organisation has several seats;
+    /// the organisation's id when left out.
+    pub id: Option<Spanned<String>>,
     /// The organisation (or appointing body) holding the seat.
     pub organisation: Spanned<String>,
     /// The term, by id.
     pub term: Spanned<String>,
     /// How the seat is described in the minutes ("Oppnevnt fra Sametinget").
     pub label: Option<String>,
+    /// First day, if the seat was created during the term.
+    pub from: Option<Spanned<Datetime>>,
+    /// Last day, if the seat was ended during the term.
+    pub to: Option<Spanned<Datetime>>,
+    /// Why the seat was created or ended, and where that is recorded.
+    pub note: Option<String>,
+    /// Moves of the seat to another organisation, in date order.
+    #[serde(default)]
+    pub moved: Vec<RawSeatMove>,
     /// Who held it.
     #[serde(default, rename = "holder")]
     pub holders: Vec<RawHolder>,
+}
+
+/// One `[[seat.moved]]`: from a date, the seat belongs to another organisation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeatMove {
+    /// The first day the seat is the new organisation's.
+    pub from: Spanned<Datetime>,
+    /// The organisation that holds the seat from then, by id.
+    pub organisation: Spanned<String>,
+    /// How the minutes label the seat from then.
+    pub label: Option<String>,
+    /// Where the move is recorded.
+    pub note: Option<String>,
 }
 
 /// One `[[seat.holder]]`.
@@ -182,12 +252,12 @@ pub struct RawSeat {
 pub struct RawHolder {
     /// The person, by id.
     pub person: Spanned<String>,
-    /// `member` or `deputy`.
+    /// `member`, `deputy` or `unknown` (the minutes do not say).
     pub role: Spanned<String>,
-    /// First day, if not the term's first.
-    pub from: Option<Spanned<Datetime>>,
-    /// Last day, if not the term's last.
-    pub to: Option<Spanned<Datetime>>,
+    /// First day, if not the seat's first; `"unknown"` when the start is not known.
+    pub from: Option<Spanned<toml::Value>>,
+    /// Last day, if not the seat's last; `"unknown"` when the end is not known.
+    pub to: Option<Spanned<toml::Value>>,
     /// Where the change is recorded.
     pub note: Option<String>,
 }
@@ -265,6 +335,8 @@ pub struct RawMeeting {
     /// Agenda items in order.
     #[serde(default)]
     pub agenda: Vec<RawAgendaItem>,
+    /// A note that the agenda was revised, and how (cases renumbered, moved).
+    pub revised: Option<String>,
     /// Decisions of the council.
     #[serde(default)]
     pub decisions: Vec<RawDecision>,
@@ -313,6 +385,10 @@ pub struct RawDecision {
 pub struct RawSeatAttendance {
     /// The organisation whose seat this is.
     pub organisation: Spanned<String>,
+    /// Which of the organisation's seats, by seat id, when it has several.
+    pub seat: Option<Spanned<String>>,
+    /// The label printed for the row in this meeting's list.
+    pub label: Option<String>,
     /// Who came, by person id.
     pub person: Option<Spanned<String>>,
     /// `til-stede` (default when a person is given) or `avbud`.
@@ -340,8 +416,16 @@ pub struct RawGuest {
 pub struct RawCase {
     /// The number as printed ("07/24"), kept even when inconsistent.
     pub number: Spanned<String>,
-    /// `drøftingssak`, `oppfølgingssak`, `orienteringssak` or `løypemelding`.
-    pub kind: Spanned<String>,
+    /// `drøftingssak`, `oppfølgingssak`, `orienteringssak` or `løypemelding`;
+    /// left out when the minutes print none.
+    pub kind: Option<Spanned<String>>,
+    /// `behandlet`, `ikke behandlet`, `utsatt` or `trukket`; left out when the
+    /// minutes say nothing of it.
+    pub status: Option<Spanned<String>>,
+    /// What the minutes say about the status ("Saken ble ikke behandlet på grunn av tiden").
+    pub status_note: Option<String>,
+    /// The number the case had before the agenda was revised ("13/24").
+    pub was: Option<Spanned<String>>,
     /// Title without the number.
     pub title: String,
     /// One sentence for listings and `<meta name="description">`.

@@ -134,6 +134,15 @@ impl SourceFile {
         )
     }
 
+    /// A warning located at a byte range of the front matter (a TOML span).
+    pub fn warning_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let start = self.front.start + span.start;
+        self.located(
+            Diagnostic::warning(&self.path, message),
+            start..start + span.len(),
+        )
+    }
+
     /// A finding at a byte range of the Markdown body.
     pub fn body_finding(&self, diagnostic: Diagnostic, span: Range<usize>) -> Diagnostic {
         let start = self.body.start + span.start;
@@ -155,25 +164,53 @@ impl SourceFile {
     }
 
     /// Parses the front matter (or a whole data file) as `T`, turning TOML's
-    /// error into a located diagnostic with a hint.
+    /// first error into a located diagnostic with a hint.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        toml::from_str(self.front_matter()).map_err(|err| {
-            let message = err.message().trim().to_string();
-            let diag = match err.span() {
-                Some(span) => self.error_at(span, format!("invalid TOML: {message}")),
-                None => Diagnostic::error(&self.path, format!("invalid TOML: {message}")),
-            };
-            diag.hint(toml_hint(&message))
-        })
+        self.parse_all().map_err(|mut all| all.swap_remove(0))
+    }
+
+    /// Parses as [`SourceFile::parse`], reporting every error in the file:
+    /// each syntax error, or else each field that does not fit `T`.
+    pub fn parse_all<T: DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        let text = self.front_matter();
+        // Most files are valid: parsed once, the usual way.
+        let first = match toml::from_str(text) {
+            Ok(value) => return Ok(value),
+            Err(err) => err,
+        };
+        let (root, syntax) = toml::de::DeTable::parse_recoverable(text);
+        if !syntax.is_empty() {
+            // What a broken line makes of the lines after it is not worth reading.
+            return Err(syntax.iter().map(|e| self.toml_error(e)).collect());
+        }
+        let mut found = super::fields::Errors::new(root);
+        found.collect::<T>(first);
+        Err(found.errors.iter().map(|e| self.toml_error(e)).collect())
+    }
+
+    fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
+        let message = err.message().trim().to_string();
+        let diag = match err.span() {
+            Some(span) => self.error_at(span, format!("invalid TOML: {message}")),
+            None => Diagnostic::error(&self.path, format!("invalid TOML: {message}")),
+        };
+        diag.hint(toml_hint(&message))
     }
 }
 
 /// Advice for the TOML mistakes people make most.
 fn toml_hint(message: &str) -> String {
-    if message.starts_with("unknown field") {
-        "check the spelling of the field; the README lists the fields of each kind of file".into()
-    } else if message.starts_with("missing field") {
-        "add the field; the README lists the required fields of each kind of file".into()
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        match rest.split_once(", expected ") {
+            Some((_, allowed)) => format!(
+                "check the spelling: `{field}` is not a field here; the fields are {allowed} (the README's field reference describes each)"
+            ),
+            None => "check the spelling of the field; the README's field reference lists the fields of each kind of file".into(),
+        }
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        format!("add `{field} = …` to this table; the README's field reference says what it takes")
     } else if message.contains("date") || message.contains("datetime") {
         "write dates as YYYY-MM-DD without quotes, for example `date = 2024-06-05`, and make sure the day exists".into()
     } else if message.contains("invalid type") {

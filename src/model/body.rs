@@ -12,6 +12,11 @@
 //! `- Tekst {#eget-anker fra=kreftforeningen,ffo tema=pårørende mange}`.
 //! A bullet written wholly in bold is also raised by many, as in the minutes
 //! ("det som står i fet skrift ble tatt opp av mange").
+//!
+//! Input written as prose is one item when its paragraph ends with
+//! `{.innspill}` (other options may follow: `{.innspill fra=ola-nordmann}`);
+//! it is numbered with the bullets around it. `fra=` names organisations or
+//! people; the model checks which.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -337,6 +342,20 @@ impl Builder {
                     }));
                     i = end + 1;
                 }
+                Event::Start(Tag::Paragraph)
+                    if self.in_input() && is_marked_item(&events[i..=find_end(&events, i)]) =>
+                {
+                    self.flush(&mut pending);
+                    let end = find_end(&events, i);
+                    let item = self.paragraph_item(&events[i..=end]);
+                    // Marked paragraphs in a row, or after a list, continue its numbering in one list.
+                    let section = self.current();
+                    match section.blocks.last_mut() {
+                        Some(Block::Items(items)) => items.push(item),
+                        _ => section.blocks.push(Block::Items(vec![item])),
+                    }
+                    i = end + 1;
+                }
                 Event::Start(Tag::List(None)) if self.in_input() => {
                     self.flush(&mut pending);
                     let end = find_end(&events, i);
@@ -468,6 +487,42 @@ impl Builder {
         items
     }
 
+    /// A paragraph marked `{.innspill …}`: one top-level item, numbered with the bullets.
+    fn paragraph_item(&mut self, events: &[(Event<'static>, Range<usize>)]) -> InputItem {
+        self.top_count += 1;
+        let offset = events[0].1.start;
+        let content = merge_text(events.iter().map(|(e, _)| e.clone()).collect());
+        let (content, options) = split_options(content);
+        let options = options.unwrap_or_default();
+        let rest: Vec<&str> = options
+            .split_whitespace()
+            .filter(|t| *t != PARAGRAPH_MARK)
+            .collect();
+        let mut item = InputItem {
+            anchor: format!("innspill-{}", self.top_count),
+            label: self.top_count.to_string(),
+            text: String::new(),
+            organisations: Vec::new(),
+            themes: Vec::new(),
+            raised_by_many: is_all_strong(&content),
+            group: self.group.clone(),
+            children: Vec::new(),
+            offset,
+            content,
+        };
+        self.apply_options(&mut item, &rest.join(" "));
+        if self.anchors.contains(&item.anchor) {
+            self.problems.push(BodyProblem {
+                offset,
+                message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
+                hint: "give each item its own anchor with {#…}".into(),
+            });
+        }
+        self.anchors.insert(item.anchor.clone());
+        item.text = plain_text(&item.content);
+        item
+    }
+
     fn apply_options(&mut self, item: &mut InputItem, options: &str) {
         for token in options.split_whitespace() {
             if let Some(anchor) = token.strip_prefix('#') {
@@ -500,11 +555,22 @@ impl Builder {
                 self.problems.push(BodyProblem {
                     offset: item.offset,
                     message: format!("unknown input-item option \"{token}\""),
-                    hint: "options are #anker, fra=org-id,org-id, tema=tema,tema and mange".into(),
+                    hint: "options are #anker, fra=id,id (organisations or people), tema=tema,tema and mange; a paragraph takes .innspill too".into(),
                 });
             }
         }
     }
+}
+
+/// The option that makes a paragraph of an input section one input item:
+/// `Prosa fra referatet. {.innspill fra=kreftforeningen}`.
+const PARAGRAPH_MARK: &str = ".innspill";
+
+/// Does this paragraph (its events, `Start` to `End`) end with `{.innspill …}`?
+fn is_marked_item(events: &[(Event<'static>, Range<usize>)]) -> bool {
+    let content = merge_text(events.iter().map(|(e, _)| e.clone()).collect());
+    let (_, options) = split_options(content);
+    options.is_some_and(|o| o.split_whitespace().any(|t| t == PARAGRAPH_MARK))
 }
 
 /// Index of the `End` that closes the `Start` at `start`.
@@ -702,6 +768,48 @@ Forklaring.
                 "the anchor \"x\" is used twice in this file",
                 "unknown input-item option \"farge=rød\""
             ]
+        );
+    }
+
+    #[test]
+    fn a_marked_paragraph_is_one_item_numbered_with_the_bullets() {
+        let (body, problems) = Body::parse(
+            "## Innspill fra Brukerrådet\n\nInnledning uten merke.\n\n- Punkt\n\nEt innspill skrevet som **tekst**. {.innspill fra=kari-nordmann}\n\nEtt til. {#prosa .innspill}\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let summary: Vec<_> = body
+            .items()
+            .iter()
+            .map(|i| (i.anchor.clone(), i.text.clone(), i.organisations.clone()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("innspill-1".to_string(), "Punkt".to_string(), vec![]),
+                (
+                    "innspill-2".into(),
+                    "Et innspill skrevet som tekst.".into(),
+                    vec!["kari-nordmann".to_string()]
+                ),
+                ("prosa".into(), "Ett til.".into(), vec![]),
+            ]
+        );
+        // The unmarked paragraph stays text; the marked ones join the list.
+        let blocks = &body.sections[0].blocks;
+        assert!(matches!(&blocks[0], Block::Markdown(_)));
+        assert!(matches!(&blocks[1], Block::Items(items) if items.len() == 3));
+    }
+
+    #[test]
+    fn the_paragraph_mark_is_not_an_option_of_a_bullet_or_outside_input() {
+        let (body, problems) = Body::parse(
+            "## Bakgrunn\n\nTekst. {.innspill}\n\n## Innspill fra Brukerrådet\n\n- Punkt {.innspill}\n",
+        );
+        assert_eq!(body.item_count(), 1);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("\".innspill\""),
+            "{problems:?}"
         );
     }
 

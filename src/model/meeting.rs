@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::body::Body;
 use super::check::Checker;
-use super::registry::{Council, SeatRole};
+use super::registry::{Council, Seat, SeatRole};
 use super::slug::slugify;
 use crate::load::{Parsed, RawCase, RawMeeting, SourceFile};
 
@@ -48,6 +48,49 @@ impl CaseKind {
     }
 }
 
+/// What became of a case at the meeting, as the minutes say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CaseStatus {
+    /// Behandlet: discussed.
+    #[serde(rename = "behandlet")]
+    Discussed,
+    /// Ikke behandlet: on the agenda, but not discussed (no time, for example).
+    #[serde(rename = "ikke-behandlet")]
+    NotDiscussed,
+    /// Utsatt: put off to a later meeting.
+    #[serde(rename = "utsatt")]
+    Postponed,
+    /// Trukket: withdrawn from the agenda.
+    #[serde(rename = "trukket")]
+    Withdrawn,
+}
+
+impl CaseStatus {
+    /// The values an author may write, for hints.
+    pub const ALLOWED: &'static str =
+        "\"behandlet\", \"ikke behandlet\", \"utsatt\" or \"trukket\"";
+
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_lowercase().replace('-', " ").as_str() {
+            "behandlet" => Self::Discussed,
+            "ikke behandlet" => Self::NotDiscussed,
+            "utsatt" => Self::Postponed,
+            "trukket" => Self::Withdrawn,
+            _ => return None,
+        })
+    }
+
+    /// The Norwegian words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Discussed => "Behandlet",
+            Self::NotDiscussed => "Ikke behandlet",
+            Self::Postponed => "Utsatt",
+            Self::Withdrawn => "Trukket",
+        }
+    }
+}
+
 /// A meeting of the council.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
@@ -71,6 +114,8 @@ pub struct Meeting {
     pub minute_takers: Vec<String>,
     /// Agenda.
     pub agenda: Vec<AgendaItem>,
+    /// A note that the agenda was revised, as the minutes give it.
+    pub revised: Option<String>,
     /// Decisions.
     pub decisions: Vec<Decision>,
     /// Opening, news and closing text.
@@ -140,13 +185,16 @@ impl AttendanceStatus {
 pub struct SeatAttendance {
     /// The organisation, by id.
     pub organisation: String,
+    /// The seat, by id (none for observers).
+    pub seat: Option<String>,
     /// Present or regrets.
     pub status: AttendanceStatus,
     /// Who came, by person id.
     pub person: Option<String>,
     /// As member or deputy (none for observers).
     pub role: Option<SeatRole>,
-    /// How the seat is labelled in the term of the meeting, if not by the organisation's name.
+    /// The label printed for the row: as written in the meeting, or the seat's
+    /// label on its date, if not the organisation's name.
     pub label: Option<String>,
 }
 
@@ -172,6 +220,8 @@ pub struct Attendance {
     pub leadership: Vec<String>,
     /// The secretariat, by person id.
     pub secretariat: Vec<String>,
+    /// How many seats the council had on the meeting's date.
+    pub seat_count: usize,
 }
 
 /// A case put to the council.
@@ -181,8 +231,14 @@ pub struct Case {
     pub slug: String,
     /// Number as printed ("07/24").
     pub number: String,
-    /// Kind.
-    pub kind: CaseKind,
+    /// The number before the agenda was revised, with the line it is written on.
+    pub was: Option<(String, usize)>,
+    /// Kind, when the minutes print one.
+    pub kind: Option<CaseKind>,
+    /// What became of it at the meeting, when the minutes say.
+    pub status: Option<CaseStatus>,
+    /// The minutes' words about the status.
+    pub status_note: Option<String>,
     /// Title.
     pub title: String,
     /// One sentence for listings.
@@ -287,6 +343,7 @@ pub(crate) fn meeting(
             .map(|p| p.get_ref().clone())
             .collect(),
         agenda: Vec::new(),
+        revised: raw.revised.clone(),
         decisions: Vec::new(),
         body,
         cases: Vec::new(),
@@ -312,16 +369,18 @@ fn attendance(
         if !check.organisation(file, &row.organisation) {
             continue;
         }
-        if !seen.insert(org.clone()) {
-            check.push(file.error_at(row.organisation.span(), format!("\"{org}\" is listed twice in the attendance"))
-                .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
-        }
-        let Some(seat) = council.seat_at(org, date) else {
-            check.push(file.error_at(row.organisation.span(), format!(
-                "\"{org}\" has no seat on the council on {date}"))
-                .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]"));
+        let Some(seat) = attended_seat(file, row, date, council, check) else {
             continue;
         };
+        if !seen.insert(seat.id.clone()) {
+            let what = if seat.id == *org {
+                format!("\"{org}\"")
+            } else {
+                format!("the seat \"{}\"", seat.id)
+            };
+            check.push(file.error_at(row.organisation.span(), format!("{what} is listed twice in the attendance"))
+                .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
+        }
         let Some(status) = status(file, row, check) else {
             continue;
         };
@@ -331,7 +390,7 @@ fn attendance(
                 let holding = seat
                     .holders
                     .iter()
-                    .find(|h| &h.person == person.get_ref() && h.from <= date && date <= h.to);
+                    .find(|h| &h.person == person.get_ref() && h.holds_on(date));
                 match holding {
                     Some(h) => role = Some(h.role),
                     None => check.push(file.error_at(person.span(), format!(
@@ -342,15 +401,26 @@ fn attendance(
         }
         out.seats.push(SeatAttendance {
             organisation: org.clone(),
+            seat: Some(seat.id.clone()),
             status,
             person: row.person.as_ref().map(|p| p.get_ref().clone()),
             role,
-            label: seat.label.clone(),
+            label: row
+                .label
+                .clone()
+                .or_else(|| seat.label_at(date).map(String::from)),
         });
     }
+    out.seat_count = council.seat_count(date);
     for row in &raw.observers {
         if !check.organisation(file, &row.organisation) {
             continue;
+        }
+        if let Some(seat) = &row.seat {
+            check.push(
+                file.error_at(seat.span(), "an observer has no seat")
+                    .hint("leave `seat` out of [[observers]], or move the row to [[attendance]] if it is a seat's"),
+            );
         }
         if let Some(p) = &row.person {
             check.person(file, p);
@@ -360,10 +430,11 @@ fn attendance(
         };
         out.observers.push(SeatAttendance {
             organisation: row.organisation.get_ref().clone(),
+            seat: None,
             status,
             person: row.person.as_ref().map(|p| p.get_ref().clone()),
             role: None,
-            label: None,
+            label: row.label.clone(),
         });
     }
     for guest in &raw.guests {
@@ -391,6 +462,144 @@ fn attendance(
         .map(|p| p.get_ref().clone())
         .collect();
     out
+}
+
+/// The seat an attendance row is for: the organisation's seat on the
+/// meeting's date, or the one named with `seat =`; an error says why there is none.
+fn attended_seat<'c>(
+    file: &SourceFile,
+    row: &crate::load::RawSeatAttendance,
+    date: NaiveDate,
+    council: &'c Council,
+    check: &mut Checker,
+) -> Option<&'c Seat> {
+    let org = row.organisation.get_ref();
+    let term = council.term_at(date);
+    let in_term = |s: &&Seat| term.is_some_and(|t| t.id == s.term);
+    if let Some(id) = &row.seat {
+        let Some(seat) = council
+            .seats
+            .iter()
+            .filter(in_term)
+            .find(|s| &s.id == id.get_ref())
+        else {
+            let ids: Vec<&str> = council
+                .seats
+                .iter()
+                .filter(in_term)
+                .filter(|s| s.organisations().any(|o| o == org))
+                .map(|s| s.id.as_str())
+                .collect();
+            check.push(
+                file.error_at(id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
+                    .hint(if ids.is_empty() {
+                        format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
+                    } else {
+                        format!("\"{org}\"'s seats in that term are {}", quoted(&ids))
+                    }),
+            );
+            return None;
+        };
+        if !seat.exists_on(date) {
+            check.push(seat_not_there(file, id.span(), seat, date));
+            return None;
+        }
+        if seat.organisation_at(date) != org {
+            check.push(
+                file.error_at(row.organisation.span(), format!(
+                    "the seat \"{}\" is {}'s on {date}, not {org}'s", seat.id, seat.organisation_at(date)))
+                    .hint("correct `organisation` to the one holding the seat that day, or `seat` to one of its seats"),
+            );
+            return None;
+        }
+        return Some(seat);
+    }
+    let seats = council.seats_at(org, date);
+    match seats.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            // A seat of the organisation's in this term that is not there that day.
+            let gone = council
+                .seats
+                .iter()
+                .filter(in_term)
+                .find(|s| s.organisations().any(|o| o == org));
+            match gone {
+                Some(seat) if !seat.exists_on(date) => {
+                    check.push(seat_not_there(file, row.organisation.span(), seat, date))
+                }
+                Some(seat) => check.push(
+                    file.error_at(row.organisation.span(), format!(
+                        "\"{org}\" has no seat on the council on {date}: its seat \"{}\" is {}'s that day", seat.id, seat.organisation_at(date)))
+                        .hint("list the row under the organisation holding the seat that day, or correct the [[seat.moved]] date in data/council.toml"),
+                ),
+                None => check.push(file.error_at(row.organisation.span(), format!(
+                    "\"{org}\" has no seat on the council on {date}"))
+                    .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]")),
+            }
+            None
+        }
+        many => {
+            // The person decides between the seats, when they hold one of them.
+            let by_person = row.person.as_ref().and_then(|p| {
+                let held: Vec<&&Seat> = many
+                    .iter()
+                    .filter(|s| {
+                        s.holders
+                            .iter()
+                            .any(|h| &h.person == p.get_ref() && h.holds_on(date))
+                    })
+                    .collect();
+                (held.len() == 1).then(|| *held[0])
+            });
+            if by_person.is_none() {
+                let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
+                check.push(
+                    file.error_at(
+                        row.organisation.span(),
+                        format!(
+                            "\"{org}\" has {} seats on {date}; the row does not say which",
+                            many.len()
+                        ),
+                    )
+                    .hint(format!("add seat = {} to the row", quoted(&ids))),
+                );
+            }
+            by_person
+        }
+    }
+}
+
+fn quoted(ids: &[&str]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The error for a row of a seat that has ended, or not yet begun, on `date`.
+fn seat_not_there(
+    file: &SourceFile,
+    span: std::ops::Range<usize>,
+    seat: &Seat,
+    date: NaiveDate,
+) -> crate::error::Diagnostic {
+    let message = if date > seat.to {
+        format!(
+            "the seat \"{}\" ended on {}, before the meeting on {date}",
+            seat.id, seat.to
+        )
+    } else {
+        format!(
+            "the seat \"{}\" begins on {}, after the meeting on {date}",
+            seat.id, seat.from
+        )
+    };
+    file.error_at(span, message).hint(
+        "remove the row, or correct the seat's `from`/`to` in data/council.toml (a seat given to another organisation is a [[seat.moved]])",
+    )
 }
 
 fn status(
@@ -435,19 +644,65 @@ pub(crate) fn case(
 ) -> Option<Case> {
     let file = &parsed.file;
     let raw = &parsed.value;
-    let kind = match CaseKind::parse(raw.kind.get_ref()) {
-        Some(k) => k,
-        None => {
+    let kind = match &raw.kind {
+        None => None,
+        Some(kind) => match CaseKind::parse(kind.get_ref()) {
+            Some(k) => Some(k),
+            None => {
+                check.push(
+                    file.error_at(kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
+                        .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none"),
+                );
+                // The case is kept, so the agenda naming it raises no follow-on error.
+                None
+            }
+        },
+    };
+    let status = match &raw.status {
+        None => None,
+        Some(status) => match CaseStatus::parse(status.get_ref()) {
+            Some(s) => Some(s),
+            None => {
+                check.push(
+                    file.error_at(
+                        status.span(),
+                        format!("unknown case status \"{}\"", status.get_ref()),
+                    )
+                    .hint(format!(
+                        "use status = {}, or leave it out when the minutes say nothing",
+                        CaseStatus::ALLOWED
+                    )),
+                );
+                None
+            }
+        },
+    };
+    if raw.status_note.is_some() && raw.status.is_none() {
+        check.push(
+            file.error_at(
+                raw.number.span(),
+                "`status_note` is given without a `status`",
+            )
+            .hint(format!(
+                "add status = {} beside the note",
+                CaseStatus::ALLOWED
+            )),
+        );
+    }
+    let was = raw.was.as_ref().and_then(|w| {
+        let text = w.get_ref().trim();
+        if text.is_empty() {
             check.push(
-                file.error_at(
-                    raw.kind.span(),
-                    format!("unknown case kind \"{}\"", raw.kind.get_ref()),
-                )
-                .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding"),
+                file.error_at(w.span(), "`was` is empty")
+                    .hint("write the number the case had before the agenda was revised, for example \"13/24\", or leave `was` out"),
             );
             return None;
         }
-    };
+        Some((
+            text.to_string(),
+            file.line_col(file.front.start + w.span().start).0,
+        ))
+    });
     let number = raw.number.get_ref().trim().to_string();
     if number.is_empty() {
         check.push(
@@ -550,7 +805,10 @@ pub(crate) fn case(
     Some(Case {
         slug: slug.to_string(),
         number,
+        was,
         kind,
+        status,
+        status_note: raw.status_note.clone(),
         title: raw.title.clone(),
         description: raw.description.clone(),
         submitted_by: raw.submitted_by.as_ref().map(|s| s.get_ref().clone()),

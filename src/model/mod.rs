@@ -9,8 +9,10 @@
 
 pub mod body;
 pub(crate) mod check;
+pub mod history;
 pub mod meeting;
 pub mod registry;
+pub mod seat;
 pub mod slug;
 
 use std::collections::{BTreeMap, HashMap};
@@ -25,11 +27,12 @@ use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
 pub use body::{plain_text, Block, Body, InputItem, Section, SectionKind};
 use check::Checker;
 pub use meeting::{
-    AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, Decision, Earlier, Guest,
-    Meeting, SeatAttendance,
+    AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, CaseStatus, Decision,
+    Earlier, Guest, Meeting, SeatAttendance,
 };
 pub use registry::{
-    Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatRole, Term,
+    Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatMove, SeatRole,
+    Term,
 };
 pub use slug::slugify;
 
@@ -189,6 +192,8 @@ pub struct PersonLinks {
     pub attendance: Vec<AttendanceRef>,
     /// Committee memberships: (committee index, member index).
     pub committees: Vec<(usize, usize)>,
+    /// Input items attributed to them with `fra=`.
+    pub items: Vec<ItemRef>,
 }
 
 /// The whole validated site.
@@ -633,8 +638,9 @@ fn check_item_organisations(
 ) {
     let file = &parsed.file;
     for item in case.body.items() {
+        // `fra=` names organisations, or people (a remark attributed to one member).
         for org in &item.organisations {
-            if !check.organisations.contains(org) {
+            if !check.organisations.contains(org) && !check.people.contains(org) {
                 check.push(
                     file.body_finding(
                         Diagnostic::error(
@@ -643,7 +649,7 @@ fn check_item_organisations(
                         ),
                         item.offset..item.offset + 1,
                     )
-                    .hint("use an id from data/organisations.toml"),
+                    .hint("use an organisation id from data/organisations.toml or a person id from data/people.toml"),
                 );
             }
         }
@@ -719,6 +725,7 @@ fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checke
     let mut case_numbers: FxHashMap<(i32, &str), &Case> = FxHashMap::default();
     // Oldest first, so the later duplicate is the one reported.
     for m in meetings.iter().rev() {
+        check_was_numbers(m, meetings, check);
         let year = m.date.year();
         if let Some(first) = meeting_numbers.insert((year, m.number), m) {
             check.push(
@@ -743,6 +750,33 @@ fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checke
                         .hint("case numbers are unique within a year; keep the printed number on one case and correct the other"),
                 );
             }
+        }
+    }
+}
+
+/// A case's number before a revised agenda may not be another case's number
+/// in the same year: a reader following "opprinnelig 13/24" would find the wrong case.
+fn check_was_numbers(m: &Meeting, meetings: &[std::sync::Arc<Meeting>], check: &mut Checker) {
+    let year = m.date.year();
+    for c in &m.cases {
+        let Some((was, line)) = &c.was else { continue };
+        let clash = meetings
+            .iter()
+            .filter(|other| other.date.year() == year)
+            .flat_map(|other| other.cases.iter())
+            .find(|other| !std::ptr::eq(*other, c) && other.number == *was);
+        if let Some(other) = clash {
+            check.push(
+                Diagnostic::error(
+                    &c.source.0,
+                    format!(
+                        "`was = \"{was}\"` is the number of another case in {year}: {}",
+                        other.source.0.display()
+                    ),
+                )
+                .at(*line, None)
+                .hint("`was` is the number this case had before the agenda was revised; correct it, or the other case's `number`"),
+            );
         }
     }
 }
@@ -895,8 +929,14 @@ fn registry_links(
         }
     }
     for (si, seat) in site.council.seats.iter().enumerate() {
-        if let Some(l) = orgs.get_mut(seat.organisation.as_str()) {
-            l.seats.push(si);
+        // A seat moved to another organisation is on both pages.
+        let mut held_by: Vec<&str> = seat.organisations().collect();
+        held_by.sort_unstable();
+        held_by.dedup();
+        for org in held_by {
+            if let Some(l) = orgs.get_mut(org) {
+                l.seats.push(si);
+            }
         }
         for (hi, h) in seat.holders.iter().enumerate() {
             if let Some(l) = people.get_mut(h.person.as_str()) {
@@ -943,11 +983,15 @@ fn registry_links(
                 l.cases.push(r);
             }
             for (org, anchor) in &c.body.tags.organisations {
+                let item = ItemRef {
+                    case: r,
+                    anchor: anchor.clone(),
+                };
+                // An id is an organisation's before a person's.
                 if let Some(l) = orgs.get_mut(org.as_str()) {
-                    l.items.push(ItemRef {
-                        case: r,
-                        anchor: anchor.clone(),
-                    });
+                    l.items.push(item);
+                } else if let Some(l) = people.get_mut(org.as_str()) {
+                    l.items.push(item);
                 }
             }
         }

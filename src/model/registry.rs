@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::check::Checker;
+use super::history::{Dated, DatedTitle, History};
+pub use super::seat::{Holding, Seat, SeatMove, SeatRole};
 use super::slug::is_valid_id;
 use crate::load::{Parsed, RawCouncil, RawOrganisations, RawPeople, SourceFile};
 
@@ -72,12 +74,28 @@ pub struct Organisation {
     pub kind: OrganisationKind,
     /// The umbrella it is seated through, by id.
     pub umbrella: Option<String>,
-    /// The body it is part of, by id.
+    /// The body it is part of now, by id.
     pub parent: Option<String>,
     /// Website.
     pub website: Option<String>,
     /// A sentence about it.
     pub description: Option<String>,
+    /// Its names over time; `name` is the current one.
+    pub names: History<String>,
+    /// The bodies it was part of over time, by id; `parent` is the current one.
+    pub parents: History<Option<String>>,
+}
+
+impl Organisation {
+    /// The name on `date`.
+    pub fn name_at(&self, date: NaiveDate) -> &str {
+        self.names.at(date)
+    }
+
+    /// The parent on `date`, by id.
+    pub fn parent_at(&self, date: NaiveDate) -> Option<&str> {
+        self.parents.at(date).as_deref()
+    }
 }
 
 /// A person named in a public role.
@@ -85,10 +103,33 @@ pub struct Organisation {
 pub struct Person {
     /// Stable id, also its URL segment.
     pub id: String,
-    /// Name as published.
+    /// Name as published now.
     pub name: String,
-    /// Position, if given.
+    /// Position now, if any.
     pub title: Option<String>,
+    /// Names over time.
+    pub names: History<String>,
+    /// The undated position, for days no dated one covers.
+    pub undated_title: Option<String>,
+    /// Positions with dates.
+    pub titles: Vec<DatedTitle>,
+}
+
+impl Person {
+    /// The name on `date`.
+    pub fn name_at(&self, date: NaiveDate) -> &str {
+        self.names.at(date)
+    }
+
+    /// The position on `date`: a dated one that covers it, else the undated one.
+    pub fn title_at(&self, date: NaiveDate) -> Option<&str> {
+        self.titles
+            .iter()
+            .rev()
+            .find(|t| t.covers(date))
+            .map(|t| t.title.as_str())
+            .or(self.undated_title.as_deref())
+    }
 }
 
 /// A term of office.
@@ -100,54 +141,6 @@ pub struct Term {
     pub start: NaiveDate,
     /// Last day.
     pub end: NaiveDate,
-}
-
-/// The role of a seat holder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SeatRole {
-    /// Medlem.
-    Member,
-    /// Vara.
-    Deputy,
-}
-
-impl SeatRole {
-    /// The Norwegian name.
-    pub fn label(self) -> &'static str {
-        match self {
-            SeatRole::Member => "Medlem",
-            SeatRole::Deputy => "Vara",
-        }
-    }
-}
-
-/// Someone holding a seat as member or deputy, for a span of days.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Holding {
-    /// The person, by id.
-    pub person: String,
-    /// Member or deputy.
-    pub role: SeatRole,
-    /// First day.
-    pub from: NaiveDate,
-    /// Last day.
-    pub to: NaiveDate,
-    /// Where the change is recorded.
-    pub note: Option<String>,
-}
-
-/// An organisation's seat for one term.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Seat {
-    /// The organisation, by id.
-    pub organisation: String,
-    /// The term, by id.
-    pub term: String,
-    /// How the minutes label it, if not by the organisation's name.
-    pub label: Option<String>,
-    /// Who held it.
-    pub holders: Vec<Holding>,
 }
 
 /// A member of a committee.
@@ -201,17 +194,24 @@ impl Council {
         self.terms.iter().find(|t| t.start <= date && date <= t.end)
     }
 
-    /// The organisation's seat in the term containing `date`.
-    pub fn seat_at(&self, organisation: &str, date: NaiveDate) -> Option<&Seat> {
-        let term = self.term_at(date)?;
+    /// The organisation's seats that exist on `date`, in file order.
+    pub fn seats_at(&self, organisation: &str, date: NaiveDate) -> Vec<&Seat> {
         self.seats
             .iter()
-            .find(|s| s.organisation == organisation && s.term == term.id)
+            .filter(|s| s.exists_on(date) && s.organisation_at(date) == organisation)
+            .collect()
+    }
+
+    /// How many seats exist on `date`.
+    pub fn seat_count(&self, date: NaiveDate) -> usize {
+        self.seats.iter().filter(|s| s.exists_on(date)).count()
     }
 
     /// Does the organisation hold a seat in any term?
     pub fn has_any_seat(&self, organisation: &str) -> bool {
-        self.seats.iter().any(|s| s.organisation == organisation)
+        self.seats
+            .iter()
+            .any(|s| s.organisations().any(|o| o == organisation))
     }
 }
 
@@ -234,11 +234,13 @@ pub(crate) fn organisations(
             );
             continue;
         }
-        let Some(kind) = OrganisationKind::parse(raw.kind.get_ref()) else {
+        let kind = OrganisationKind::parse(raw.kind.get_ref()).unwrap_or_else(|| {
             check.push(file.error_at(raw.kind.span(), format!("unknown organisation kind \"{}\"", raw.kind.get_ref()))
                 .hint("use member, umbrella, appointing-body, agency, agency-unit, observer or external"));
-            continue;
-        };
+            // Still registered, so references to it raise no follow-on errors;
+            // the error stops the build before anything shows the kind.
+            OrganisationKind::External
+        });
         if out.contains_key(&id) {
             check.push(
                 file.error_at(
@@ -249,23 +251,39 @@ pub(crate) fn organisations(
             );
             continue;
         }
+        let names = names(file, &raw.name, &raw.names, check);
+        let parents = dated(
+            file,
+            raw.parent.as_ref().map(|p| p.get_ref().clone()),
+            raw.parents
+                .iter()
+                .map(|p| (&p.from, Some(p.parent.get_ref().clone()))),
+            check,
+        );
         out.insert(
             id.clone(),
             Organisation {
                 id,
-                name: raw.name.clone(),
+                name: names.current().clone(),
                 short_name: raw.short_name.clone(),
                 kind,
                 umbrella: raw.umbrella.as_ref().map(|u| u.get_ref().clone()),
-                parent: raw.parent.as_ref().map(|u| u.get_ref().clone()),
+                parent: parents.current().clone(),
                 website: raw.website.clone(),
                 description: raw.description.clone(),
+                names,
+                parents,
             },
         );
     }
     // References inside the registry resolve against the whole registry.
     for raw in &parsed.value.organisations {
-        for reference in [&raw.umbrella, &raw.parent].into_iter().flatten() {
+        let later = raw.parents.iter().map(|p| &p.parent);
+        for reference in [&raw.umbrella, &raw.parent]
+            .into_iter()
+            .flatten()
+            .chain(later)
+        {
             if !out.contains_key(reference.get_ref()) {
                 check.push(unknown_organisation(
                     file,
@@ -276,6 +294,50 @@ pub(crate) fn organisations(
         }
     }
     out
+}
+
+/// A name and its later names, checked to be in date order.
+fn names(
+    file: &SourceFile,
+    first: &str,
+    later: &[crate::load::RawDatedName],
+    check: &mut Checker,
+) -> History<String> {
+    dated(
+        file,
+        first.to_string(),
+        later.iter().map(|n| (&n.from, n.name.clone())),
+        check,
+    )
+}
+
+/// A first value and later ones from their days; a day out of order is an error.
+fn dated<'r, T>(
+    file: &SourceFile,
+    first: T,
+    later: impl Iterator<Item = (&'r toml::Spanned<toml::value::Datetime>, T)>,
+    check: &mut Checker,
+) -> History<T> {
+    let mut history = History::constant(first);
+    for (from, value) in later {
+        let Some(day) = check.date(file, from) else {
+            continue;
+        };
+        if let Some(last) = history.changes.last() {
+            if day <= last.from {
+                check.push(
+                    file.error_at(
+                        from.span(),
+                        format!("{day} is not after the change before it ({})", last.from),
+                    )
+                    .hint("list the changes oldest first, each with its own `from` day"),
+                );
+                continue;
+            }
+        }
+        history.changes.push(Dated { from: day, value });
+    }
+    history
 }
 
 /// Builds the people registry.
@@ -310,14 +372,38 @@ pub(crate) fn people(
             );
             continue;
         }
-        out.insert(
-            id.clone(),
-            Person {
-                id,
-                name: raw.name.clone(),
-                title: raw.title.clone(),
-            },
-        );
+        let names = names(&parsed.file, &raw.name, &raw.names, check);
+        let mut titles = Vec::new();
+        for t in &raw.titles {
+            let from = t.from.as_ref().and_then(|d| check.date(&parsed.file, d));
+            let to = t.to.as_ref().and_then(|d| check.date(&parsed.file, d));
+            if let (Some(f), Some(to_day), Some(span)) = (from, to, t.to.as_ref()) {
+                if to_day < f {
+                    check.push(
+                        parsed
+                            .file
+                            .error_at(span.span(), format!("`to` ({to_day}) is before `from` ({f})"))
+                            .hint("`to` is the last day and must be on or after `from`, the first; swap them if they are reversed"),
+                    );
+                    continue;
+                }
+            }
+            titles.push(DatedTitle {
+                title: t.title.clone(),
+                from,
+                to,
+            });
+        }
+        let mut person = Person {
+            id: id.clone(),
+            name: names.current().clone(),
+            title: None,
+            names,
+            undated_title: raw.title.clone(),
+            titles,
+        };
+        person.title = person.title_at(NaiveDate::MAX).map(String::from);
+        out.insert(id, person);
     }
     out
 }
@@ -363,92 +449,7 @@ pub(crate) fn council(
     }
     terms.sort_by_key(|t| t.start);
 
-    let mut seats = Vec::new();
-    let mut seen = BTreeMap::new();
-    for s in &raw.seats {
-        check.organisation(file, &s.organisation);
-        let Some(term) = terms.iter().find(|t| &t.id == s.term.get_ref()) else {
-            check.push(
-                file.error_at(
-                    s.term.span(),
-                    format!("unknown term \"{}\"", s.term.get_ref()),
-                )
-                .hint("declare the term with [[term]] in data/council.toml"),
-            );
-            continue;
-        };
-        let key = (s.organisation.get_ref().clone(), term.id.clone());
-        if seen.insert(key, ()).is_some() {
-            check.push(
-                file.error_at(
-                    s.organisation.span(),
-                    format!(
-                        "\"{}\" has two seats in the term {}",
-                        s.organisation.get_ref(),
-                        term.id
-                    ),
-                )
-                .hint("list each holder under one [[seat]] with several [[seat.holder]]"),
-            );
-        }
-        let mut holders = Vec::new();
-        for h in &s.holders {
-            check.person(file, &h.person);
-            let role = match h.role.get_ref().as_str() {
-                "member" | "medlem" => SeatRole::Member,
-                "deputy" | "vara" => SeatRole::Deputy,
-                other => {
-                    check.push(
-                        file.error_at(h.role.span(), format!("unknown seat role \"{other}\""))
-                            .hint("use role = \"member\" or \"deputy\""),
-                    );
-                    continue;
-                }
-            };
-            let from = h
-                .from
-                .as_ref()
-                .and_then(|d| check.date(file, d))
-                .unwrap_or(term.start);
-            let to =
-                h.to.as_ref()
-                    .and_then(|d| check.date(file, d))
-                    .unwrap_or(term.end);
-            if from < term.start || to > term.end || to < from {
-                let span = h
-                    .from
-                    .as_ref()
-                    .or(h.to.as_ref())
-                    .map(|d| d.span())
-                    .unwrap_or(h.person.span());
-                check.push(
-                    file.error_at(
-                        span,
-                        format!(
-                            "the holding {from}–{to} is not within the term {} ({}–{})",
-                            term.id, term.start, term.end
-                        ),
-                    )
-                    .hint("correct `from`/`to`, or put the holder under the right term's seat"),
-                );
-            }
-            holders.push(Holding {
-                person: h.person.get_ref().clone(),
-                role,
-                from,
-                to,
-                note: h.note.clone(),
-            });
-        }
-        seats.push(Seat {
-            organisation: s.organisation.get_ref().clone(),
-            term: term.id.clone(),
-            label: s.label.clone(),
-            holders,
-        });
-    }
-
-    check_two_seats_at_once(file, raw, &seats, check);
+    let seats = super::seat::seats(file, raw, &terms, check);
 
     let mut committees = Vec::new();
     for c in &raw.committees {
@@ -493,44 +494,6 @@ pub(crate) fn council(
         terms,
         seats,
         committees,
-    }
-}
-
-/// One person may not hold two seats (or two roles) on the same day.
-fn check_two_seats_at_once(
-    file: &SourceFile,
-    raw: &RawCouncil,
-    seats: &[Seat],
-    check: &mut Checker,
-) {
-    let mut by_person: BTreeMap<&str, Vec<(&Seat, &Holding)>> = BTreeMap::new();
-    for seat in seats {
-        for h in &seat.holders {
-            by_person
-                .entry(h.person.as_str())
-                .or_default()
-                .push((seat, h));
-        }
-    }
-    for (person, holdings) in by_person {
-        for (i, (sa, a)) in holdings.iter().enumerate() {
-            for (sb, b) in &holdings[i + 1..] {
-                if a.from <= b.to && b.from <= a.to {
-                    let span = raw
-                        .seats
-                        .iter()
-                        .flat_map(|s| &s.holders)
-                        .filter(|h| h.person.get_ref() == person)
-                        .nth(1)
-                        .map(|h| h.person.span())
-                        .unwrap_or(0..0);
-                    check.push(file.error_at(span, format!(
-                        "{person} holds two seats at once: {} ({}) and {} ({}) overlap from {}",
-                        sa.organisation, a.role.label(), sb.organisation, b.role.label(), a.from.max(b.from)))
-                        .hint("end the first holding with `to` before the second starts"));
-                }
-            }
-        }
     }
 }
 

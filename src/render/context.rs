@@ -45,19 +45,33 @@ impl<'a> Contexts<'a> {
     }
 
     fn html(&self, body: &Body) -> String {
-        self.html_shifted(body, 0)
+        self.html_shifted(body, 0, None)
+    }
+
+    /// A body of a meeting's day: people and organisations by their names then.
+    fn html_at(&self, body: &Body, date: chrono::NaiveDate) -> String {
+        self.html_shifted(body, 0, Some(date))
     }
 
     /// A body that sits under one of the page's own `<h2>`s.
-    fn html_shifted(&self, body: &Body, heading_shift: u8) -> String {
+    fn html_shifted(
+        &self,
+        body: &Body,
+        heading_shift: u8,
+        date: Option<chrono::NaiveDate>,
+    ) -> String {
         note(Dep::Global);
         note(Dep::Organisations);
+        note(Dep::People);
         body_html(
             body,
             &HtmlOptions {
                 trust_raw_html: self.site.config.trust_raw_html,
                 organisations: &self.site.organisations,
+                people: &self.site.people,
+                person_links: &self.site.person_links,
                 heading_shift,
+                date,
             },
         )
     }
@@ -161,6 +175,44 @@ impl<'a> Contexts<'a> {
         }
     }
 
+    /// An organisation as it was named on `date`.
+    fn org_ref_at(&self, id: &str, date: chrono::NaiveDate) -> Value {
+        let mut v = self.org_ref(id);
+        if let Some(o) = self.site.organisations.get(id) {
+            v["name"] = json!(o.name_at(date));
+        }
+        v
+    }
+
+    /// A person as named, and with the position held, on `date`.
+    fn person_ref_at(&self, id: &str, date: chrono::NaiveDate) -> Value {
+        let mut v = self.person_ref(id);
+        if let Some(p) = self.site.people.get(id) {
+            v["name"] = json!(p.name_at(date));
+            v["title"] = json!(p.title_at(date));
+        }
+        v
+    }
+
+    /// An agency unit with the bodies above it on `date`, the top first:
+    /// Helsedirektoratet, a division, a department.
+    fn unit_path_at(&self, id: &str, date: chrono::NaiveDate) -> Vec<Value> {
+        let mut ids = vec![id];
+        while let Some(parent) = self
+            .site
+            .organisations
+            .get(*ids.last().unwrap_or(&id))
+            .and_then(|o| o.parent_at(date))
+        {
+            // A parent named twice is a loop in the data: stop there.
+            if ids.contains(&parent) {
+                break;
+            }
+            ids.push(parent);
+        }
+        ids.iter().rev().map(|o| self.org_ref_at(o, date)).collect()
+    }
+
     fn person_ref(&self, id: &str) -> Value {
         note(Dep::People);
         note(Dep::PersonLinks(id.to_string()));
@@ -187,6 +239,7 @@ impl<'a> Contexts<'a> {
                     "code": m.code(), "number": m.number, "year": chrono::Datelike::year(&m.date),
                     "date": iso(m.date), "date_text": date_long(m.date), "path": m.path(),
                     "title": format!("Møte {}", m.code()), "case_count": m.cases.len(),
+                    "revised": m.revised,
                 })
             })
             .clone()
@@ -200,7 +253,10 @@ impl<'a> Contexts<'a> {
             .get_or_init(|| {
                 let c = self.site.case(r);
                 json!({
-                    "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.label(),
+                    "number": c.number, "title": c.title, "kind": c.kind, "kind_label": c.kind.map(|k| k.label()),
+                    "was": c.was.as_ref().map(|(was, _)| was),
+                    "status": c.status, "status_label": c.status.map(|s| s.label()),
+                    "status_note": c.status_note,
                     "path": self.site.case_path(r), "description": c.description,
                     "meeting": self.meeting_ref(r.meeting),
                     "themes": c.themes.iter().map(|t| self.theme_ref(t)).collect::<Vec<_>>(),
@@ -236,13 +292,31 @@ impl<'a> Contexts<'a> {
         })
     }
 
-    fn attendance_row(&self, row: &SeatAttendance) -> Value {
+    fn attendance_row(&self, row: &SeatAttendance, date: chrono::NaiveDate) -> Value {
         json!({
-            "organisation": self.org_ref(&row.organisation),
+            "organisation": self.org_ref_at(&row.organisation, date),
             "status": row.status, "status_label": row.status.label(),
-            "person": row.person.as_deref().map(|p| self.person_ref(p)),
+            "person": row.person.as_deref().map(|p| self.person_ref_at(p, date)),
             "role": row.role, "role_label": row.role.map(|r| r.label()),
-            "label": row.label,
+            "label": row.label, "seat": row.seat,
+        })
+    }
+
+    /// A seat holder as the organisation and person pages show one: a start
+    /// or end that is not known has no date.
+    fn holding(&self, s: &crate::model::Seat, h: &crate::model::Holding) -> Value {
+        json!({
+            "person": self.person_ref(&h.person),
+            "organisation": self.org_ref(s.organisation_at(h.from)), "term": s.term,
+            "role": h.role, "role_label": h.role.label(),
+            "from": h.from_known.then(|| date_long(h.from)), "to": h.to_known.then(|| date_long(h.to)),
+            "from_iso": h.from_known.then(|| iso(h.from)), "to_iso": h.to_known.then(|| iso(h.to)),
+            "note": h.note,
+            // The seat changed organisation while they held it.
+            "moves": s.moves.iter().filter(|m| h.from < m.from && m.from <= h.to).map(|m| json!({
+                "organisation": self.org_ref(&m.organisation),
+                "from": date_long(m.from), "from_iso": iso(m.from),
+            })).collect::<Vec<_>>(),
         })
     }
 
@@ -254,9 +328,34 @@ impl<'a> Contexts<'a> {
         } else {
             &m.attendance.seats[r.row]
         };
-        let mut v = self.attendance_row(row);
+        let mut v = self.attendance_row(row, m.date);
         v["meeting"] = self.meeting_ref(r.meeting);
         v["observer"] = json!(r.observer);
+        // Lists of one organisation's rows name the seat when it has several,
+        // and keep a label the meeting printed.
+        let seat = row.seat.as_deref().and_then(|id| {
+            self.site
+                .council
+                .seats
+                .iter()
+                .find(|s| s.id == id && s.exists_on(m.date))
+        });
+        note(Dep::OrganisationLinks(row.organisation.clone()));
+        let several = seat.is_some_and(|seat| {
+            self.site
+                .organisation_links
+                .get(&row.organisation)
+                .is_some_and(|l| {
+                    l.seats
+                        .iter()
+                        .filter(|si| self.site.council.seats[**si].term == seat.term)
+                        .count()
+                        > 1
+                })
+        });
+        let printed =
+            row.label.is_some() && row.label.as_deref() != seat.and_then(|s| s.label_at(m.date));
+        v["show_label"] = json!(row.label.is_some() && (several || printed));
         v
     }
 
@@ -410,11 +509,11 @@ impl<'a> Contexts<'a> {
         v["start"] = json!(m.start.map(|t| t.format("%H:%M").to_string()));
         v["end"] = json!(m.end.map(|t| t.format("%H:%M").to_string()));
         v["place"] = json!(m.place);
-        v["chair"] = json!(m.chair.as_deref().map(|p| self.person_ref(p)));
+        v["chair"] = json!(m.chair.as_deref().map(|p| self.person_ref_at(p, m.date)));
         v["minute_takers"] = json!(m
             .minute_takers
             .iter()
-            .map(|p| self.person_ref(p))
+            .map(|p| self.person_ref_at(p, m.date))
             .collect::<Vec<_>>());
         v["agenda"] = json!(m
             .agenda
@@ -433,7 +532,7 @@ impl<'a> Contexts<'a> {
                 "case": d.case.map(|c| self.case_ref(CaseRef { meeting: i, case: c })),
             }))
             .collect::<Vec<_>>());
-        v["body_html"] = json!(self.html_shifted(&m.body, 1));
+        v["body_html"] = json!(self.html_shifted(&m.body, 1, Some(m.date)));
         v["cases"] = json!((0..m.cases.len())
             .map(|c| self.case_ref(CaseRef {
                 meeting: i,
@@ -442,16 +541,17 @@ impl<'a> Contexts<'a> {
             .collect::<Vec<_>>());
         let a = &m.attendance;
         v["attendance"] = json!({
-            "seats": a.seats.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
-            "observers": a.observers.iter().map(|r| self.attendance_row(r)).collect::<Vec<_>>(),
+            "seats": a.seats.iter().map(|r| self.attendance_row(r, m.date)).collect::<Vec<_>>(),
+            "observers": a.observers.iter().map(|r| self.attendance_row(r, m.date)).collect::<Vec<_>>(),
             "guests": a.guests.iter().map(|g| json!({
-                "organisation": g.organisation.as_deref().map(|o| self.org_ref(o)),
+                "organisation": g.organisation.as_deref().map(|o| self.org_ref_at(o, m.date)),
                 "name": g.published_name,
             })).collect::<Vec<_>>(),
-            "leadership": a.leadership.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
-            "secretariat": a.secretariat.iter().map(|p| self.person_ref(p)).collect::<Vec<_>>(),
+            "leadership": a.leadership.iter().map(|p| self.person_ref_at(p, m.date)).collect::<Vec<_>>(),
+            "secretariat": a.secretariat.iter().map(|p| self.person_ref_at(p, m.date)).collect::<Vec<_>>(),
             "present": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Present).count(),
             "regrets": a.seats.iter().filter(|r| r.status == crate::model::AttendanceStatus::Regrets).count(),
+            "seat_count": a.seat_count,
         });
         put(&mut ctx, "meeting", v);
         ctx
@@ -469,8 +569,15 @@ impl<'a> Contexts<'a> {
         crumbs.push((format!("Møte {}", m.code()), m.path()));
         let mut ctx = self.base(&title, &c.description, &site.case_path(r), crumbs);
         let mut v = self.case_ref(r);
-        v["submitted_by"] = json!(c.submitted_by.as_deref().map(|u| self.org_ref(u)));
-        v["body_html"] = json!(self.html(&c.body));
+        v["submitted_by"] = json!(c
+            .submitted_by
+            .as_deref()
+            .map(|u| self.org_ref_at(u, m.date)));
+        v["submitted_by_path"] = json!(c
+            .submitted_by
+            .as_deref()
+            .map(|u| self.unit_path_at(u, m.date)));
+        v["body_html"] = json!(self.html_at(&c.body, m.date));
         v["attachments"] = json!(c.attachments.iter().map(|a| json!({
             "title": a.title,
             "kind": a.kind,
@@ -687,6 +794,31 @@ impl<'a> Contexts<'a> {
         v["kind_label"] = json!(o.kind.label());
         v["umbrella"] = json!(o.umbrella.as_deref().map(|u| self.org_ref(u)));
         v["parent"] = json!(o.parent.as_deref().map(|u| self.org_ref(u)));
+        v["former_names"] = json!(o.names.earlier());
+        // Every parent it had, with the days: a unit that moved says where it was.
+        v["parents"] = json!(if o.parents.changes.is_empty() {
+            Vec::new()
+        } else {
+            let mut spans = Vec::new();
+            let mut from = None;
+            let mut parent = o.parents.first.as_deref();
+            for change in &o.parents.changes {
+                let to = change.from.pred_opt();
+                spans.push(json!({
+                    "organisation": parent.map(|p| self.org_ref_at(p, to.unwrap_or(change.from))),
+                    "from": from.map(date_long), "from_iso": from.map(iso),
+                    "to": to.map(date_long), "to_iso": to.map(iso),
+                }));
+                from = Some(change.from);
+                parent = change.value.as_deref();
+            }
+            spans.push(json!({
+                "organisation": parent.map(|p| self.org_ref(p)),
+                "from": from.map(date_long), "from_iso": from.map(iso),
+                "to": Value::Null, "to_iso": Value::Null,
+            }));
+            spans
+        });
         v["website"] = json!(o.website);
         v["description"] = json!(o.description);
         v["members"] = json!(links
@@ -704,17 +836,25 @@ impl<'a> Contexts<'a> {
                     let s = &site.council.seats[*si];
                     let term = site.council.terms.iter().find(|t| t.id == s.term);
                     json!({
+                        "id": s.id,
+                        "named": s.id != s.organisation,
                         "term": s.term,
                         "label": s.label,
                         "term_start": term.map(|t| date_long(t.start)),
                         "term_end": term.map(|t| date_long(t.end)),
-                        "holders": s.holders.iter().map(|h| json!({
-                            "person": self.person_ref(&h.person),
-                            "role_label": h.role.label(),
-                            "from": date_long(h.from), "to": date_long(h.to),
-                            "from_iso": iso(h.from), "to_iso": iso(h.to),
-                            "note": h.note,
+                        "created": s.created.then(|| date_long(s.from)),
+                        "created_iso": s.created.then(|| iso(s.from)),
+                        "ended": s.ended.then(|| date_long(s.to)),
+                        "ended_iso": s.ended.then(|| iso(s.to)),
+                        "note": s.note,
+                        "first_organisation": self.org_ref(&s.organisation),
+                        "moves": s.moves.iter().enumerate().map(|(i, m)| json!({
+                            "organisation": self.org_ref(&m.organisation),
+                            "from_organisation": self.org_ref(if i == 0 { &s.organisation } else { &s.moves[i - 1].organisation }),
+                            "from": date_long(m.from), "from_iso": iso(m.from),
+                            "label": m.label, "note": m.note,
                         })).collect::<Vec<_>>(),
+                        "holders": s.holders.iter().map(|h| self.holding(s, h)).collect::<Vec<_>>(),
                     })
                 })
                 .collect::<Vec<_>>(),
@@ -760,7 +900,8 @@ impl<'a> Contexts<'a> {
                 let links = &site.person_links[&p.id];
                 v["seats"] = json!(links.holdings.iter().map(|(si, hi)| {
                     let s = &site.council.seats[*si];
-                    json!({"organisation": self.org_ref(&s.organisation), "role_label": s.holders[*hi].role.label(), "term": s.term})
+                    let h = &s.holders[*hi];
+                    json!({"organisation": self.org_ref(s.organisation_at(h.from)), "role": h.role, "role_label": h.role.label(), "term": s.term})
                 }).collect::<Vec<_>>());
                 v
             })
@@ -783,15 +924,30 @@ impl<'a> Contexts<'a> {
             &path,
             vec![("Representanter".into(), "/personer/".into())],
         );
-        ctx.insert("person", &self.person_ref(id));
-        ctx.insert("holdings", &links.holdings.iter().map(|(si, hi)| {
-            let s = &site.council.seats[*si];
-            let h = &s.holders[*hi];
-            json!({
-                "organisation": self.org_ref(&s.organisation), "term": s.term,
-                "role_label": h.role.label(), "from": date_long(h.from), "to": date_long(h.to), "note": h.note,
-            })
-        }).collect::<Vec<_>>());
+        let mut v = self.person_ref(id);
+        v["former_names"] = json!(p.names.earlier());
+        v["titles"] = json!(p
+            .titles
+            .iter()
+            .map(|t| json!({
+                "title": t.title,
+                "from": t.from.map(date_long), "from_iso": t.from.map(iso),
+                "to": t.to.map(date_long), "to_iso": t.to.map(iso),
+            }))
+            .collect::<Vec<_>>());
+        ctx.insert("person", &v);
+        ctx.insert(
+            "holdings",
+            &links
+                .holdings
+                .iter()
+                .map(|(si, hi)| {
+                    let s = &site.council.seats[*si];
+                    let h = &s.holders[*hi];
+                    self.holding(s, h)
+                })
+                .collect::<Vec<_>>(),
+        );
         ctx.insert("committees", &links.committees.iter().map(|(ci, mi)| {
             let c = &site.council.committees[*ci];
             json!({"name": c.name, "short_name": c.short_name, "term": c.term, "role": c.members[*mi].role})
@@ -801,6 +957,7 @@ impl<'a> Contexts<'a> {
             "attendance",
             refs(&links.attendance, |r| self.attendance_ref(r)),
         );
+        put(&mut ctx, "items", refs(&links.items, |r| self.item_ref(r)));
         ctx
     }
 
@@ -883,7 +1040,11 @@ impl<'a> Contexts<'a> {
                 entries.push(json!({
                     "title": format!("Sak {} {}", case.number, case.title), "path": site.case_path(r),
                     "updated": format!("{}T00:00:00Z", iso(m.date)),
-                    "summary": if case.description.is_empty() { case.kind.label().to_string() } else { case.description.clone() },
+                    "summary": match (case.description.is_empty(), case.kind) {
+                        (false, _) => case.description.clone(),
+                        (true, Some(kind)) => kind.label().to_string(),
+                        (true, None) => format!("Sak {} i møte {}", case.number, m.code()),
+                    },
                 }));
             }
         }

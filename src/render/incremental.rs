@@ -224,6 +224,7 @@ fn meeting_ref_eq(a: &Meeting, b: &Meeting) -> bool {
         && a.section == b.section
         && a.number == b.number
         && a.date == b.date
+        && a.revised == b.revised
         && a.cases.len() == b.cases.len()
 }
 
@@ -241,6 +242,7 @@ fn meeting_eq(a: &Meeting, b: &Meeting) -> bool {
         chair,
         minute_takers,
         agenda,
+        revised,
         decisions,
         body,
         cases,
@@ -257,6 +259,7 @@ fn meeting_eq(a: &Meeting, b: &Meeting) -> bool {
         && *chair == b.chair
         && *minute_takers == b.minute_takers
         && *agenda == b.agenda
+        && *revised == b.revised
         && *decisions == b.decisions
         && *body == b.body
         && cases.len() == b.cases.len()
@@ -267,7 +270,10 @@ fn case_head_eq(a: &Case, b: &Case) -> bool {
     let Case {
         slug,
         number,
+        was,
         kind,
+        status,
+        status_note,
         title,
         description,
         submitted_by,
@@ -292,7 +298,10 @@ fn case_head_eq(a: &Case, b: &Case) -> bool {
     }
     *slug == b.slug
         && *number == b.number
+        && *was == b.was
         && *kind == b.kind
+        && *status == b.status
+        && *status_note == b.status_note
         && *title == b.title
         && *description == b.description
         && *submitted_by == b.submitted_by

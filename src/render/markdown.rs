@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{html, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::model::{Block, Body, InputItem, Organisation, SectionKind};
+use crate::model::{Block, Body, InputItem, Organisation, Person, PersonLinks, SectionKind};
 
 /// What the writer needs besides the body.
 pub struct HtmlOptions<'a> {
@@ -16,8 +16,14 @@ pub struct HtmlOptions<'a> {
     pub trust_raw_html: bool,
     /// For naming the organisations an item is attributed to.
     pub organisations: &'a BTreeMap<String, Organisation>,
+    /// For naming the people an item is attributed to (`fra=` takes a person's id too).
+    pub people: &'a BTreeMap<String, Person>,
+    /// Who has a page of their own, to link their name.
+    pub person_links: &'a BTreeMap<String, PersonLinks>,
     /// Levels to push every heading down by, when the body sits under a heading of the page.
     pub heading_shift: u8,
+    /// The day the body is of (a meeting's), for names as they were then.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Writes events as HTML, sanitising raw HTML unless trusted.
@@ -141,13 +147,7 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
             let names: Vec<String> = item
                 .organisations
                 .iter()
-                .map(|id| {
-                    let name = opts
-                        .organisations
-                        .get(id)
-                        .map_or(id.as_str(), |o| o.name.as_str());
-                    format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
-                })
+                .map(|id| attribution(id, opts))
                 .collect();
             meta.push(format!("Fra {}", names.join(", ")));
         }
@@ -166,6 +166,33 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
     }
     out.push_str("</ul>");
     out
+}
+
+/// One name of a `fra=`: an organisation's, or a person's (linked when they
+/// have a page), as they were named on the body's day.
+fn attribution(id: &str, opts: &HtmlOptions<'_>) -> String {
+    match (opts.organisations.get(id), opts.people.get(id)) {
+        (None, Some(person)) => {
+            let name = opts
+                .date
+                .map_or(person.name.as_str(), |d| person.name_at(d));
+            let has_page = opts
+                .person_links
+                .get(id)
+                .is_some_and(|l| !l.holdings.is_empty());
+            match has_page {
+                true => format!("<a href=\"/personer/{id}/\">{}</a>", escape(name)),
+                false => escape(name),
+            }
+        }
+        (org, _) => {
+            let name = org.map_or(id, |o| match opts.date {
+                Some(d) => o.name_at(d),
+                None => o.name.as_str(),
+            });
+            format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
+        }
+    }
 }
 
 fn is_block_start(event: &Event<'_>) -> bool {
@@ -203,7 +230,10 @@ mod tests {
             &HtmlOptions {
                 trust_raw_html: trust,
                 organisations: &orgs,
+                people: &BTreeMap::new(),
+                person_links: &BTreeMap::new(),
                 heading_shift: 0,
+                date: None,
             },
         )
     }
@@ -224,7 +254,10 @@ mod tests {
         let opts = HtmlOptions {
             trust_raw_html: false,
             organisations: &orgs,
+            people: &BTreeMap::new(),
+            person_links: &BTreeMap::new(),
             heading_shift: 1,
+            date: None,
         };
         let html = body_html(&body, &opts);
         assert!(html.contains("<h3 id=\"nytt\">Nytt</h3>"), "{html}");

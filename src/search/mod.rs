@@ -374,7 +374,13 @@ fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) ->
         let case_themes: Vec<String> = case.themes.iter().map(|t| theme_slug(t)).collect();
         let mut themes: BTreeSet<String> = case_themes.iter().cloned().collect();
         for item in &items {
-            orgs.extend(item.organisations.iter().cloned());
+            // `fra=` may name a person; only organisations are a filter.
+            orgs.extend(
+                item.organisations
+                    .iter()
+                    .filter(|o| site.organisations.contains_key(*o))
+                    .cloned(),
+            );
             themes.extend(item.themes.iter().map(|t| theme_slug(t)));
         }
         let text = body_text(&case.body);
@@ -383,7 +389,10 @@ fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) ->
             title: format!("{code} {}", case.title),
             url: path.clone(),
             date: Some(meeting.date),
-            context: format!("{}, møte {}", case.kind.label(), meeting.code()),
+            context: match case.kind {
+                Some(kind) => format!("{}, møte {}", kind.label(), meeting.code()),
+                None => format!("Møte {}", meeting.code()),
+            },
             body: format!("{} {text}", case.description),
             themes: themes.into_iter().collect(),
             organisations: orgs.into_iter().collect(),
@@ -413,7 +422,12 @@ fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) ->
                 },
                 body: format!("{} {question}", item.text),
                 themes: item_themes.into_iter().collect(),
-                organisations: item.organisations.clone(),
+                organisations: item
+                    .organisations
+                    .iter()
+                    .filter(|o| site.organisations.contains_key(*o))
+                    .cloned()
+                    .collect(),
                 excerpt: excerpt(&item.text),
             });
         }
