@@ -1,0 +1,867 @@
+//! `medvirk import`: the seeds imported on a copy of the demo site without
+//! their meeting, built, and compared structurally with the hand-made
+//! meetings through the model; minutes in another layout; bad input.
+//!
+//! Run with `-- --nocapture` to see the figures.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::TestSite;
+use medvirk::import::{import, ImportError, ImportOptions, ImportOutcome};
+use medvirk::model::{self, AttendanceStatus, Meeting, SectionKind};
+
+fn seed(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap_or_else(|| panic!("no seed {name}"))
+}
+
+fn options(source: &Path, root: &Path) -> ImportOptions {
+    ImportOptions {
+        source: source.to_path_buf(),
+        root: root.to_path_buf(),
+        meeting: None,
+        dry_run: false,
+        force: false,
+        write_registry: false,
+    }
+}
+
+fn site_model(root: &Path) -> model::Site {
+    let sources = medvirk::load::load(root).unwrap_or_else(|e| panic!("load: {e}"));
+    model::build(&sources).unwrap_or_else(|d| panic!("the site does not build:\n{d}"))
+}
+
+fn meeting<'a>(site: &'a model::Site, slug: &str) -> &'a Meeting {
+    site.meetings
+        .iter()
+        .find(|m| m.slug == slug)
+        .unwrap_or_else(|| panic!("no meeting {slug}"))
+}
+
+/// Longest common subsequence length.
+fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// One input item as compared: depth, text, question group, raised by
+/// many, attributed organisations.
+type ItemKey = (usize, String, Option<String>, bool, Vec<String>);
+
+fn items(case: &model::Case) -> Vec<ItemKey> {
+    case.body
+        .items()
+        .into_iter()
+        .map(|i| {
+            (
+                i.label.matches('.').count(),
+                i.text.clone(),
+                i.group.clone(),
+                i.raised_by_many,
+                i.organisations.clone(),
+            )
+        })
+        .collect()
+}
+
+fn sections(case: &model::Case) -> Vec<(SectionKind, String)> {
+    case.body
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.kind,
+                s.heading
+                    .as_ref()
+                    .map(|h| h.text.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The figures of one comparison.
+#[derive(Debug, Default)]
+struct Figures {
+    cases: (usize, usize),
+    titles: (usize, usize),
+    sections: (usize, usize),
+    items: (usize, usize),
+    extra_items: usize,
+    agenda: (usize, usize),
+    attendance: (usize, usize),
+    people_lists: (usize, usize),
+    /// Item keys of the hand-made meeting that the import did not match.
+    missed: Vec<(String, ItemKey)>,
+}
+
+fn pct((a, b): (usize, usize)) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+fn compare(hand: &Meeting, imported: &Meeting) -> Figures {
+    let mut f = Figures::default();
+    f.cases.1 = hand.cases.len();
+    for hc in &hand.cases {
+        let Some(ic) = imported.cases.iter().find(|c| c.number == hc.number) else {
+            f.items.1 += items(hc).len();
+            f.titles.1 += 1;
+            continue;
+        };
+        if ic.kind == hc.kind {
+            f.cases.0 += 1;
+        }
+        f.titles.1 += 1;
+        f.titles.0 += usize::from(ic.title == hc.title);
+        let (hs, is) = (sections(hc), sections(ic));
+        f.sections.1 += hs.len();
+        f.sections.0 += lcs(&hs, &is);
+        let (hi, ii) = (items(hc), items(ic));
+        let matched = lcs(&hi, &ii);
+        f.items.1 += hi.len();
+        f.items.0 += matched;
+        f.extra_items += ii.len() - matched;
+        for key in &hi {
+            if !ii.contains(key) {
+                f.missed.push((hc.number.clone(), key.clone()));
+            }
+        }
+    }
+    let agenda = |m: &Meeting| -> Vec<(String, String, Option<String>)> {
+        m.agenda
+            .iter()
+            .map(|a| {
+                (
+                    a.time.format("%H:%M").to_string(),
+                    a.text.clone(),
+                    a.case.map(|c| m.cases[c].number.clone()),
+                )
+            })
+            .collect()
+    };
+    f.agenda = (lcs(&agenda(hand), &agenda(imported)), hand.agenda.len());
+    type Row = (
+        String,
+        AttendanceStatus,
+        Option<String>,
+        Option<model::SeatRole>,
+    );
+    let rows = |m: &Meeting| -> Vec<Row> {
+        m.attendance
+            .seats
+            .iter()
+            .chain(&m.attendance.observers)
+            .map(|r| (r.organisation.clone(), r.status, r.person.clone(), r.role))
+            .collect()
+    };
+    let (hr, ir) = (rows(hand), rows(imported));
+    f.attendance = (lcs(&hr, &ir), hr.len().max(ir.len()));
+    let people = |m: &Meeting| -> Vec<String> {
+        let a = &m.attendance;
+        let mut v: Vec<String> = a
+            .leadership
+            .iter()
+            .map(|p| format!("leadership {p}"))
+            .collect();
+        v.extend(a.secretariat.iter().map(|p| format!("secretariat {p}")));
+        v.extend(
+            a.guests
+                .iter()
+                .map(|g| format!("guest of {:?}", g.organisation)),
+        );
+        v.extend(m.chair.iter().map(|p| format!("chair {p}")));
+        v.extend(m.minute_takers.iter().map(|p| format!("minute-taker {p}")));
+        v.push(format!("{} {:?} {:?}", m.date, m.start, m.end));
+        v
+    };
+    let (hp, ip) = (people(hand), people(imported));
+    f.people_lists = (lcs(&hp, &ip), hp.len().max(ip.len()));
+    f
+}
+
+fn print(name: &str, f: &Figures, outcome: &ImportOutcome) {
+    let c = &outcome.counts;
+    println!(
+        "{name}: cases {}/{} ({:.0} %), titles {}/{}, sections {}/{} ({:.1} %), input items {}/{} exactly ({:.1} %, {} extra), agenda {}/{}, attendance rows {}/{} ({:.0} %), people and fields {}/{}; source lines {}: {} placed, {} noise, {} not placed, {} unaccounted for",
+        f.cases.0, f.cases.1, pct(f.cases),
+        f.titles.0, f.titles.1,
+        f.sections.0, f.sections.1, pct(f.sections),
+        f.items.0, f.items.1, pct(f.items), f.extra_items,
+        f.agenda.0, f.agenda.1,
+        f.attendance.0, f.attendance.1, pct(f.attendance),
+        f.people_lists.0, f.people_lists.1,
+        c.lines, c.placed, c.noise, c.unplaced, c.unaccounted,
+    );
+    for (case, key) in &f.missed {
+        println!("  {name} {case}: not matched: {key:?}");
+    }
+}
+
+/// Imports a seed on a copy of the demo site without `slug`, builds it, and
+/// compares the import with the hand-made meeting.
+fn fidelity(seed_name: &str, slug: &str) -> (Figures, ImportOutcome) {
+    let hand_site = TestSite::demo();
+    let hand = site_model(hand_site.root());
+    let site = TestSite::demo();
+    std::fs::remove_dir_all(site.root().join("content/moter").join(slug)).unwrap();
+    let outcome = import(&options(&seed(seed_name), site.root())).expect("import");
+    assert_eq!(outcome.dir, Path::new("content/moter").join(slug));
+    // The draft builds as it is, report and proposals beside it included.
+    site.build()
+        .unwrap_or_else(|e| panic!("the draft does not build: {e}\n{}", outcome.report));
+    let imported = site_model(site.root());
+    let figures = compare(meeting(&hand, slug), meeting(&imported, slug));
+    print(slug, &figures, &outcome);
+    (figures, outcome)
+}
+
+fn assert_targets(f: &Figures, outcome: &ImportOutcome, allowed_missed: usize) {
+    assert_eq!(f.cases.0, f.cases.1, "every case, with its kind");
+    assert_eq!(
+        f.attendance.0, f.attendance.1,
+        "every attendance row, with status and role"
+    );
+    assert!(
+        pct(f.items) >= 98.0,
+        "at least 98 % of the input items exactly"
+    );
+    assert!(
+        f.missed.len() <= allowed_missed,
+        "items missed: {:?}",
+        f.missed
+    );
+    assert_eq!(outcome.counts.unaccounted, 0, "every line accounted for");
+    assert_eq!(f.agenda.0, f.agenda.1, "every agenda line");
+    assert_eq!(
+        f.people_lists.0, f.people_lists.1,
+        "chair, minute-takers, leadership, secretariat, guests, date"
+    );
+}
+
+#[test]
+fn seed_000_imports_as_meeting_2_2024() {
+    let (f, outcome) = fidelity("000_", "2024-2");
+    // Hand-made readings the importer does not reach, each the better one:
+    // none so far for the items of this meeting.
+    assert_targets(&f, &outcome, 0);
+    assert_eq!(f.titles.0, f.titles.1);
+}
+
+#[test]
+fn seed_001_imports_as_meeting_4_2023() {
+    let (f, outcome) = fidelity("001_", "2023-4");
+    // The hand-made meeting is the better reading for one line: " Digital
+    // transformasjon viktig…" (line 280) stands at the top of a page with no
+    // glyph; the editor nested it under the item above, the importer keeps
+    // it at that item's level and says so in a comment. That is one item
+    // missed (its depth) and nothing else.
+    assert_targets(&f, &outcome, 1);
+    assert_eq!(f.titles.0, f.titles.1);
+}
+
+/// A council of another agency, with umbrella prefixes and middle names.
+const MADE_UP_DATA: &[(&str, &str)] = &[
+    (
+        "data/organisations.toml",
+        r#"
+[[organisation]]
+id = "fylkeskommunen"
+name = "Fylkeskommunen"
+kind = "agency"
+
+[[organisation]]
+id = "samferdsel"
+name = "Avdeling for samferdsel og miljø"
+kind = "agency-unit"
+parent = "fylkeskommunen"
+
+[[organisation]]
+id = "paraplyen"
+name = "Paraplyorganisasjonen"
+short_name = "PARA"
+kind = "umbrella"
+
+[[organisation]]
+id = "hjerteforeningen"
+name = "Foreningen for hjertesyke"
+kind = "member"
+umbrella = "paraplyen"
+
+[[organisation]]
+id = "hodepine-norge"
+name = "Hodepine Norge"
+kind = "member"
+
+[[organisation]]
+id = "ungdomsforbundet"
+name = "Ungdomsforbundet"
+kind = "member"
+
+[[organisation]]
+id = "statsforvalteren"
+name = "Statsforvalteren"
+kind = "observer"
+"#,
+    ),
+    (
+        "data/people.toml",
+        r#"
+[[person]]
+id = "ida-berg"
+name = "Ida Marie Berg"
+
+[[person]]
+id = "per-lund"
+name = "Per Lund"
+
+[[person]]
+id = "sara-holm"
+name = "Sara Holm"
+
+[[person]]
+id = "jonas-vik"
+name = "Jonas Vik"
+
+[[person]]
+id = "lise-dahl"
+name = "Lise Dahl"
+"#,
+    ),
+    (
+        "data/council.toml",
+        r#"
+name = "Fylkets ungdomsråd"
+short_name = "Ungdomsrådet"
+agency = "fylkeskommunen"
+
+[[term]]
+id = "2025-2027"
+start = 2025-01-01
+end = 2027-12-31
+
+[[seat]]
+organisation = "hjerteforeningen"
+term = "2025-2027"
+label = "PARA/Foreningen for hjertesyke"
+[[seat.holder]]
+person = "sara-holm"
+role = "member"
+
+[[seat]]
+organisation = "hodepine-norge"
+term = "2025-2027"
+[[seat.holder]]
+person = "lise-dahl"
+role = "member"
+
+[[seat]]
+organisation = "ungdomsforbundet"
+term = "2025-2027"
+[[seat.holder]]
+person = "ida-berg"
+role = "member"
+[[seat.holder]]
+person = "jonas-vik"
+role = "deputy"
+"#,
+    ),
+];
+
+/// Minutes of another council in another layout: double-spaced, other
+/// glyphs (➢, –, ▪), numbered questions grouping the input, "Fremmet av"
+/// over three lines, a running header and a page number, a link on its own
+/// line, an arrow, a real hyphen at a line end, the attendance table's
+/// cells split over lines.
+const MADE_UP: &str = " Fylkets ungdomsråd – Referat fra møte 3/2025
+
+Møteleder: Ida Berg
+
+Dato: 12. mars 2025, kl. 09.00–12.30
+
+Referent: Per Lund
+
+Til stede: Se deltakerlisten
+
+DAGSORDEN:
+
+09.00 Åpning v/Ida Berg
+
+09.15 Sak 05/25 Orienteringssak: Ny rutetabell for nattbussene i hele
+
+fylket
+
+10.30 Sak 06/25 – Drøftingssak – Ungdommens helsetilbud
+
+12.15 Eventuelt
+
+Åpning v/Ida Berg
+
+Leder ønsket velkommen. Rådet vedtok innkallingen.
+
+Sak 05/25 Orienteringssak: Ny rutetabell for nattbussene i hele
+
+fylket
+
+Fremmet av Fylkeskommunen,
+
+avdeling for samferdsel
+
+og miljø
+
+Bakgrunn:
+
+Fylket endrer rutene fra august. Ny tabell ble sendt ut på forhånd.
+
+https://example.org/rutetabell.pdf
+
+Innspill:
+
+➢ Nattbussene må gå oftere i helgene
+
+➢ Holdeplassene må være godt opplyst – spesielt på
+
+landet
+
+   – Ungdom føler seg utrygge om natten
+
+   – Lys og kamera -> tryggere for alle
+
+➢ Billettprisen er for høy for elever i videregående og lærlinger i helse- og
+
+omsorgsfag (Hodepine Norge)
+
+ Fylkets ungdomsråd – Referat fra møte 3/2025
+
+2
+
+ Sak 06/25 – Drøftingssak – Ungdommens helsetilbud
+
+Spørsmål til drøfting
+
+– Hva trenger ungdom mest fra helsesykepleier?
+
+– Hvordan kan tilbudet bli kjent?
+
+Rådets innspill
+
+1. Hva trenger ungdom mest fra helsesykepleier?
+
+▪ Mer tid på skolen, flere dager i uken
+
+▪ Egen chat - også på kveldstid
+
+    – Svar innen ett døgn
+
+2. Hvordan kan tilbudet bli kjent?
+
+▪ Informasjon på sosiale medier
+
+Tilbakemelding fra fylkeskommunen
+
+Fylkeskommunen tar innspillene med seg i det videre arbeidet.
+
+Deltakerliste
+
+Organisasjon  Medlem  Vara
+
+PARA/Foreningen for
+
+hjertesyke
+
+Sara Holm
+
+Hodepine Norge  Avbud
+
+Ungdomsforbundet  Jonas Vik
+
+Observatør fra Statsforvalteren  Avbud
+";
+
+fn made_up_site() -> TestSite {
+    let site = TestSite::minimal();
+    std::fs::remove_dir_all(site.root().join("content/moter/2026-1")).unwrap();
+    for (rel, text) in MADE_UP_DATA {
+        site.write(rel, text);
+    }
+    site
+}
+
+#[test]
+fn minutes_in_another_layout_import_by_their_patterns() {
+    let site = made_up_site();
+    site.write("referat.txt", MADE_UP);
+    let outcome = import(&options(&site.root().join("referat.txt"), site.root())).expect("import");
+    println!("{}", outcome.report);
+    assert_eq!(outcome.dir, Path::new("content/moter/2025-3"));
+    assert_eq!(outcome.counts.unaccounted, 0);
+    assert_eq!(outcome.counts.unplaced, 0);
+    assert_eq!(outcome.proposals, 0, "every name is in the registry");
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let model = site_model(site.root());
+    let m = meeting(&model, "2025-3");
+    assert_eq!(
+        (m.number, m.date.to_string()),
+        (3, "2025-03-12".to_string())
+    );
+    assert_eq!(
+        (m.start.map(|t| t.to_string()), m.end.map(|t| t.to_string())),
+        (Some("09:00:00".into()), Some("12:30:00".into()))
+    );
+    assert_eq!(
+        m.chair.as_deref(),
+        Some("ida-berg"),
+        "found without the middle name"
+    );
+    assert_eq!(m.minute_takers, ["per-lund"]);
+    let agenda: Vec<(String, Option<String>)> = m
+        .agenda
+        .iter()
+        .map(|a| (a.text.clone(), a.case.map(|c| m.cases[c].number.clone())))
+        .collect();
+    assert_eq!(
+        agenda,
+        [
+            ("Åpning v/Ida Berg".to_string(), None),
+            (
+                "Sak 05/25 Orienteringssak: Ny rutetabell for nattbussene i hele fylket".into(),
+                Some("05/25".into())
+            ),
+            (
+                "Sak 06/25 – Drøftingssak – Ungdommens helsetilbud".into(),
+                Some("06/25".into())
+            ),
+            ("Eventuelt".into(), None),
+        ]
+    );
+    assert_eq!(m.decisions.len(), 1);
+    let cases: Vec<(&str, model::CaseKind, &str, Option<&str>)> = m
+        .cases
+        .iter()
+        .map(|c| {
+            (
+                c.number.as_str(),
+                c.kind,
+                c.title.as_str(),
+                c.submitted_by.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (
+                "05/25",
+                model::CaseKind::Information,
+                "Ny rutetabell for nattbussene i hele fylket",
+                Some("samferdsel")
+            ),
+            (
+                "06/25",
+                model::CaseKind::Discussion,
+                "Ungdommens helsetilbud",
+                None
+            ),
+        ]
+    );
+    let kinds: Vec<Vec<SectionKind>> = m
+        .cases
+        .iter()
+        .map(|c| c.body.sections.iter().map(|s| s.kind).collect())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            vec![SectionKind::Background, SectionKind::Input],
+            vec![
+                SectionKind::Questions,
+                SectionKind::Input,
+                SectionKind::Reply
+            ],
+        ]
+    );
+    assert_eq!(
+        items(&m.cases[0]),
+        [
+            (0, "Nattbussene må gå oftere i helgene".into(), None, false, vec![]),
+            (0, "Holdeplassene må være godt opplyst – spesielt på landet".into(), None, false, vec![]),
+            (1, "Ungdom føler seg utrygge om natten".into(), None, false, vec![]),
+            (1, "Lys og kamera -> tryggere for alle".into(), None, false, vec![]),
+            (
+                0,
+                "Billettprisen er for høy for elever i videregående og lærlinger i helse- og omsorgsfag".into(),
+                None,
+                false,
+                vec!["hodepine-norge".to_string()]
+            ),
+        ]
+    );
+    let q1 = Some("Hva trenger ungdom mest fra helsesykepleier?".to_string());
+    let q2 = Some("Hvordan kan tilbudet bli kjent?".to_string());
+    assert_eq!(
+        items(&m.cases[1]),
+        [
+            (
+                0,
+                "Mer tid på skolen, flere dager i uken".into(),
+                q1.clone(),
+                false,
+                vec![]
+            ),
+            (
+                0,
+                "Egen chat - også på kveldstid".into(),
+                q1.clone(),
+                false,
+                vec![]
+            ),
+            (1, "Svar innen ett døgn".into(), q1, false, vec![]),
+            (0, "Informasjon på sosiale medier".into(), q2, false, vec![]),
+        ]
+    );
+    let rows: Vec<(
+        &str,
+        AttendanceStatus,
+        Option<&str>,
+        Option<model::SeatRole>,
+    )> = m
+        .attendance
+        .seats
+        .iter()
+        .chain(&m.attendance.observers)
+        .map(|r| {
+            (
+                r.organisation.as_str(),
+                r.status,
+                r.person.as_deref(),
+                r.role,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "hjerteforeningen",
+                AttendanceStatus::Present,
+                Some("sara-holm"),
+                Some(model::SeatRole::Member)
+            ),
+            ("hodepine-norge", AttendanceStatus::Regrets, None, None),
+            (
+                "ungdomsforbundet",
+                AttendanceStatus::Present,
+                Some("jonas-vik"),
+                Some(model::SeatRole::Deputy)
+            ),
+            ("statsforvalteren", AttendanceStatus::Regrets, None, None),
+        ]
+    );
+    // The running header and the page number are layout noise, each said so.
+    let report = &outcome.report;
+    assert!(report.contains("repeated page header"), "{report}");
+    assert!(report.contains("page number"), "{report}");
+    // The report is beside the draft, and the build neither reads nor publishes it.
+    let written = site.read_source("content/moter/2025-3/.import-rapport.txt");
+    assert_eq!(&written, report);
+    assert!(!site
+        .public()
+        .join("moter/2025-3/.import-rapport.txt")
+        .exists());
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_reads_as_the_same_minutes() {
+    let site = made_up_site();
+    site.write("referat.txt", MADE_UP);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in MADE_UP.encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    std::fs::write(site.root().join("referat-16.txt"), utf16).unwrap();
+    let mut a = options(&site.root().join("referat.txt"), site.root());
+    a.dry_run = true;
+    let mut b = options(&site.root().join("referat-16.txt"), site.root());
+    b.dry_run = true;
+    let (a, b) = (import(&a).unwrap(), import(&b).unwrap());
+    let md = |o: &ImportOutcome| -> Vec<(PathBuf, String)> {
+        o.files
+            .iter()
+            .filter(|f| f.path.extension().is_some_and(|e| e == "md"))
+            .map(|f| {
+                (
+                    f.path.clone(),
+                    f.text.replace("referat-16.txt", "referat.txt"),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(md(&a), md(&b));
+    assert!(
+        !site.root().join("content/moter/2025-3").exists(),
+        "a dry run writes nothing"
+    );
+}
+
+#[test]
+fn an_existing_meeting_is_replaced_only_with_force() {
+    let site = made_up_site();
+    site.write("referat.txt", MADE_UP);
+    let opts = options(&site.root().join("referat.txt"), site.root());
+    import(&opts).unwrap();
+    site.write(
+        "content/moter/2025-3/merknad.md",
+        "+++\nnumber = \"99/25\"\nkind = \"drøftingssak\"\ntitle = \"Redigert\"\n+++\n",
+    );
+    match import(&opts) {
+        Err(ImportError::Exists { dir }) => assert_eq!(dir, Path::new("content/moter/2025-3")),
+        other => panic!("expected Exists, got {other:?}"),
+    }
+    assert!(
+        site.root().join("content/moter/2025-3/merknad.md").exists(),
+        "nothing was touched"
+    );
+    let forced = ImportOptions {
+        force: true,
+        ..opts
+    };
+    import(&forced).unwrap();
+    assert!(!site.root().join("content/moter/2025-3/merknad.md").exists());
+    site.build().unwrap();
+}
+
+#[test]
+fn unknown_names_are_proposed_and_written_to_data_only_when_asked() {
+    let site = made_up_site();
+    let text = MADE_UP.replace("Referent: Per Lund", "Referent: Per Lund, Nina Strand");
+    site.write("referat.txt", &text);
+    let opts = options(&site.root().join("referat.txt"), site.root());
+    let outcome = import(&opts).unwrap();
+    assert_eq!(outcome.proposals, 1);
+    assert!(
+        outcome
+            .report
+            .contains("\"Nina Strand\" is not in data/people.toml: proposed as \"nina-strand\""),
+        "{}",
+        outcome.report
+    );
+    let proposed = site.read_source("content/moter/2025-3/.import-registry.toml");
+    assert!(
+        proposed.contains("id = \"nina-strand\"\nname = \"Nina Strand\""),
+        "{proposed}"
+    );
+    assert!(
+        !site.read_source("data/people.toml").contains("Nina"),
+        "data/ untouched"
+    );
+    // The draft fails to build exactly where the report said.
+    let err = site.build_err();
+    assert!(err.contains("nina-strand"), "{err}");
+    let again = ImportOptions {
+        force: true,
+        write_registry: true,
+        ..opts
+    };
+    import(&again).unwrap();
+    assert!(site
+        .read_source("data/people.toml")
+        .contains("id = \"nina-strand\""));
+    site.build().unwrap();
+}
+
+fn import_err(site: &TestSite, name: &str, bytes: &[u8]) -> ImportError {
+    std::fs::write(site.root().join(name), bytes).unwrap();
+    match import(&options(&site.root().join(name), site.root())) {
+        Ok(o) => panic!("{name} should not import:\n{}", o.report),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    let site = made_up_site();
+    let show = |e: &ImportError| e.to_string();
+    let e = import_err(&site, "tom.txt", b"");
+    assert!(matches!(e, ImportError::Empty { .. }), "{}", show(&e));
+    let e = import_err(&site, "blank.txt", b"  \n\n \n");
+    assert!(matches!(e, ImportError::Empty { .. }), "{}", show(&e));
+    let paper = std::fs::read(seed("003_")).unwrap();
+    let e = import_err(&site, "innspill.txt", &paper);
+    assert!(matches!(e, ImportError::NotMinutes { .. }), "{}", show(&e));
+    let readme = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let e = import_err(&site, "README.md", &readme);
+    assert!(matches!(e, ImportError::NotMinutes { .. }), "{}", show(&e));
+    let binary: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    let e = import_err(&site, "bilde.png", &binary);
+    assert!(matches!(e, ImportError::Binary { .. }), "{}", show(&e));
+    let mut latin1 = MADE_UP.as_bytes().to_vec();
+    latin1.extend(b"\nM\xf8teslutt\n");
+    let e = import_err(&site, "latin1.txt", &latin1);
+    assert!(matches!(e, ImportError::Encoding { .. }), "{}", show(&e));
+    let line = MADE_UP.matches('\n').count() + 2;
+    assert!(show(&e).contains(&format!("line {line} ")), "{}", show(&e));
+    let mut odd = vec![0xFF, 0xFE];
+    odd.extend([0x41, 0x00, 0x42]);
+    let e = import_err(&site, "odd16.txt", &odd);
+    assert!(matches!(e, ImportError::Encoding { .. }), "{}", show(&e));
+    // A zip renamed to .docx.
+    let mut zipped = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut zipped);
+        w.start_file("notater.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"ikke et referat").unwrap();
+        w.finish().unwrap();
+    }
+    let e = import_err(&site, "referat.docx", zipped.get_ref());
+    assert!(matches!(e, ImportError::NotDocx { .. }), "{}", show(&e));
+    let e = import_err(&site, "brutt.docx", b"PK\x03\x04 not really a zip");
+    assert!(matches!(e, ImportError::Docx { .. }), "{}", show(&e));
+    let undated = MADE_UP.replace(
+        "Dato: 12. mars 2025, kl. 09.00–12.30",
+        "Tid: kl. 09.00–12.30",
+    );
+    let e = import_err(&site, "udatert.txt", undated.as_bytes());
+    assert!(matches!(e, ImportError::NoDate { .. }), "{}", show(&e));
+    let unnumbered = MADE_UP.replace("møte 3/2025", "møtet");
+    let e = import_err(&site, "unummerert.txt", unnumbered.as_bytes());
+    assert!(
+        matches!(e, ImportError::NoNumber { year: 2025, .. }),
+        "{}",
+        show(&e)
+    );
+    let mut given = options(&site.root().join("unummerert.txt"), site.root());
+    given.meeting = Some("2025-7".into());
+    assert_eq!(
+        import(&given).unwrap().dir,
+        Path::new("content/moter/2025-7")
+    );
+    given.meeting = Some("sju".into());
+    assert!(matches!(
+        import(&given),
+        Err(ImportError::BadMeeting { .. })
+    ));
+    let missing = import(&options(&site.root().join("finnes-ikke.txt"), site.root()));
+    assert!(matches!(missing, Err(ImportError::Read { .. })));
+}
