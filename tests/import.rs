@@ -194,6 +194,7 @@ fn compare(hand: &Meeting, imported: &Meeting) -> Figures {
         v.extend(m.chair.iter().map(|p| format!("chair {p}")));
         v.extend(m.minute_takers.iter().map(|p| format!("minute-taker {p}")));
         v.push(format!("{} {:?} {:?}", m.date, m.start, m.end));
+        v.extend(m.decisions.iter().map(|d| format!("decision {}", d.text)));
         v
     };
     let (hp, ip) = (people(hand), people(imported));
@@ -256,7 +257,7 @@ fn assert_targets(f: &Figures, outcome: &ImportOutcome, allowed_missed: usize) {
     assert_eq!(f.agenda.0, f.agenda.1, "every agenda line");
     assert_eq!(
         f.people_lists.0, f.people_lists.1,
-        "chair, minute-takers, leadership, secretariat, guests, date"
+        "chair, minute-takers, leadership, secretariat, guests, date, decisions"
     );
 }
 
@@ -864,4 +865,72 @@ fn bad_input_gets_a_clear_error() {
     ));
     let missing = import(&options(&site.root().join("finnes-ikke.txt"), site.root()));
     assert!(matches!(missing, Err(ImportError::Read { .. })));
+}
+
+#[test]
+fn no_text_makes_the_importer_panic() {
+    // Every seed and the made-up minutes, cut at many lines from the top and
+    // the bottom, and changed as careless exports change text: each either
+    // imports or fails with an error, never a panic.
+    let site = made_up_site();
+    let mut texts: Vec<String> = ["000_", "001_", "003_", "004_"]
+        .iter()
+        .map(|s| std::fs::read_to_string(seed(s)).unwrap())
+        .collect();
+    texts.push(MADE_UP.to_string());
+    let mut variants = Vec::new();
+    for text in &texts {
+        let lines: Vec<&str> = text.lines().collect();
+        for cut in (0..lines.len()).step_by(9) {
+            variants.push(lines[..cut].join("\n"));
+            variants.push(lines[cut..].join("\n"));
+        }
+        variants.push(
+            lines
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        variants.push(text.to_uppercase());
+        variants.push(text.to_lowercase());
+        variants.push(text.replace(' ', "  "));
+        variants.push(
+            lines
+                .iter()
+                .map(|l| format!("İ{l}ẞ"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        variants.push(
+            lines
+                .iter()
+                .map(|l| l.chars().take(30).collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        variants.push(text.replace('\n', "\r\n"));
+    }
+    let path = site.root().join("variant.txt");
+    let mut imported = 0;
+    for v in &variants {
+        std::fs::write(&path, v).unwrap();
+        let mut opts = options(&path, site.root());
+        opts.dry_run = true;
+        if let Ok(outcome) = import(&opts) {
+            let lost: Vec<&str> = outcome
+                .report
+                .lines()
+                .filter(|l| l.contains("NOT ACCOUNTED FOR"))
+                .collect();
+            assert!(lost.is_empty(), "{lost:#?}");
+            imported += 1;
+        }
+    }
+    assert!(
+        imported > variants.len() / 4,
+        "most variants still import ({imported} of {})",
+        variants.len()
+    );
 }

@@ -351,8 +351,8 @@ fn submitted_by(line: &Line) -> Option<String> {
         "meldt inn av",
     ] {
         if starts_with_word(&lower, lead) {
-            let rest = words[lead.len()..].trim_start_matches([':', ' ']);
-            return Some(rest.to_string());
+            let rest = text::strip_prefix_ci(&words, lead).unwrap_or("");
+            return Some(rest.trim_start_matches([':', ' ']).to_string());
         }
     }
     None
@@ -834,14 +834,15 @@ impl Recogniser<'_> {
         let flush = |pending: &mut Option<Row>, out: &mut Minutes| {
             if let Some(row) = pending.take() {
                 if row.person.is_none() && !row.regrets {
-                    let first = row.lines.first().copied().unwrap_or(0);
-                    out.unplaced.push((
-                        first,
-                        format!(
-                            "attendance row \"{}\" has neither a name nor \"Avbud\": left out",
-                            row.label
-                        ),
-                    ));
+                    for no in &row.lines {
+                        out.unplaced.push((
+                            *no,
+                            format!(
+                                "attendance row \"{}\" has neither a name nor \"Avbud\": left out",
+                                row.label
+                            ),
+                        ));
+                    }
                 } else {
                     out.attendance.seats.push(row);
                 }
@@ -930,7 +931,7 @@ impl Recogniser<'_> {
                 flush(&mut pending, &mut self.out);
                 mode = Mode::Seats;
                 let guest = starts_with_word(&label_lower, "gjest");
-                let after = match words.to_lowercase().find(" fra ") {
+                let after = match text::find_ci(&words, " fra ") {
                     Some(k) => words[k + 5..].to_string(),
                     None => words
                         .split_once(' ')
@@ -1034,8 +1035,9 @@ impl Recogniser<'_> {
                 parse_section(s, measure);
             }
             fold_questions(&mut c.sections);
+            split_after_reply(&mut c.sections);
         }
-        // The meeting's text: a sub-heading before any titled section is a section.
+        let council = self.registry.council.clone();
         let mut decisions = Vec::new();
         let sections = self.out.body.iter().map(|s| (None, s)).chain(
             self.out
@@ -1046,13 +1048,9 @@ impl Recogniser<'_> {
         for (case, s) in sections {
             for b in &s.blocks {
                 if let Block::Paragraph { text, lines } = b {
-                    let lower = text.to_lowercase();
-                    if lower.contains(" besluttet ")
-                        || lower.starts_with("vedtak:")
-                        || lower.contains(" vedtok ")
-                    {
+                    for sentence in decision_sentences(text, council.as_deref()) {
                         decisions.push(DecisionText {
-                            text: text.clone(),
+                            text: sentence,
                             case: case.clone(),
                             lines: lines.clone(),
                         });
@@ -1062,6 +1060,42 @@ impl Recogniser<'_> {
         }
         self.out.decisions = decisions;
     }
+}
+
+/// The sentences of `text` in which the council decides: "Brukerrådet
+/// besluttet at …", "Rådet vedtok …", "Vedtak: …"; not "Regjeringen har
+/// besluttet".
+fn decision_sentences(text: &str, council: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut ends = Vec::new();
+    for (k, (i, c)) in chars.iter().enumerate() {
+        let space_after = chars.get(k + 1).map_or(true, |(_, n)| n.is_whitespace());
+        if matches!(c, '.' | '!' | '?') && space_after {
+            ends.push(i + c.len_utf8());
+        }
+    }
+    if ends.last() != Some(&text.len()) {
+        ends.push(text.len());
+    }
+    let mut start = 0;
+    for end in ends {
+        let sentence = text[start..end].trim();
+        start = end;
+        let lower = sentence.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let decides = lower.starts_with("vedtak:")
+            || words.windows(2).any(|w| {
+                matches!(w[1], "besluttet" | "vedtok" | "vedtar" | "beslutter")
+                    && (w[0].ends_with("rådet")
+                        || w[0].ends_with("utvalget")
+                        || council.is_some_and(|c| c.to_lowercase() == w[0]))
+            });
+        if decides && !sentence.is_empty() {
+            out.push(sentence.to_string());
+        }
+    }
+    out
 }
 
 /// Names in a list: "Bjørnar Allgot, Karin Yan Kallevik og Anne Hansen".
@@ -1091,13 +1125,11 @@ fn row_of(text: &str, registry: &Registry) -> Row {
         note,
         ..Row::default()
     };
-    let lower = t.to_lowercase();
-    if let Some(label) = lower.strip_suffix("avbud") {
-        if label.is_empty() || label.ends_with(' ') {
-            row.label = t[..label.len()].trim().to_string();
-            row.regrets = true;
-            return row;
-        }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.last().is_some_and(|w| w.to_lowercase() == "avbud") {
+        row.label = words[..words.len() - 1].join(" ");
+        row.regrets = true;
+        return row;
     }
     let (label, name) = split_trailing_name(&t, registry);
     row.label = label;
@@ -1153,6 +1185,7 @@ fn parse_section(s: &mut Section, measure: Measure) {
         noise: Vec::new(),
         links: (Vec::new(), Vec::new()),
         input: s.kind == Kind::Input,
+        double_spaced: double_spaced(&raw),
     };
     p.run(&raw);
     s.blocks = p.blocks;
@@ -1171,6 +1204,32 @@ struct Parser {
     noise: Vec<(usize, &'static str)>,
     links: (Vec<String>, Vec<usize>),
     input: bool,
+    /// Blank lines stand between most lines, so one says nothing.
+    double_spaced: bool,
+}
+
+/// True when at least half of the steps from one line of text to the next
+/// cross a blank line: a blank line is then no sign of a new paragraph.
+fn double_spaced(raw: &[Line]) -> bool {
+    let (mut steps, mut gaps) = (0usize, 0usize);
+    let mut blank = false;
+    let mut seen = false;
+    for l in raw {
+        if l.is_empty() {
+            blank = true;
+            continue;
+        }
+        if l.kind == LineKind::Url {
+            continue;
+        }
+        if seen {
+            steps += 1;
+            gaps += usize::from(blank);
+        }
+        seen = true;
+        blank = false;
+    }
+    steps > 0 && gaps * 2 >= steps
 }
 
 /// The deepest last item of a list.
@@ -1241,9 +1300,11 @@ impl Parser {
                 LineKind::Bullet(g, t) => {
                     self.bullet(*g, t, line, &mut glyphs);
                 }
-                LineKind::Numbered(_, t) => {
-                    let cont = prev.is_some_and(|p| self.measure.continues_after(p, line, blanks))
-                        && prev.is_some_and(|p| !p.text.ends_with([':', '.']));
+                LineKind::Numbered(n, t) => {
+                    let next_in_list = matches!(self.blocks.last(), Some(Block::List { ordered: true, items }) if items.len() + 1 == *n as usize);
+                    let cont = prev.is_some_and(|p| self.continues(p, line, blanks))
+                        && prev.is_some_and(|p| !p.text.ends_with([':', '.']))
+                        && !next_in_list;
                     if cont && self.append(line) {
                     } else if self.input {
                         // A numbered question groups the items after it.
@@ -1265,7 +1326,7 @@ impl Parser {
                     }
                 }
                 LineKind::Lettered(..) | LineKind::Text => {
-                    let cont = prev.is_some_and(|p| self.measure.continues_after(p, line, blanks));
+                    let cont = prev.is_some_and(|p| self.continues(p, line, blanks));
                     if cont && self.append(line) {
                     } else if self.input {
                         k = self.input_text(raw, k, &mut glyphs);
@@ -1292,6 +1353,23 @@ impl Parser {
             blanks = 0;
             k += 1;
         }
+    }
+
+    /// True when `line` goes on from `prev`, with `blanks` blank lines
+    /// between them: in a single-spaced text one blank line ends a block.
+    /// Items wrap across blank lines in any text; paragraphs only in a
+    /// double-spaced one.
+    fn continues(&self, prev: &Line, line: &Line, blanks: usize) -> bool {
+        let paragraph = matches!(
+            self.blocks.last(),
+            Some(Block::Paragraph { .. } | Block::Lines { .. })
+        );
+        let blanks = if self.double_spaced || blanks == 0 || !paragraph {
+            blanks
+        } else {
+            blanks + 1
+        };
+        self.measure.continues_after(prev, line, blanks)
     }
 
     /// Appends a wrapped line to the block or item it continues; false when
@@ -1566,11 +1644,38 @@ impl Parser {
         {
             return false;
         }
+        let head = words.trim_end_matches(':');
+        if text::sentence_case(head) != head && word_count(&words) <= 12 {
+            // Printed in capitals: a heading whatever follows.
+            return true;
+        }
         if words.ends_with(':') {
             word_count(&words) <= 8 && next.kind == LineKind::Text
         } else {
             word_count(&words) <= 10
         }
+    }
+}
+
+/// A heading after the agency's reply starts a new part of the case (the
+/// next topic, with its own questions and input), not a part of the reply.
+fn split_after_reply(sections: &mut Vec<Section>) {
+    let mut i = 0;
+    while i < sections.len() {
+        let at = sections[i]
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::SubHeading { .. }))
+            .filter(|&j| j > 0);
+        if let (Kind::Reply, Some(j)) = (sections[i].kind, at) {
+            let mut rest = sections[i].blocks.split_off(j);
+            if let Block::SubHeading { text, lines } = rest.remove(0) {
+                let mut part = Section::new(Some(text), lines, Kind::Other, 2);
+                part.blocks = rest;
+                sections.insert(i + 1, part);
+            }
+        }
+        i += 1;
     }
 }
 

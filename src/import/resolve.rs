@@ -201,8 +201,7 @@ impl Registry {
             forms.push(after.to_string());
             forms.push(without_brackets(after));
         }
-        let lower = label.to_lowercase();
-        if let Some(i) = lower.find(" fra ") {
+        if let Some(i) = super::text::find_ci(label, " fra ") {
             forms.push(label[i + 5..].to_string());
         }
         for form in forms {

@@ -32,6 +32,29 @@ fn digits_at(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
     Some((s.parse().ok()?, n))
 }
 
+/// `s` without `prefix`, compared without regard to case (char by char, so
+/// letters whose lower case is longer or shorter cannot split a character).
+pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut rest = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = rest.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(match rest.next() {
+        Some((i, _)) => &s[i..],
+        None => "",
+    })
+}
+
+/// The byte offset in `s` of the first `needle`, compared without regard to case.
+pub(crate) fn find_ci(s: &str, needle: &str) -> Option<usize> {
+    s.char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| strip_prefix_ci(&s[i..], needle).is_some())
+}
+
 /// The first date in `s`.
 pub(crate) fn find_date(s: &str) -> Option<NaiveDate> {
     let chars: Vec<char> = s.chars().collect();
@@ -218,11 +241,8 @@ pub(crate) fn case_line(
     bare_ok: &dyn Fn(&str) -> bool,
 ) -> Option<(String, Option<&'static str>, String)> {
     let t = s.trim();
-    let lower = t.to_lowercase();
-    let (rest, had_sak) = match lower.strip_prefix("sak") {
-        Some(r) if r.starts_with(|c: char| c == ' ' || c.is_ascii_digit()) => {
-            (&t[t.len() - r.len()..], true)
-        }
+    let (rest, had_sak) = match strip_prefix_ci(t, "sak") {
+        Some(r) if r.starts_with(|c: char| c == ' ' || c.is_ascii_digit()) => (r, true),
         _ => (t, false),
     };
     let rest = rest.trim_start();
