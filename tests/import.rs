@@ -1203,3 +1203,124 @@ fn a_word_document_made_from_a_meeting_imports_to_the_same_structure() {
     assert_targets(&f, &outcome, 0);
     assert_eq!(f.items.0, f.items.1);
 }
+
+/// Minutes of the same council in a plainer layout: "Kl." before the
+/// times, date and times on two lines, input without bullets under
+/// "Spørsmål N:" headings, other heading words, names in one cell.
+const PLAIN: &str = "Referat fra møte 1/2026 i Fylkets ungdomsråd
+Dato: 4.2.2026
+Tid: 17.00-19.00
+Møteleder: Ida Marie Berg
+Referenter: Per Lund og Lise Dahl
+
+Agenda
+Kl. 17.00 Velkommen
+Kl. 17.10 Sak 01/26 Drøftingssak: Fritidskortet
+Kl. 18.30 Sak 02/26 Løypemelding: Ungdomsbussen
+
+Velkommen og presentasjon
+Alle presenterte seg.
+
+Sak 01/26 Drøftingssak: Fritidskortet
+Saksbeskrivelse
+Fylket vurderer et fritidskort for alle mellom 6 og 18 år.
+Kommentarer fra Ungdomsrådet
+Spørsmål 1: Hvem skal få kortet
+Alle barn og unge må få kortet, uansett bosted
+Kortet må gjelde for organiserte og uorganiserte aktiviteter
+Spørsmål 2: Hvordan bør det søkes
+Automatisk tildeling uten søknad
+Fylkeskommunens tilbakemelding
+Innspillene tas med i den videre utredningen.
+
+Sak 02/26 Løypemelding: Ungdomsbussen
+Bakgrunn
+Bussen har gått i ett år.
+
+Deltakere
+Hodepine Norge  Lise Dahl
+Ungdomsforbundet  Avbud
+Sekretariatet  Per Lund, Sara Holm
+";
+
+#[test]
+fn plain_minutes_without_bullets_import_their_paragraphs_as_items() {
+    let site = made_up_site();
+    site.write("referat.txt", PLAIN);
+    let outcome = import(&options(&site.root().join("referat.txt"), site.root())).expect("import");
+    println!("{}", outcome.report);
+    assert_eq!(
+        (outcome.counts.unaccounted, outcome.counts.unplaced),
+        (0, 0)
+    );
+    site.build().unwrap_or_else(|e| panic!("{e}"));
+    let model = site_model(site.root());
+    let m = meeting(&model, "2026-1");
+    assert_eq!(m.date.to_string(), "2026-02-04");
+    assert_eq!(m.end.map(|t| t.to_string()), Some("19:00:00".into()));
+    assert_eq!(m.minute_takers, ["per-lund", "lise-dahl"]);
+    assert_eq!(m.agenda.len(), 3);
+    assert_eq!(m.attendance.secretariat, ["per-lund", "sara-holm"]);
+    let headings: Vec<Option<String>> = m
+        .body
+        .sections
+        .iter()
+        .map(|s| s.heading.as_ref().map(|h| h.text.clone()))
+        .collect();
+    assert_eq!(headings, [Some("Velkommen og presentasjon".to_string())]);
+    let kinds: Vec<SectionKind> = m.cases[0].body.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SectionKind::Background,
+            SectionKind::Input,
+            SectionKind::Reply
+        ]
+    );
+    assert_eq!(m.cases[1].kind, model::CaseKind::ProgressReport);
+    let g1 = Some("Spørsmål 1: Hvem skal få kortet".to_string());
+    let g2 = Some("Spørsmål 2: Hvordan bør det søkes".to_string());
+    assert_eq!(
+        items(&m.cases[0]),
+        [
+            (
+                0,
+                "Alle barn og unge må få kortet, uansett bosted".into(),
+                g1.clone(),
+                false,
+                vec![]
+            ),
+            (
+                0,
+                "Kortet må gjelde for organiserte og uorganiserte aktiviteter".into(),
+                g1,
+                false,
+                vec![]
+            ),
+            (
+                0,
+                "Automatisk tildeling uten søknad".into(),
+                g2,
+                false,
+                vec![]
+            ),
+        ]
+    );
+    // Each paragraph imported as an item says so, in the draft and the report.
+    let draft = site.read_source("content/moter/2026-1/sak-01-26.md");
+    assert!(draft.contains("no bullets in the source"), "{draft}");
+    assert!(outcome.report.contains("no bullets in the source"));
+    let rows: Vec<(&str, AttendanceStatus)> = m
+        .attendance
+        .seats
+        .iter()
+        .map(|r| (r.organisation.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("hodepine-norge", AttendanceStatus::Present),
+            ("ungdomsforbundet", AttendanceStatus::Regrets)
+        ]
+    );
+}

@@ -363,6 +363,19 @@ impl Writer<'_> {
                 }
             }
         };
+        let mut seen = std::collections::BTreeMap::new();
+        for row in &a.seats {
+            if let Some(org) = self.registry.organisation(&row.label) {
+                let line = row.lines.first().copied().unwrap_or(0);
+                if let Some(first) = seen.insert(org.id.clone(), line) {
+                    self.notice(
+                        line,
+                        format!("{} has a second row (the first is on line {first}): keep one row per seat, for whoever sat in it", org.id),
+                        true,
+                    );
+                }
+            }
+        }
         rows(self, "attendance", &a.seats, fm, true);
         rows(self, "observers", &a.observers, fm, false);
         if !a.guests.is_empty() {

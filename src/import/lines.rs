@@ -206,10 +206,12 @@ impl Measure {
             .filter(|n| *n >= 20)
             .collect();
         lengths.sort_unstable();
+        // Extracted pages are wider than 80 characters; a measure taken from
+        // a few short lines would make every line look full.
         let width = if lengths.is_empty() {
             80
         } else {
-            lengths[(lengths.len() * 95 / 100).min(lengths.len() - 1)]
+            lengths[(lengths.len() * 95 / 100).min(lengths.len() - 1)].max(80)
         };
         Measure { width }
     }

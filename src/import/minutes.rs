@@ -275,6 +275,10 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
             Kind::Questions
         } else if starts_with_word(&lower, "innspill")
             || lower.ends_with("s innspill")
+            || lower.starts_with("kommentarer fra")
+            || lower.starts_with("merknader fra")
+            || lower.starts_with("drøfting i")
+            || lower.starts_with("diskusjon i")
             || (lower.starts_with("fra ")
                 && word_count(&lower) <= 3
                 && (council.is_some_and(|c| lower.contains(&c.to_lowercase()))
@@ -282,6 +286,7 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
         {
             Kind::Input
         } else if starts_with_word(&lower, "tilbakemelding")
+            || lower.ends_with("s tilbakemelding")
             || lower.starts_with("kort oppsummering")
             || starts_with_word(&lower, "oppsummering")
             || lower.starts_with("svar fra")
@@ -579,6 +584,15 @@ impl Recogniser<'_> {
                 return true;
             }
             if before_cases && words.contains("v/") && head(&a.text) == head(&words) {
+                return true;
+            }
+            // "Aktuelt fra etaten" under the agenda's "Aktuelt v/ …".
+            let first = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
+            if before_cases
+                && word_count(&words) <= 8
+                && first(&a.text).chars().count() >= 4
+                && first(&a.text) == first(&words)
+            {
                 return true;
             }
         }
@@ -902,7 +916,7 @@ impl Recogniser<'_> {
                 self.out
                     .fields
                     .push((line.no, "attendance: the agency's leadership".into()));
-                if let Some(n) = name {
+                for n in name.map(|n| split_names(&n)).unwrap_or_default() {
                     self.out.attendance.leadership.push((n, line.no));
                 }
                 continue;
@@ -920,7 +934,7 @@ impl Recogniser<'_> {
                 self.out
                     .fields
                     .push((line.no, "attendance: the secretariat".into()));
-                if let Some(n) = name {
+                for n in name.map(|n| split_names(&n)).unwrap_or_default() {
                     self.out.attendance.secretariat.push((n, line.no));
                 }
                 continue;
@@ -955,6 +969,18 @@ impl Recogniser<'_> {
                 };
                 list.push((words.clone(), line.no));
                 continue;
+            }
+            if mode != Mode::Seats && words.contains(',') {
+                let names = split_names(&words);
+                if names.iter().all(|n| name_like(n)) {
+                    let list = if mode == Mode::Leadership {
+                        &mut self.out.attendance.leadership
+                    } else {
+                        &mut self.out.attendance.secretariat
+                    };
+                    list.extend(names.into_iter().map(|n| (n, line.no)));
+                    continue;
+                }
             }
             mode = Mode::Seats;
             // A name or "Avbud" alone completes the row above it.
@@ -1034,6 +1060,7 @@ impl Recogniser<'_> {
             for s in &mut c.sections {
                 parse_section(s, measure);
             }
+            c.sections.iter_mut().for_each(paragraphs_as_items);
             fold_questions(&mut c.sections);
             split_after_reply(&mut c.sections);
         }
@@ -1326,7 +1353,8 @@ impl Parser {
                     }
                 }
                 LineKind::Lettered(..) | LineKind::Text => {
-                    let cont = prev.is_some_and(|p| self.continues(p, line, blanks));
+                    let cont = prev.is_some_and(|p| self.continues(p, line, blanks))
+                        && !(self.input && is_numbered_question(&line.text));
                     if cont && self.append(line) {
                     } else if self.input {
                         k = self.input_text(raw, k, &mut glyphs);
@@ -1530,7 +1558,8 @@ impl Parser {
         let question_end = texts
             .iter()
             .copied()
-            .rfind(|&j| text::is_question(&raw[j].text));
+            .rfind(|&j| text::is_question(&raw[j].text))
+            .or_else(|| is_numbered_question(&raw[k].text).then_some(k));
         let has_items = matches!(self.blocks.last(), Some(Block::Items(_)));
         if let Some(q) = question_end {
             let mut question = String::new();
@@ -1555,7 +1584,11 @@ impl Parser {
             glyphs.clear();
             // What follows the question, up to the first bullet, explains it.
             let mut prev: Option<&Line> = None;
-            for l in &raw[q + 1..end] {
+            for (j, l) in raw.iter().enumerate().take(end).skip(q + 1) {
+                if is_numbered_question(&l.text) {
+                    // The next question starts its own group.
+                    return j;
+                }
                 match l.kind {
                     LineKind::Blank | LineKind::Noise(_) => {
                         self.noise.push((l.no, "blank line"));
@@ -1598,16 +1631,6 @@ impl Parser {
                     ..Item::default()
                 };
                 push_at(items, depth, item);
-            }
-        } else if let Some(Block::Paragraph { text, lines }) = self.blocks.last_mut() {
-            if raw.get(k.wrapping_sub(1)).is_some_and(|p| !p.is_empty()) {
-                text::join(text, &line.words());
-                lines.push(line.no);
-            } else {
-                self.blocks.push(Block::Paragraph {
-                    text: line.words(),
-                    lines: vec![line.no],
-                });
             }
         } else {
             self.blocks.push(Block::Paragraph {
@@ -1677,6 +1700,60 @@ fn split_after_reply(sections: &mut Vec<Section>) {
         }
         i += 1;
     }
+}
+
+/// "Spørsmål 2: …", "Problemstilling 1": a question named by its number.
+fn is_numbered_question(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["spørsmål", "problemstilling", "tema"].iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .map(|r| r.trim_start().trim_start_matches("nr.").trim_start())
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// An input section printed without bullets: each paragraph is an item
+/// (an opening line that ends with a colon stays an introduction).
+fn paragraphs_as_items(section: &mut Section) {
+    let paragraphs = section
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .count();
+    let groups = section
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Group { .. }));
+    let has_items = section.blocks.iter().any(|b| matches!(b, Block::Items(_)));
+    if section.kind != Kind::Input || has_items || (paragraphs < 2 && !groups) || paragraphs == 0 {
+        return;
+    }
+    let mut blocks = Vec::new();
+    let mut items = Vec::new();
+    for (i, b) in std::mem::take(&mut section.blocks).into_iter().enumerate() {
+        if !matches!(b, Block::Paragraph { .. }) && !items.is_empty() {
+            blocks.push(Block::Items(std::mem::take(&mut items)));
+        }
+        match b {
+            Block::Paragraph { text, lines } if !(i == 0 && text.ends_with(':')) => {
+                let first = lines.first().copied().unwrap_or(0);
+                items.push(Item {
+                    text,
+                    lines,
+                    note: Some(format!(
+                        "line {first}: the input has no bullets in the source, so each paragraph is imported as an item"
+                    )),
+                    ..Item::default()
+                });
+            }
+            other => blocks.push(other),
+        }
+    }
+    if !items.is_empty() {
+        blocks.push(Block::Items(items));
+    }
+    section.blocks = blocks;
 }
 
 /// Folds the layout "question, input, question, input" into one input

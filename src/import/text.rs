@@ -128,7 +128,7 @@ pub(crate) fn find_times(s: &str) -> Vec<NaiveTime> {
             if matches!(chars.get(at), Some(':' | '.')) {
                 if let Some((m, k)) = digits_at(&chars, at + 1, 2) {
                     let end = at + 1 + k;
-                    let date_like = matches!(chars.get(end), Some('.' | '/' | '-'))
+                    let date_like = matches!(chars.get(end), Some('.' | '/'))
                         && chars.get(end + 1).is_some_and(char::is_ascii_digit);
                     if k == 2 && !date_like {
                         if let Some(t) = NaiveTime::from_hms_opt(h, m, 0) {
@@ -149,6 +149,10 @@ pub(crate) fn find_times(s: &str) -> Vec<NaiveTime> {
 
 /// A leading clock time and the rest: "10.25: Sak 07/24 …" → (10:25, "Sak 07/24 …").
 pub(crate) fn leading_time(s: &str) -> Option<(NaiveTime, String)> {
+    // "Kl. 10.00 Velkommen"
+    let s = strip_prefix_ci(s, "kl.")
+        .or_else(|| strip_prefix_ci(s, "kl "))
+        .map_or(s, str::trim_start);
     let chars: Vec<char> = s.chars().collect();
     let (h, n) = digits_at(&chars, 0, 2)?;
     if !matches!(chars.get(n), Some(':' | '.')) {
