@@ -274,7 +274,7 @@ fn seed_000_imports_as_meeting_2_2024() {
 fn seed_001_imports_as_meeting_4_2023() {
     let (f, outcome) = fidelity("001_", "2023-4");
     // The hand-made meeting is the better reading for one line: " Digital
-    // transformasjon viktig…" (line 280) stands at the top of a page with no
+    // transformasjon viktig…" (line 281) stands at the top of a page with no
     // glyph; the editor nested it under the item above, the importer keeps
     // it at that item's level and says so in a comment. That is one item
     // missed (its depth) and nothing else.
@@ -911,6 +911,7 @@ fn no_text_makes_the_importer_panic() {
                 .join("\n"),
         );
         variants.push(text.replace('\n', "\r\n"));
+        variants.push(text.replace("\n\n", "\u{0C}"));
     }
     let path = site.root().join("variant.txt");
     let mut imported = 0;

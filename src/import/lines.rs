@@ -141,17 +141,17 @@ fn is_page_number(text: &str) -> bool {
 
 /// Classifies every line of `raw` (line `i` is number `i + 1`). `bold` marks
 /// lines known to be bold throughout.
-pub(crate) fn classify(raw: &[(String, bool)]) -> Vec<Line> {
+pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
     // A running header repeats the document's first line on every page.
     let first = raw
         .iter()
-        .map(|(l, _)| collapse(l))
+        .map(|(_, l, _)| collapse(l))
         .find(|l| !l.is_empty())
         .unwrap_or_default();
-    let first_count = raw.iter().filter(|(l, _)| collapse(l) == first).count();
+    let first_count = raw.iter().filter(|(_, l, _)| collapse(l) == first).count();
     raw.iter()
         .enumerate()
-        .map(|(i, (line, bold))| {
+        .map(|(i, (no, line, bold))| {
             let text = line.trim().to_string();
             let kind = if text.is_empty() {
                 LineKind::Blank
@@ -171,7 +171,7 @@ pub(crate) fn classify(raw: &[(String, bool)]) -> Vec<Line> {
                 LineKind::Text
             };
             Line {
-                no: i + 1,
+                no: *no,
                 text,
                 kind,
                 bold: *bold,
@@ -259,7 +259,11 @@ mod tests {
     use super::*;
 
     fn kinds(lines: &[&str]) -> Vec<LineKind> {
-        let raw: Vec<(String, bool)> = lines.iter().map(|l| (l.to_string(), false)).collect();
+        let raw: Vec<(usize, String, bool)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.to_string(), false))
+            .collect();
         classify(&raw).into_iter().map(|l| l.kind).collect()
     }
 
@@ -304,7 +308,7 @@ mod tests {
     #[test]
     fn a_line_continues_when_the_next_word_would_not_fit() {
         let long = "x".repeat(95);
-        let raw: Vec<(String, bool)> = [
+        let raw: Vec<(usize, String, bool)> = [
             long.as_str(),
             "Fortsetter her",
             "Kort linje",
@@ -312,7 +316,8 @@ mod tests {
             "fortsetter med liten bokstav",
         ]
         .iter()
-        .map(|l| (l.to_string(), false))
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.to_string(), false))
         .collect();
         let lines = classify(&raw);
         let m = Measure::of(&lines);

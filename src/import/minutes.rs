@@ -1653,6 +1653,11 @@ impl Parser {
         if !words.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
             return false;
         }
+        // "1 Tildelingsbrev …": a footnote at the foot of a page, not a heading.
+        let first = words.split_whitespace().next().unwrap_or("");
+        if first.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
         let next = raw[k + 1..]
             .iter()
             .find(|l| !l.is_empty() && l.kind != LineKind::Url);

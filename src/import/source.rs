@@ -16,8 +16,10 @@ use super::ImportError;
 /// A source read into lines.
 #[derive(Debug, Clone)]
 pub(crate) struct Source {
-    /// Each line and whether it is bold throughout.
-    pub lines: Vec<(String, bool)>,
+    /// Each line's number, its text, and whether it is bold throughout. A
+    /// page break inside a line (a form feed) splits it; both parts keep the
+    /// line's number.
+    pub lines: Vec<(usize, String, bool)>,
     /// Lines were wrapped by a layout (text from a PDF); a Word document's
     /// paragraphs are not.
     pub wrapped: bool,
@@ -45,7 +47,12 @@ pub(crate) fn read(path: &Path) -> Result<Source, ImportError> {
     Ok(Source {
         lines: text
             .lines()
-            .map(|l| (l.trim_end_matches('\r').to_string(), false))
+            .enumerate()
+            .flat_map(|(i, l)| {
+                l.trim_end_matches('\r')
+                    .split('\u{0C}')
+                    .map(move |part| (i + 1, part.to_string(), false))
+            })
             .collect(),
         wrapped: true,
     })
@@ -94,7 +101,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, ImportError> {
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.replace('\u{0C}', "\n")),
+        Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -196,8 +203,13 @@ fn docx(path: &Path, bytes: &[u8]) -> Result<Source, ImportError> {
         Some(Ok(t)) => numbering(&t),
         _ => HashMap::new(),
     };
-    let lines = paragraphs(&document, &formats).map_err(bad)?;
-    if lines.iter().all(|(l, _)| l.trim().is_empty()) {
+    let lines: Vec<(usize, String, bool)> = paragraphs(&document, &formats)
+        .map_err(bad)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (l, b))| (i + 1, l, b))
+        .collect();
+    if lines.iter().all(|(_, l, _)| l.trim().is_empty()) {
         return Err(ImportError::Empty {
             path: path.to_path_buf(),
         });
@@ -384,4 +396,47 @@ fn paragraphs(
 enum Kind {
     Empty,
     Other,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_bytes(bytes: &[u8]) -> Result<Source, ImportError> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("referat.txt");
+        std::fs::write(&path, bytes).expect("write");
+        read(&path)
+    }
+
+    #[test]
+    fn a_page_break_inside_a_line_splits_it_and_both_keep_its_number() {
+        let source =
+            read_bytes("\u{feff}siste punkt\u{0C}Sak 08/24\r\nneste".as_bytes()).expect("read");
+        let lines: Vec<(usize, &str)> = source
+            .lines
+            .iter()
+            .map(|(n, l, _)| (*n, l.as_str()))
+            .collect();
+        assert_eq!(lines, [(1, "siste punkt"), (1, "Sak 08/24"), (2, "neste")]);
+        assert!(source.wrapped);
+    }
+
+    #[test]
+    fn utf16_big_endian_is_read_and_stray_bytes_are_refused() {
+        let mut be = vec![0xFE, 0xFF];
+        for u in "Møte".encode_utf16() {
+            be.extend(u.to_be_bytes());
+        }
+        let source = read_bytes(&be).expect("read");
+        assert_eq!(source.lines[0].1, "Møte");
+        assert!(matches!(
+            read_bytes(b"abc\xffdef"),
+            Err(ImportError::Encoding { .. })
+        ));
+        assert!(matches!(
+            read_bytes(b"\x00\x01\x02\x03"),
+            Err(ImportError::Binary { .. })
+        ));
+    }
 }
