@@ -1325,3 +1325,69 @@ fn plain_minutes_without_bullets_import_their_paragraphs_as_items() {
         ]
     );
 }
+
+#[test]
+fn a_long_text_takes_time_in_proportion_to_its_length() {
+    // Input without bullets, long attendance lines: nothing is measured again
+    // for every line.
+    let site = made_up_site();
+    let mut text = String::from(PLAIN.split("Deltakere").next().unwrap());
+    text.push_str("Sak 02/26 Løypemelding: Ungdomsbussen\nInnspill fra Ungdomsrådet\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "Et innspill nummer {i} som ikke har noen kule foran seg\n"
+        ));
+    }
+    text.push_str("Deltakere\n");
+    text.push_str(&"Hodepine Norge Lise Dahl ".repeat(5_000));
+    text.push('\n');
+    site.write("lang.txt", &text);
+    let mut opts = options(&site.root().join("lang.txt"), site.root());
+    opts.dry_run = true;
+    let start = std::time::Instant::now();
+    let outcome = import(&opts).expect("import");
+    let took = start.elapsed();
+    assert!(outcome.counts.items >= 20_000, "{}", outcome.counts.items);
+    assert_eq!(outcome.counts.unaccounted, 0);
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+}
+
+#[test]
+fn the_command_prints_the_report_or_a_clear_error() {
+    let site = made_up_site();
+    site.write("referat.txt", MADE_UP);
+    let bin = env!("CARGO_BIN_EXE_medvirk");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .output()
+            .expect("run medvirk")
+    };
+    let source = site.root().join("referat.txt");
+    let dry = run(&["import", source.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.status.success());
+    let out = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        out.contains("==> content/moter/2025-3/_index.md (not written: --dry-run)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("==> content/moter/2025-3/.import-rapport.txt"),
+        "{out}"
+    );
+    assert!(!site.root().join("content/moter/2025-3").exists());
+    let real = run(&["import", source.to_str().unwrap()]);
+    assert!(real.status.success());
+    assert!(String::from_utf8_lossy(&real.stdout).contains("Line by line"));
+    assert!(String::from_utf8_lossy(&real.stderr)
+        .contains("Wrote content/moter/2025-3: 2 cases, 9 input items, 4 attendance rows"));
+    let again = run(&["import", source.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.starts_with("error: content/moter/2025-3 already exists: pass --force"),
+        "{err}"
+    );
+}

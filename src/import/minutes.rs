@@ -1179,7 +1179,8 @@ fn split_trailing_name(t: &str, registry: &Registry) -> (String, Option<String>)
         let rest = words[n..].join(" ");
         return (words[..n].join(" "), Some(rest).filter(|r| !r.is_empty()));
     }
-    for n in 1..words.len() {
+    // A name is at most five words long.
+    for n in words.len().saturating_sub(5).max(1)..words.len() {
         let rest = words[n..].join(" ");
         if registry.knows_person(&rest) {
             return (words[..n].join(" "), Some(rest));
@@ -1213,6 +1214,7 @@ fn parse_section(s: &mut Section, measure: Measure) {
         links: (Vec::new(), Vec::new()),
         input: s.kind == Kind::Input,
         double_spaced: double_spaced(&raw),
+        run: None,
     };
     p.run(&raw);
     s.blocks = p.blocks;
@@ -1233,6 +1235,9 @@ struct Parser {
     input: bool,
     /// Blank lines stand between most lines, so one says nothing.
     double_spaced: bool,
+    /// The last run of text lines measured in an input section: its start,
+    /// end and last question.
+    run: Option<(usize, usize, Option<usize>)>,
 }
 
 /// True when at least half of the steps from one line of text to the next
@@ -1538,28 +1543,34 @@ impl Parser {
     /// a question (which groups the items after it) with any explanation
     /// after it, an introduction, or an item whose bullet glyph was lost.
     fn input_text(&mut self, raw: &[Line], k: usize, glyphs: &mut Vec<char>) -> usize {
-        // The run of text lines up to the next bullet.
-        let mut end = k;
-        while end < raw.len()
-            && matches!(
-                raw[end].kind,
-                LineKind::Text
-                    | LineKind::Lettered(..)
-                    | LineKind::Blank
-                    | LineKind::Noise(_)
-                    | LineKind::Url
-            )
-        {
-            end += 1;
-        }
-        let texts: Vec<usize> = (k..end)
-            .filter(|&j| matches!(raw[j].kind, LineKind::Text | LineKind::Lettered(..)))
-            .collect();
-        let question_end = texts
-            .iter()
-            .copied()
-            .rfind(|&j| text::is_question(&raw[j].text))
-            .or_else(|| is_numbered_question(&raw[k].text).then_some(k));
+        // The run of text lines up to the next bullet, and its last question;
+        // measured once per run, so a long run costs its length, not its square.
+        let (end, last_question) = match self.run {
+            Some((start, end, q)) if start <= k && k < end => (end, q.filter(|&q| q >= k)),
+            _ => {
+                let mut end = k;
+                while end < raw.len()
+                    && matches!(
+                        raw[end].kind,
+                        LineKind::Text
+                            | LineKind::Lettered(..)
+                            | LineKind::Blank
+                            | LineKind::Noise(_)
+                            | LineKind::Url
+                    )
+                {
+                    end += 1;
+                }
+                let q = (k..end).rfind(|&j| {
+                    matches!(raw[j].kind, LineKind::Text | LineKind::Lettered(..))
+                        && text::is_question(&raw[j].text)
+                });
+                self.run = Some((k, end, q));
+                (end, q)
+            }
+        };
+        let question_end =
+            last_question.or_else(|| is_numbered_question(&raw[k].text).then_some(k));
         let has_items = matches!(self.blocks.last(), Some(Block::Items(_)));
         if let Some(q) = question_end {
             let mut question = String::new();

@@ -220,7 +220,8 @@ impl Registry {
     /// The longest run of leading words of `text` that names an
     /// organisation, with the number of words it took.
     pub(crate) fn organisation_prefix(&self, words: &[&str]) -> Option<(usize, &Org)> {
-        (1..=words.len())
+        // No organisation's label runs to more than a dozen words.
+        (1..=words.len().min(12))
             .rev()
             .find_map(|n| self.organisation(&words[..n].join(" ")).map(|o| (n, o)))
     }
