@@ -515,6 +515,40 @@ impl Writer<'_> {
     }
 }
 
+/// Text as Markdown with its web addresses as links named by their hosts:
+/// an address read aloud helps nobody, and one long word in the text is
+/// one long term in the search index.
+pub(crate) fn md_links(text: &str) -> String {
+    let mut out = String::new();
+    let mut plain = String::new();
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            plain.push(' ');
+        }
+        let core = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+        let is_url = (core.starts_with("http://")
+            || core.starts_with("https://")
+            || core.starts_with("www."))
+            && core.len() > 8;
+        if is_url {
+            out.push_str(&md(&plain));
+            plain.clear();
+            out.push_str(&link(core));
+            plain.push_str(&word[core.len()..]);
+        } else {
+            plain.push_str(word);
+        }
+    }
+    if out.is_empty() {
+        return md(&plain);
+    }
+    if !plain.is_empty() {
+        // Not at the start of a line: nothing here can open a block.
+        out.push_str(&md(&format!("x{plain}"))[1..]);
+    }
+    out
+}
+
 /// A Markdown link to `url`, named by its host: a long address read aloud
 /// helps nobody.
 fn link(url: &str) -> String {
@@ -593,7 +627,7 @@ fn items(
             (Vec::new(), None)
         };
         let text = text.unwrap_or_else(|| item.text.clone());
-        let mut line = format!("{indent}{marker} {}", md(&text));
+        let mut line = format!("{indent}{marker} {}", md_links(&text));
         if let Some(note) = &item.note {
             let _ = write!(line, " <!-- import: {} -->", note.replace("--", "–"));
         }
@@ -657,10 +691,10 @@ fn section(out: &mut String, s: &Section, in_body: bool, attribution: &mut Attri
     for b in &s.blocks {
         match b {
             Block::Paragraph { text, .. } => {
-                let _ = writeln!(out, "{}\n", md(text));
+                let _ = writeln!(out, "{}\n", md_links(text));
             }
             Block::Lines { entries, .. } => {
-                let escaped: Vec<String> = entries.iter().map(|e| md(e)).collect();
+                let escaped: Vec<String> = entries.iter().map(|e| md_links(e)).collect();
                 let _ = writeln!(out, "{}\n", escaped.join("\\\n"));
             }
             Block::SubHeading { text, .. } => {
@@ -779,6 +813,18 @@ pub(crate) fn proposals_toml(proposals: &[Proposal]) -> (String, String, String)
 mod tests {
     use super::*;
     use crate::model::body::Body;
+
+    #[test]
+    fn addresses_in_text_become_links_named_by_their_host() {
+        let md = md_links("Les https://www.example.org/a(b)/c. Og 1. mai");
+        assert_eq!(
+            md,
+            "Les [Lenke til example.org](https://www.example.org/a%28b%29/c). Og 1. mai"
+        );
+        let (body, _) = Body::parse(&format!("## Innspill fra Rådet\n\n- {md}\n"));
+        assert_eq!(body.items()[0].text, "Les Lenke til example.org. Og 1. mai");
+        assert_eq!(md_links("Ingen lenke"), "Ingen lenke");
+    }
 
     #[test]
     fn escaped_text_reads_back_as_written() {
