@@ -1208,7 +1208,8 @@ fn a_word_document_made_from_a_meeting_imports_to_the_same_structure() {
 /// Minutes of the same council in a plainer layout: "Kl." before the
 /// times, date and times on two lines, input without bullets under
 /// "Spørsmål N:" headings, other heading words, names in one cell.
-const PLAIN: &str = "Referat fra møte 1/2026 i Fylkets ungdomsråd
+const PLAIN: &str = "REFERAT
+Fylkets ungdomsråd, møte 1/2026
 Dato: 4.2.2026
 Tid: 17.00-19.00
 Møteleder: Ida Marie Berg
@@ -1218,6 +1219,7 @@ Agenda
 Kl. 17.00 Velkommen
 Kl. 17.10 Sak 01/26 Drøftingssak: Fritidskortet
 Kl. 18.30 Sak 02/26 Løypemelding: Ungdomsbussen
+Kl. 18.55 Eventuelt
 
 Velkommen og presentasjon
 Alle presenterte seg.
@@ -1238,9 +1240,13 @@ Sak 02/26 Løypemelding: Ungdomsbussen
 Bakgrunn
 Bussen har gått i ett år.
 
+Eventuelt
+Ingen saker.
+
 Deltakere
 Hodepine Norge  Lise Dahl
-Ungdomsforbundet  Avbud
+Ungdomsforbundet  Forfall
+Observatører fra Statsforvalteren  Forfall
 Sekretariatet  Per Lund, Sara Holm
 ";
 
@@ -1260,7 +1266,8 @@ fn plain_minutes_without_bullets_import_their_paragraphs_as_items() {
     assert_eq!(m.date.to_string(), "2026-02-04");
     assert_eq!(m.end.map(|t| t.to_string()), Some("19:00:00".into()));
     assert_eq!(m.minute_takers, ["per-lund", "lise-dahl"]);
-    assert_eq!(m.agenda.len(), 3);
+    assert_eq!(m.number, 1);
+    assert_eq!(m.agenda.len(), 4);
     assert_eq!(m.attendance.secretariat, ["per-lund", "sara-holm"]);
     let headings: Vec<Option<String>> = m
         .body
@@ -1268,7 +1275,15 @@ fn plain_minutes_without_bullets_import_their_paragraphs_as_items() {
         .iter()
         .map(|s| s.heading.as_ref().map(|h| h.text.clone()))
         .collect();
-    assert_eq!(headings, [Some("Velkommen og presentasjon".to_string())]);
+    assert_eq!(
+        headings,
+        [
+            Some("Velkommen og presentasjon".to_string()),
+            Some("Eventuelt".to_string())
+        ]
+    );
+    assert_eq!(m.attendance.observers.len(), 1);
+    assert_eq!(m.attendance.observers[0].status, AttendanceStatus::Regrets);
     let kinds: Vec<SectionKind> = m.cases[0].body.sections.iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds,

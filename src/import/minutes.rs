@@ -388,8 +388,10 @@ impl Recogniser<'_> {
             }
             let words = line.words();
             let lower = words.to_lowercase();
-            if !title_seen && line.kind == LineKind::Text {
-                if let Some((n, y)) = text::meeting_code(&words) {
+            if line.kind == LineKind::Text && word_count(&words) <= 15 {
+                if let Some((n, y)) =
+                    text::meeting_code(&words).filter(|_| self.out.number.is_none())
+                {
                     self.out.number = Some(n);
                     self.out.year = Some(y);
                     self.field(line, format!("title: meeting {n}/{y}"));
@@ -400,7 +402,10 @@ impl Recogniser<'_> {
                 let field_like = words
                     .split_once(':')
                     .is_some_and(|(k, _)| word_count(k) <= 3);
-                if !field_like && word_count(&lower) <= 15 {
+                let stop = is_agenda_heading(line)
+                    || text::leading_time(&line.text).is_some()
+                    || text::case_line(&line.text, &|_| false).is_some();
+                if !title_seen && !field_like && !stop {
                     self.field(line, "title");
                     title_seen = true;
                     i += 1;
@@ -532,11 +537,9 @@ impl Recogniser<'_> {
             let no = self.lines[i].no;
             self.out.noise.retain(|(n, _)| *n != no);
         }
-        let known: Vec<String> = Vec::new();
         for a in &mut self.out.agenda {
-            if let Some((number, _, _)) =
-                text::case_line(&a.text, &|n| known.iter().any(|k| k == n))
-            {
+            // On the agenda a number like "07/24" at the start is a case, "Sak" or not.
+            if let Some((number, _, _)) = text::case_line(&a.text, &|_| true) {
                 a.case = Some(number);
             }
         }
@@ -580,7 +583,10 @@ impl Recogniser<'_> {
         };
         let before_cases = self.out.cases.is_empty();
         for a in self.out.agenda.iter().filter(|a| a.case.is_none()) {
-            if super::resolve::norm(&a.text).replace(' ', "") == key && word_count(&words) >= 2 {
+            // One word ("Eventuelt") is a heading too, but not a short one
+            // that might stand alone in a case ("Pause").
+            let long_enough = word_count(&words) >= 2 || words.chars().count() >= 6;
+            if super::resolve::norm(&a.text).replace(' ', "") == key && long_enough {
                 return true;
             }
             if before_cases && words.contains("v/") && head(&a.text) == head(&words) {
@@ -939,12 +945,10 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
-            if starts_with_word(&label_lower, "observatør")
-                || starts_with_word(&label_lower, "gjest")
-            {
+            if label_lower.starts_with("observatør") || label_lower.starts_with("gjest") {
                 flush(&mut pending, &mut self.out);
                 mode = Mode::Seats;
-                let guest = starts_with_word(&label_lower, "gjest");
+                let guest = label_lower.starts_with("gjest");
                 let after = match text::find_ci(&words, " fra ") {
                     Some(k) => words[k + 5..].to_string(),
                     None => words
@@ -987,9 +991,10 @@ impl Recogniser<'_> {
             let waiting = pending
                 .as_ref()
                 .is_some_and(|p| p.person.is_none() && !p.regrets);
-            if waiting && (lower == "avbud" || name_like(&words) || registry.knows_person(&words)) {
+            if waiting && (is_regrets(&lower) || name_like(&words) || registry.knows_person(&words))
+            {
                 if let Some(p) = pending.as_mut() {
-                    if lower == "avbud" {
+                    if is_regrets(&lower) {
                         p.regrets = true;
                     } else {
                         p.person = Some(words.clone());
@@ -1001,7 +1006,7 @@ impl Recogniser<'_> {
             }
             let mut row = if cells.len() >= 2 {
                 let mut r = row_of(&label, registry);
-                if tail.to_lowercase() == "avbud" {
+                if is_regrets(&tail.to_lowercase()) {
                     r.regrets = true;
                 } else {
                     r.person = Some(tail.clone());
@@ -1125,6 +1130,14 @@ fn decision_sentences(text: &str, council: Option<&str>) -> Vec<String> {
     out
 }
 
+/// "Avbud" or "Forfall" (lower case): the seat was empty.
+fn is_regrets(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches(['.', ')']).trim_start_matches('('),
+        "avbud" | "forfall" | "meldt forfall"
+    )
+}
+
 /// Names in a list: "Bjørnar Allgot, Karin Yan Kallevik og Anne Hansen".
 fn split_names(s: &str) -> Vec<String> {
     s.split([',', ';'])
@@ -1153,7 +1166,7 @@ fn row_of(text: &str, registry: &Registry) -> Row {
         ..Row::default()
     };
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.last().is_some_and(|w| w.to_lowercase() == "avbud") {
+    if words.last().is_some_and(|w| is_regrets(&w.to_lowercase())) {
         row.label = words[..words.len() - 1].join(" ");
         row.regrets = true;
         return row;
