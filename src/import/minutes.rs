@@ -387,7 +387,6 @@ impl Recogniser<'_> {
                 continue;
             }
             let words = line.words();
-            let lower = words.to_lowercase();
             if line.kind == LineKind::Text && word_count(&words) <= 15 {
                 if let Some((n, y)) =
                     text::meeting_code(&words).filter(|_| self.out.number.is_none())
