@@ -445,6 +445,9 @@ fn write_folder(
 }
 
 fn write_atomic(path: &Path, text: &str) -> Result<(), ImportError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(write_err(dir))?;
+    }
     let temp = path.with_extension(format!("toml.import-{}", std::process::id()));
     std::fs::write(&temp, text).map_err(write_err(&temp))?;
     std::fs::rename(&temp, path).map_err(write_err(path))

@@ -169,17 +169,21 @@ fn zip_text(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Option<Result<String, String>> {
-    let mut file = archive.by_name(name).ok()?;
-    let mut text = String::new();
-    // A document part is XML text; a part far larger than any set of minutes is refused.
-    if file.size() > 64 * 1024 * 1024 {
+    const LIMIT: u64 = 64 * 1024 * 1024;
+    let file = archive.by_name(name).ok()?;
+    // A document part is XML text; a part far larger than any set of minutes
+    // (or one that inflates beyond what it declares) is refused.
+    if file.size() > LIMIT {
         return Some(Err(format!("{name} is too large")));
     }
-    Some(
-        file.read_to_string(&mut text)
-            .map(|_| text)
-            .map_err(|e| e.to_string()),
-    )
+    let mut bytes = Vec::new();
+    if let Err(e) = file.take(LIMIT + 1).read_to_end(&mut bytes) {
+        return Some(Err(e.to_string()));
+    }
+    if bytes.len() as u64 > LIMIT {
+        return Some(Err(format!("{name} is too large")));
+    }
+    Some(String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 XML")))
 }
 
 /// Paragraphs of a Word document as lines.
