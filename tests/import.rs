@@ -1406,3 +1406,45 @@ fn the_command_prints_the_report_or_a_clear_error() {
         "{err}"
     );
 }
+
+/// The seeds in other layouts measured against the same hand-made meetings.
+fn fidelity_of(text: &str, slug: &str, name: &str) -> (Figures, ImportOutcome) {
+    let hand = site_model(TestSite::demo().root());
+    let site = TestSite::demo();
+    std::fs::remove_dir_all(site.root().join("content/moter").join(slug)).unwrap();
+    site.write("referat.txt", text);
+    let outcome = import(&options(&site.root().join("referat.txt"), site.root())).expect("import");
+    site.build()
+        .unwrap_or_else(|e| panic!("the draft does not build: {e}\n{}", outcome.report));
+    let imported = site_model(site.root());
+    let figures = compare(meeting(&hand, slug), meeting(&imported, slug));
+    print(name, &figures, &outcome);
+    (figures, outcome)
+}
+
+#[test]
+fn the_seeds_in_other_layouts_import_as_well() {
+    for (seed_name, slug) in [("000_", "2024-2"), ("001_", "2023-4")] {
+        let text = std::fs::read_to_string(seed(seed_name)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let single: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let double: Vec<String> = single.iter().map(|l| format!("{l}\n")).collect();
+        let glyphs = text
+            .replace("• ", "▪ ")
+            .replace("\no ", "\n– ")
+            .replace("\n o ", "\n – ");
+        for (layout, variant) in [
+            ("single-spaced", single.join("\n")),
+            ("double-spaced", double.join("\n")),
+            ("other glyphs", glyphs),
+        ] {
+            let (f, outcome) = fidelity_of(&variant, slug, &format!("{slug} {layout}"));
+            // As for the seeds themselves: one item of 4/2023 is nested by hand.
+            assert_targets(&f, &outcome, usize::from(slug == "2023-4"));
+        }
+    }
+}

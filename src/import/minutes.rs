@@ -1371,7 +1371,8 @@ impl Parser {
                 }
                 LineKind::Lettered(..) | LineKind::Text => {
                     let cont = prev.is_some_and(|p| self.continues(p, line, blanks))
-                        && !(self.input && is_numbered_question(&line.text));
+                        && !(self.input
+                            && (is_numbered_question(&line.text) || opens_question(prev, line)));
                     if cont && self.append(line) {
                     } else if self.input {
                         k = self.input_text(raw, k, &mut glyphs);
@@ -1728,6 +1729,20 @@ fn split_after_reply(sections: &mut Vec<Section>) {
         }
         i += 1;
     }
+}
+
+/// A line that starts with a capitalised question word ("Hva", "Hvordan",
+/// "Bør" …) after a line that did not end a sentence: a sentence does not go
+/// on with a capital, so this is a new question, not the item above.
+fn opens_question(prev: Option<&Line>, line: &Line) -> bool {
+    let first = line.text.split_whitespace().next().unwrap_or("");
+    let asks = [
+        "Hva", "Hvordan", "Hvilke", "Hvilken", "Hvilket", "Hvem", "Hvor", "Hvorfor", "Bør", "Skal",
+        "Kan", "Er", "Har", "Vil",
+    ]
+    .contains(&first);
+    let open_sentence = prev.is_some_and(|p| !p.text.trim_end().ends_with(['.', '!', '?', ':']));
+    asks && open_sentence && !line.text.trim_end().ends_with(['.', '!'])
 }
 
 /// "Spørsmål 2: …", "Problemstilling 1": a question named by its number.
