@@ -1448,3 +1448,217 @@ fn the_seeds_in_other_layouts_import_as_well() {
         }
     }
 }
+
+/// Words of `text` wrapped at `width` characters, the first line after `lead`.
+fn wrap(text: &str, width: usize, lead: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = lead.to_string();
+    for word in text.split_whitespace() {
+        if line.chars().count() + 1 + word.chars().count() > width && line.trim() != lead.trim() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() && !line.ends_with(' ') {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A meeting of the model printed as a PDF's text would be, at another width:
+/// wrapped lines, bullets by level, a page break (a number, a running header,
+/// a page-top line with a leading space) every `page` lines.
+fn text_of(site: &model::Site, m: &Meeting, width: usize, page: usize) -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    const GLYPHS: [&str; 3] = ["• ", "o ", "▪ "];
+    let person = |id: &str| {
+        site.people
+            .get(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
+    let org = |id: &str| {
+        site.organisations
+            .get(id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let title = format!(
+        "Helsedirektoratets brukerråd #{}/{} – Referat",
+        m.number,
+        m.date.format("%Y")
+    );
+    let mut out: Vec<String> = vec![title.clone(), String::new()];
+    let time =
+        |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H.%M").to_string()).unwrap_or_default();
+    if let Some(c) = &m.chair {
+        out.push(format!("Møteleder: {}", person(c)));
+    }
+    out.push(format!(
+        "Dato: {} kl. {} – {}",
+        m.date.format("%d.%m.%Y"),
+        time(m.start),
+        time(m.end)
+    ));
+    let takers: Vec<String> = m.minute_takers.iter().map(|p| person(p)).collect();
+    out.push(format!("Referenter: {}", takers.join(", ")));
+    out.push(String::new());
+    out.push("Dagsorden".into());
+    for a in &m.agenda {
+        out.extend(wrap(
+            &format!("{} {}", a.time.format("%H.%M"), a.text),
+            width,
+            "",
+        ));
+    }
+    out.push(String::new());
+    fn markdown(out: &mut Vec<String>, events: &[Event<'static>], width: usize) {
+        let mut depth = 0usize;
+        let mut buf = String::new();
+        let flush = |buf: &mut String, depth: usize, out: &mut Vec<String>| {
+            if !buf.trim().is_empty() {
+                let lead = if depth == 0 {
+                    ""
+                } else {
+                    GLYPHS[(depth - 1) % 3]
+                };
+                out.extend(wrap(buf, width, lead));
+                out.push(String::new());
+            }
+            buf.clear();
+        };
+        for e in events {
+            match e {
+                Event::Start(Tag::List(_)) => {
+                    flush(&mut buf, depth, out);
+                    depth += 1;
+                }
+                Event::End(TagEnd::List(_)) => depth -= 1,
+                Event::Text(t) | Event::Code(t) => buf.push_str(t),
+                Event::SoftBreak | Event::HardBreak => buf.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
+                    flush(&mut buf, depth, out)
+                }
+                _ => {}
+            }
+        }
+    }
+    fn items(out: &mut Vec<String>, list: &[model::InputItem], level: usize, width: usize) {
+        for i in list {
+            out.extend(wrap(&i.text, width, GLYPHS[level % 3]));
+            items(out, &i.children, level + 1, width);
+        }
+    }
+    let sections = |out: &mut Vec<String>, secs: &[model::Section]| {
+        for s in secs {
+            if let Some(h) = &s.heading {
+                out.push(h.text.clone());
+            }
+            for b in &s.blocks {
+                match b {
+                    model::Block::Markdown(events) => markdown(out, events, width),
+                    model::Block::Group(h) => {
+                        out.extend(wrap(&h.text, width, ""));
+                        out.push(String::new());
+                    }
+                    model::Block::Items(list) => {
+                        items(out, list, 0, width);
+                        out.push(String::new());
+                    }
+                }
+            }
+        }
+    };
+    let (before, after) = m.body.sections.split_at(m.body.sections.len().min(2));
+    sections(&mut out, before);
+    for c in &m.cases {
+        out.extend(wrap(
+            &format!("Sak {} {}: {}", c.number, c.kind.label(), c.title),
+            width,
+            "",
+        ));
+        if let Some(unit) = &c.submitted_by {
+            let parent = site
+                .organisations
+                .get(unit)
+                .and_then(|o| o.parent.clone())
+                .map(|p| org(&p))
+                .unwrap_or_default();
+            out.push(format!("Fremmet av {parent}, {}", org(unit).to_lowercase()));
+        }
+        out.push(String::new());
+        sections(&mut out, &c.body.sections);
+    }
+    sections(&mut out, after);
+    out.push(format!("Deltakerliste {}", m.date.format("%d.%m.%Y")));
+    out.push("Brukerorganisasjon/".into());
+    out.push("sammenslutning".into());
+    out.push("Medlem  Vara".into());
+    let who = |r: &model::SeatAttendance| match (&r.person, r.status) {
+        (_, AttendanceStatus::Regrets) => "Avbud".to_string(),
+        (Some(p), _) => person(p),
+        (None, _) => String::new(),
+    };
+    for r in &m.attendance.seats {
+        let label = r.label.clone().unwrap_or_else(|| org(&r.organisation));
+        out.push(format!("{label}  {}", who(r)));
+    }
+    for r in &m.attendance.observers {
+        out.push(format!(
+            "Observatør fra {}  {}",
+            org(&r.organisation),
+            who(r)
+        ));
+    }
+    for g in &m.attendance.guests {
+        out.push(format!(
+            "Gjest fra {}  Anonym Gjest",
+            g.organisation.as_deref().map(org).unwrap_or_default()
+        ));
+    }
+    for (title, people) in [
+        ("Ledelsen i Helsedirektoratet", &m.attendance.leadership),
+        (
+            "Sekretariatet fra Helsedirektoratet",
+            &m.attendance.secretariat,
+        ),
+    ] {
+        for (i, p) in people.iter().enumerate() {
+            out.push(if i == 0 {
+                format!("{title}  {}", person(p))
+            } else {
+                person(p)
+            });
+        }
+    }
+    // Page breaks: a page number, the running header, a leading space.
+    let mut paged = Vec::new();
+    for (i, line) in out.into_iter().enumerate() {
+        if i > 0 && i % page == 0 {
+            paged.push(format!("{}", i / page));
+            paged.push(format!(" {title}"));
+            paged.push(format!(" {line}"));
+        } else {
+            paged.push(line);
+        }
+    }
+    paged.join("\n")
+}
+
+#[test]
+fn the_meetings_printed_at_other_widths_import_to_the_same_structure() {
+    let hand = site_model(TestSite::demo().root());
+    for slug in ["2024-2", "2023-4"] {
+        for (width, page) in [(72, 40), (95, 55), (120, 47)] {
+            let text = text_of(&hand, meeting(&hand, slug), width, page);
+            if let Ok(dir) = std::env::var("MEDVIRK_IMPORT_DUMP") {
+                std::fs::write(format!("{dir}/{slug}-{width}.txt"), &text).unwrap();
+            }
+            let (f, outcome) = fidelity_of(&text, slug, &format!("{slug} at {width} characters"));
+            assert_targets(&f, &outcome, 0);
+        }
+    }
+}

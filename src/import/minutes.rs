@@ -253,7 +253,8 @@ fn ends_sentence(s: &str) -> bool {
 /// The section kind a heading line names, the heading and any text after
 /// its colon.
 fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, Option<String>)> {
-    if line.kind != LineKind::Text {
+    // A heading starts with a capital; "bakgrunn, …" is a wrapped line.
+    if line.kind != LineKind::Text || !line.text.starts_with(char::is_uppercase) {
         return None;
     }
     let words = line.words();
@@ -310,7 +311,7 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
 }
 
 fn is_attendance_heading(line: &Line) -> bool {
-    if line.kind != LineKind::Text {
+    if line.kind != LineKind::Text || !line.text.starts_with(char::is_uppercase) {
         return false;
     }
     let lower = lower_words(line);
@@ -343,7 +344,7 @@ fn is_agenda_heading(line: &Line) -> bool {
 
 /// "Fremmet av …", "Saken fremmes av …": the rest of the line.
 fn submitted_by(line: &Line) -> Option<String> {
-    if line.kind != LineKind::Text {
+    if line.kind != LineKind::Text || !line.text.starts_with(char::is_uppercase) {
         return None;
     }
     let words = line.words();
@@ -637,7 +638,7 @@ impl Recogniser<'_> {
                 self.attendance(i);
                 return;
             }
-            if line.kind == LineKind::Text {
+            if line.kind == LineKind::Text && !line.text.starts_with(char::is_lowercase) {
                 let known = |n: &str| self.is_known_case(n);
                 if let Some((number, kind, title)) = text::case_line(&line.text, &known) {
                     i = self.case(i, number, kind, title);
@@ -706,34 +707,36 @@ impl Recogniser<'_> {
         let mut title = title;
         let mut lines = vec![self.lines[i].no];
         let mut next = i + 1;
-        // The title may wrap onto the next line (skipping blank lines).
-        let mut j = i + 1;
-        while j < self.lines.len() && self.lines[j].is_empty() {
-            j += 1;
-        }
-        if let Some(cont) = self.lines.get(j) {
+        // The title may wrap onto the next lines (skipping blank lines).
+        for _ in 0..2 {
+            let mut j = next;
+            while j < self.lines.len() && self.lines[j].is_empty() {
+                j += 1;
+            }
+            let Some(cont) = self.lines.get(j) else { break };
             let words = cont.words();
             let wraps = cont.kind == LineKind::Text
                 && submitted_by(cont).is_none()
                 && section_heading(cont, None).is_none()
                 && !is_attendance_heading(cont)
-                && word_count(&words) <= 10
+                && word_count(&words) <= 14
                 && (words.starts_with(|c: char| c.is_lowercase())
                     || title.ends_with(['-', ',', '–'])
                     || ["og", "i", "for", "av", "til", "med", "om", "på"]
                         .contains(&title.split_whitespace().last().unwrap_or("")));
-            if wraps {
-                for l in &self.lines[i + 1..j] {
-                    let why = match l.kind {
-                        LineKind::Noise(w) => w,
-                        _ => "blank line",
-                    };
-                    self.out.noise.push((l.no, why));
-                }
-                text::join(&mut title, &words);
-                lines.push(cont.no);
-                next = j + 1;
+            if !wraps {
+                break;
             }
+            for l in &self.lines[next..j] {
+                let why = match l.kind {
+                    LineKind::Noise(w) => w,
+                    _ => "blank line",
+                };
+                self.out.noise.push((l.no, why));
+            }
+            text::join(&mut title, &words);
+            lines.push(cont.no);
+            next = j + 1;
         }
         let agenda = self.agenda_case(&number).cloned();
         let agenda_parts = agenda
@@ -1325,8 +1328,9 @@ impl Parser {
                     continue;
                 }
                 LineKind::Noise(why) => {
+                    // A page number or running header between two lines
+                    // says nothing about whether the text goes on.
                     self.noise.push((line.no, why));
-                    blanks += 1;
                     k += 1;
                     continue;
                 }
@@ -1342,7 +1346,14 @@ impl Parser {
                     continue;
                 }
                 LineKind::Bullet(g, t) => {
-                    self.bullet(*g, t, line, &mut glyphs);
+                    // A dash that opens a line right after a full one, in a
+                    // list that does not use it as a bullet, is the text
+                    // going on ("… forebygging" / "– vi vet …").
+                    let dash = matches!(g, '–' | '—' | '-' | '−') && !glyphs.contains(g);
+                    let cont = dash && prev.is_some_and(|p| self.continues(p, line, blanks));
+                    if !(cont && self.append(line)) {
+                        self.bullet(*g, t, line, &mut glyphs);
+                    }
                 }
                 LineKind::Numbered(n, t) => {
                     let next_in_list = matches!(self.blocks.last(), Some(Block::List { ordered: true, items }) if items.len() + 1 == *n as usize);
@@ -1735,7 +1746,12 @@ fn split_after_reply(sections: &mut Vec<Section>) {
 /// "Bør" …) after a line that did not end a sentence: a sentence does not go
 /// on with a capital, so this is a new question, not the item above.
 fn opens_question(prev: Option<&Line>, line: &Line) -> bool {
-    let first = line.text.split_whitespace().next().unwrap_or("");
+    // "Listeansvar: Bør …": a label before the question.
+    let text = match line.text.split_once(':') {
+        Some((label, rest)) if word_count(label) <= 2 => rest,
+        _ => line.text.as_str(),
+    };
+    let first = text.split_whitespace().next().unwrap_or("");
     let asks = [
         "Hva", "Hvordan", "Hvilke", "Hvilken", "Hvilket", "Hvem", "Hvor", "Hvorfor", "Bør", "Skal",
         "Kan", "Er", "Har", "Vil",

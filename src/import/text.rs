@@ -286,8 +286,8 @@ pub(crate) fn case_line(
 }
 
 /// Joins a wrapped line to the text before it. A hyphen at the end of a
-/// line is kept ("helse- og"); a space-hyphen ("tjenester -TTB…") and a
-/// number range ("2024-2027") are joined without a space.
+/// line is kept ("helse- og", "tjenester - mer"); only a number range
+/// ("2024-" + "2027") is joined without a space.
 pub(crate) fn join(text: &mut String, next: &str) {
     let next = next.trim();
     if next.is_empty() {
@@ -299,7 +299,6 @@ pub(crate) fn join(text: &mut String, next: &str) {
     }
     let trimmed = text.trim_end().to_string();
     *text = trimmed;
-    let ends_space_hyphen = text.ends_with(" -");
     let range = text.ends_with('-')
         && text
             .chars()
@@ -307,7 +306,7 @@ pub(crate) fn join(text: &mut String, next: &str) {
             .nth(1)
             .is_some_and(|c| c.is_ascii_digit())
         && next.starts_with(|c: char| c.is_ascii_digit());
-    if !(ends_space_hyphen || range) {
+    if !range {
         text.push(' ');
     }
     text.push_str(next);
@@ -416,8 +415,8 @@ mod tests {
         join(&mut s, "2027.");
         assert_eq!(s, "perioden 2024-2027.");
         let mut s = "tjenester -".to_string();
-        join(&mut s, "TTB2022-26");
-        assert_eq!(s, "tjenester -TTB2022-26");
+        join(&mut s, "mer åpenhet");
+        assert_eq!(s, "tjenester - mer åpenhet");
     }
 
     #[test]
