@@ -429,6 +429,14 @@ impl Writer<'_> {
                     "kind = {}  # from the agenda: the case heading names no kind",
                     q(c.kind)
                 );
+                self.notice(
+                    first,
+                    format!(
+                        "case {}: kind {} taken from the agenda (the heading names none)",
+                        c.number, c.kind
+                    ),
+                    false,
+                );
             }
             KindSource::Guess => {
                 let _ = writeln!(
@@ -446,6 +454,11 @@ impl Writer<'_> {
         let _ = writeln!(fm, "title = {}", q(&c.title));
         if let Some(note) = &c.title_note {
             let _ = writeln!(fm, "# title: taken from the agenda; {}", comment(note));
+            self.notice(
+                first,
+                format!("case {}: title taken from the agenda; {note}", c.number),
+                false,
+            );
         }
         if let Some(path) = &c.submitted_by {
             let line = c.submitted_lines.first().copied().unwrap_or(first);

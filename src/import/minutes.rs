@@ -1886,3 +1886,120 @@ fn fold_questions(sections: &mut Vec<Section>) {
         i += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lines::classify;
+
+    fn minutes(text: &str) -> Minutes {
+        let raw: Vec<(usize, String, bool)> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.to_string(), false))
+            .collect();
+        let lines = classify(&raw);
+        recognise(&lines, Measure::of(&lines), &Registry::default())
+    }
+
+    fn texts(items: &[Item]) -> Vec<(String, usize)> {
+        fn walk(items: &[Item], depth: usize, out: &mut Vec<(String, usize)>) {
+            for i in items {
+                out.push((i.text.clone(), depth));
+                walk(&i.children, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(items, 0, &mut out);
+        out
+    }
+
+    const TEXT: &str = "Rådet #1/2025 – Referat
+Dato: 03.02.2025 kl. 10.00–12.00
+
+Dagsorden
+10.00 Sak 01/25 – Drøftingssak: Et tema som har en lang
+tittel
+11.30 Lunsj
+
+Sak 01/25 Et tema som har en lang
+tittel
+Fremmet av Etaten: Avdeling for noe
+Problemstillinger til drøfting
+• Hva mener rådet?
+Innspill fra Rådet
+Hva mener rådet om det første?
+• Et innspill
+o Et underpunkt
+• Et annet innspill (Foreningen)
+Hva mener rådet om det andre?
+• Det tredje
+Deltakerliste
+Foreningen  Avbud
+";
+
+    #[test]
+    fn the_parts_of_minutes_and_the_lines_they_came_from() {
+        let m = minutes(TEXT);
+        assert_eq!((m.number, m.year), (Some(1), Some(2025)));
+        assert_eq!(m.agenda.len(), 2);
+        assert_eq!(m.agenda[0].lines, [5, 6]);
+        assert_eq!(m.agenda[0].case.as_deref(), Some("01/25"));
+        let c = &m.cases[0];
+        assert_eq!(
+            (c.number.as_str(), c.kind, c.kind_from),
+            ("01/25", "drøftingssak", KindSource::Agenda)
+        );
+        assert_eq!(c.title, "Et tema som har en lang tittel");
+        assert_eq!(c.heading_lines, [9, 10]);
+        assert_eq!(c.submitted_by.as_deref(), Some("Etaten: Avdeling for noe"));
+        let kinds: Vec<Kind> = c.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Questions, Kind::Input]);
+        // Questions under "Problemstillinger" are a plain list, not input.
+        assert!(matches!(
+            &c.sections[0].blocks[0],
+            Block::List { ordered: false, .. }
+        ));
+        let input = &c.sections[1];
+        let shape: Vec<String> = input
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Group { question, .. } => format!("? {question}"),
+                Block::Items(items) => format!("{:?}", texts(items)),
+                _ => "other".into(),
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                "? Hva mener rådet om det første?".to_string(),
+                format!(
+                    "{:?}",
+                    [
+                        ("Et innspill".to_string(), 0),
+                        ("Et underpunkt".to_string(), 1),
+                        ("Et annet innspill (Foreningen)".to_string(), 0)
+                    ]
+                ),
+                "? Hva mener rådet om det andre?".to_string(),
+                format!("{:?}", [("Det tredje".to_string(), 0)]),
+            ]
+        );
+        assert_eq!(m.attendance.seats.len(), 1);
+        assert!(m.attendance.seats[0].regrets);
+        assert_eq!(m.attendance.seats[0].label, "Foreningen");
+    }
+
+    #[test]
+    fn decisions_are_the_councils_own() {
+        let found = decision_sentences(
+            "Regjeringen har besluttet noe. Brukerrådet besluttet at AU fortsetter. Vedtak: Ja.",
+            Some("Brukerrådet"),
+        );
+        assert_eq!(
+            found,
+            ["Brukerrådet besluttet at AU fortsetter.", "Vedtak: Ja."]
+        );
+    }
+}
