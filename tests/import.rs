@@ -1662,3 +1662,42 @@ fn the_meetings_printed_at_other_widths_import_to_the_same_structure() {
         }
     }
 }
+
+#[test]
+fn what_stops_the_build_is_announced_in_the_report_first() {
+    // A row for an organisation without a seat, and a person who does not
+    // hold the seat they sat in: the report says so, and the build stops there.
+    let site = made_up_site();
+    let text = MADE_UP
+        .replace("Hodepine Norge  Avbud", "Hodepine Norge  Jonas Vik")
+        .replace(
+            "Observatør fra Statsforvalteren  Avbud",
+            "Statsforvalteren  Avbud",
+        );
+    site.write("referat.txt", &text);
+    let outcome = import(&options(&site.root().join("referat.txt"), site.root())).unwrap();
+    let report = &outcome.report;
+    assert_eq!(outcome.counts.blocking, 2, "{report}");
+    assert!(
+        report.contains("jonas-vik does not hold hodepine-norge's seat on 2025-03-12"),
+        "{report}"
+    );
+    assert!(
+        report.contains("statsforvalteren has no seat on the council on 2025-03-12"),
+        "{report}"
+    );
+    let proposed = site.read_source("content/moter/2025-3/.import-registry.toml");
+    assert!(
+        proposed.contains("# person = \"jonas-vik\"\n# role = \"deputy\""),
+        "{proposed}"
+    );
+    let err = site.build_err();
+    assert!(
+        err.contains("jonas-vik does not hold hodepine-norge's seat"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"statsforvalteren\" has no seat on the council"),
+        "{err}"
+    );
+}

@@ -314,6 +314,15 @@ impl Writer<'_> {
                 let line = row.lines.first().copied().unwrap_or(0);
                 let kind = if seats { "member" } else { "observer" };
                 let (org, org_note) = w.organisation(&row.label, kind, line);
+                let seated = w.registry.seat(&org, w.date).is_some();
+                if seats && !seated {
+                    // The model takes attendance only for seats of the meeting's term.
+                    w.notice(
+                        line,
+                        format!("{org} has no seat on the council on {} in data/council.toml: add a [[seat]] for it, or list the row under [[observers]]", w.date),
+                        true,
+                    );
+                }
                 let _ = writeln!(fm, "\n[[{table}]]");
                 let _ = writeln!(
                     fm,
@@ -328,19 +337,12 @@ impl Writer<'_> {
                 } else if let Some(p) = &row.person {
                     let (pid, note) = w.person(p, line);
                     let mut note = note.unwrap_or_else(|| format!("\"{p}\""));
-                    if seats && w.registry.organisation(&row.label).is_some() {
+                    if seats && seated {
                         match (
                             w.registry.seat(&org, w.date),
                             w.registry.role(&org, &pid, w.date),
                         ) {
-                            (None, _) => {
-                                let n = format!(
-                                    "{org} has no seat on the council on {} in data/council.toml",
-                                    w.date
-                                );
-                                w.notice(line, n.clone(), true);
-                                note = format!("{note}; {n}");
-                            }
+                            (None, _) => {}
                             (Some(seat), None) => {
                                 let role = if seat.holders.iter().any(|h| h.role == "member") {
                                     "deputy"
