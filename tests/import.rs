@@ -863,6 +863,11 @@ fn bad_input_gets_a_clear_error() {
         import(&given),
         Err(ImportError::BadMeeting { .. })
     ));
+    let nowhere = import(&options(
+        &site.root().join("referat.docx"),
+        &site.root().join("content"),
+    ));
+    assert!(matches!(nowhere, Err(ImportError::NoSite { .. })));
     let missing = import(&options(&site.root().join("finnes-ikke.txt"), site.root()));
     assert!(matches!(missing, Err(ImportError::Read { .. })));
 }

@@ -112,6 +112,8 @@ impl Writer<'_> {
         if let Some(id) = self.registry.person(printed) {
             return (id.to_string(), None);
         }
+        let cleaned = super::lines::collapse(&super::resolve::without_brackets(printed));
+        let printed = cleaned.as_str();
         let existing = self.proposals.iter().find_map(|p| match p {
             Proposal::Person { id, name } if name == printed => Some(id.clone()),
             _ => None,

@@ -89,7 +89,7 @@ pub(crate) fn norm(s: &str) -> String {
 }
 
 /// Text without bracketed parts: "LIN (Likestilling, …)" → "LIN".
-fn without_brackets(s: &str) -> String {
+pub(crate) fn without_brackets(s: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for c in s.chars() {
@@ -249,7 +249,11 @@ impl Registry {
     /// The person a printed name means: the full name, first and last name
     /// (middle names left out or added), or initials for middle names.
     pub(crate) fn person(&self, printed: &str) -> Option<&str> {
-        let wanted: Vec<String> = norm(printed).split(' ').map(str::to_string).collect();
+        // "Stine Nissen (vara)": what is in brackets is not the name.
+        let wanted: Vec<String> = norm(&without_brackets(printed))
+            .split(' ')
+            .map(str::to_string)
+            .collect();
         if wanted.len() < 2 {
             return None;
         }
@@ -420,6 +424,10 @@ mod tests {
             Some("sissel-karin-haavaag")
         );
         assert_eq!(r.person("Tone K. Torgersen"), None);
+        assert_eq!(
+            r.person("Tone Torgersen (vara)"),
+            Some("tone-poulsson-torgersen")
+        );
         assert_eq!(r.person("Tone"), None);
     }
 }
