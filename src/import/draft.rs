@@ -422,7 +422,23 @@ impl Writer<'_> {
     fn case(&mut self, c: &Case) -> String {
         let mut fm = String::new();
         let first = c.heading_lines.first().copied().unwrap_or(0);
-        let _ = writeln!(fm, "number = {}", q(&c.number));
+        if c.number_from_agenda {
+            let _ = writeln!(
+                fm,
+                "number = {}  # from the agenda: the case heading prints no number",
+                q(&c.number)
+            );
+            self.notice(
+                first,
+                format!(
+                    "case {}: the heading prints no number; the agenda's is used",
+                    c.number
+                ),
+                false,
+            );
+        } else {
+            let _ = writeln!(fm, "number = {}", q(&c.number));
+        }
         match c.kind_from {
             KindSource::Heading => {
                 let _ = writeln!(fm, "kind = {}", q(c.kind));

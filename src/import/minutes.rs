@@ -128,6 +128,8 @@ pub(crate) struct Case {
     /// Another reading of the title, left as a comment.
     pub title_note: Option<String>,
     pub heading_lines: Vec<usize>,
+    /// The heading printed no number: it is the agenda's.
+    pub number_from_agenda: bool,
     /// "Fremmet av" as printed, over its lines.
     pub submitted_by: Option<String>,
     pub submitted_lines: Vec<usize>,
@@ -553,6 +555,47 @@ impl Recogniser<'_> {
             .find(|a| a.case.as_deref() == Some(number))
     }
 
+    /// A case heading printed without its number: the title of a case on
+    /// the agenda that has no heading yet, with or without its kind first
+    /// ("Drøftingssak: Title"), or the first line of that title.
+    fn unnumbered_case(&self, line: &Line) -> Option<(String, Option<&'static str>, String)> {
+        let words = line.words();
+        let first = words.split_whitespace().next().unwrap_or("");
+        let (kind, rest) = match text::kind_word(first) {
+            Some(k) => (
+                Some(k),
+                words[first.len()..].trim_start_matches([' ', ':', '.', '–', '-']),
+            ),
+            None => (None, words.as_str()),
+        };
+        let key = super::resolve::norm(rest);
+        if word_count(&key) < 3 {
+            return None;
+        }
+        let unused = || {
+            self.out.agenda.iter().filter_map(|a| {
+                let number = a.case.as_ref()?;
+                (!self.out.cases.iter().any(|c| &c.number == number)).then_some((a, number))
+            })
+        };
+        let by_title = unused().find_map(|(a, number)| {
+            let (_, _, title) = text::case_line(&a.text, &|_| true)?;
+            let agenda_key = super::resolve::norm(&title);
+            let matches = agenda_key == key
+                || (agenda_key.starts_with(&key) && word_count(&key) >= 4 && !ends_sentence(rest));
+            matches.then(|| (number.clone(), kind, rest.to_string()))
+        });
+        // "Drøftingssak: …" opens a case even when its title differs from the
+        // agenda's: the next case on the agenda without a heading.
+        let kind_first = kind.is_some()
+            && (first.ends_with([':', '.'])
+                || words[first.len()..].trim_start().starts_with([':', '.']));
+        by_title.or_else(|| {
+            let (_, number) = unused().next().filter(|_| kind_first)?;
+            Some((number.clone(), kind, rest.to_string()))
+        })
+    }
+
     fn is_known_case(&self, number: &str) -> bool {
         self.agenda_case(number).is_some()
     }
@@ -642,6 +685,13 @@ impl Recogniser<'_> {
                 let known = |n: &str| self.is_known_case(n);
                 if let Some((number, kind, title)) = text::case_line(&line.text, &known) {
                     i = self.case(i, number, kind, title);
+                    continue;
+                }
+                if let Some((number, kind, title)) = self.unnumbered_case(line) {
+                    i = self.case(i, number, kind, title);
+                    if let Some(c) = self.out.cases.last_mut() {
+                        c.number_from_agenda = true;
+                    }
                     continue;
                 }
             }
@@ -763,6 +813,7 @@ impl Recogniser<'_> {
             title,
             title_note,
             heading_lines: lines,
+            number_from_agenda: false,
             submitted_by: None,
             submitted_lines: Vec::new(),
             sections: Vec::new(),
