@@ -1664,6 +1664,14 @@ fn the_meetings_printed_at_other_widths_import_to_the_same_structure() {
             }
             let (f, outcome) = fidelity_of(&text, slug, &format!("{slug} at {width} characters"));
             assert_targets(&f, &outcome, 0);
+            if width == 120 {
+                // The attendance table's cells each on a line of their own.
+                let (head, list) = text.split_at(text.find("Deltakerliste").unwrap());
+                let split = format!("{head}{}", list.replace("  ", "\n\n"));
+                let name = format!("{slug} at {width} characters, a cell a line");
+                let (f, outcome) = fidelity_of(&split, slug, &name);
+                assert_targets(&f, &outcome, 0);
+            }
             if width == 95 {
                 // Case headings without their numbers: known by the agenda's titles.
                 let unnumbered: Vec<String> = text

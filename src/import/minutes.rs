@@ -904,9 +904,18 @@ impl Recogniser<'_> {
                 })
                 && registry.organisation_prefix(&words).is_none()
         };
-        let flush = |pending: &mut Option<Row>, out: &mut Minutes| {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Table {
+            Seat,
+            Observer,
+            Guest,
+        }
+        let mut table = Table::Seat;
+        let flush = |pending: &mut Option<Row>, table: Table, out: &mut Minutes| {
             if let Some(row) = pending.take() {
-                if row.person.is_none() && !row.regrets {
+                if table == Table::Guest {
+                    out.attendance.guests.push(row);
+                } else if row.person.is_none() && !row.regrets {
                     for no in &row.lines {
                         out.unplaced.push((
                             *no,
@@ -916,6 +925,8 @@ impl Recogniser<'_> {
                             ),
                         ));
                     }
+                } else if table == Table::Observer {
+                    out.attendance.observers.push(row);
                 } else {
                     out.attendance.seats.push(row);
                 }
@@ -965,7 +976,7 @@ impl Recogniser<'_> {
             if starts_with_word(&label_lower, "ledelsen")
                 || starts_with_word(&label_lower, "ledelse")
             {
-                flush(&mut pending, &mut self.out);
+                flush(&mut pending, table, &mut self.out);
                 mode = Mode::Leadership;
                 let name = if tail.is_empty() {
                     split_trailing_name(&label, registry).1
@@ -983,7 +994,7 @@ impl Recogniser<'_> {
             if starts_with_word(&label_lower, "sekretariatet")
                 || starts_with_word(&label_lower, "sekretariat")
             {
-                flush(&mut pending, &mut self.out);
+                flush(&mut pending, table, &mut self.out);
                 mode = Mode::Secretariat;
                 let name = if tail.is_empty() {
                     split_trailing_name(&label, registry).1
@@ -999,7 +1010,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if label_lower.starts_with("observatør") || label_lower.starts_with("gjest") {
-                flush(&mut pending, &mut self.out);
+                flush(&mut pending, table, &mut self.out);
                 mode = Mode::Seats;
                 let guest = label_lower.starts_with("gjest");
                 let after = match text::find_ci(&words, " fra ") {
@@ -1011,10 +1022,14 @@ impl Recogniser<'_> {
                 };
                 let mut row = row_of(&after, registry);
                 row.lines.push(line.no);
-                if guest {
-                    self.out.attendance.guests.push(row);
-                } else {
-                    self.out.attendance.observers.push(row);
+                table = if guest { Table::Guest } else { Table::Observer };
+                // A name on the next line completes the row.
+                pending = Some(row);
+                if pending
+                    .as_ref()
+                    .is_some_and(|r| r.person.is_some() || r.regrets)
+                {
+                    flush(&mut pending, table, &mut self.out);
                 }
                 continue;
             }
@@ -1054,7 +1069,7 @@ impl Recogniser<'_> {
                     }
                     p.lines.push(line.no);
                 }
-                flush(&mut pending, &mut self.out);
+                flush(&mut pending, table, &mut self.out);
                 continue;
             }
             let mut row = if cells.len() >= 2 {
@@ -1090,21 +1105,22 @@ impl Recogniser<'_> {
                         pr.regrets = row.regrets;
                     }
                     if !label_only {
-                        flush(&mut pending, &mut self.out);
+                        flush(&mut pending, table, &mut self.out);
                     }
                     continue;
                 }
-                flush(&mut pending, &mut self.out);
+                flush(&mut pending, table, &mut self.out);
             } else {
-                flush(&mut pending, &mut self.out);
+                flush(&mut pending, table, &mut self.out);
             }
+            table = Table::Seat;
             if label_only {
                 pending = Some(row);
             } else {
                 self.out.attendance.seats.push(row);
             }
         }
-        flush(&mut pending, &mut self.out);
+        flush(&mut pending, table, &mut self.out);
     }
 
     /// Parses every section's lines into blocks, folds question layouts,
