@@ -265,7 +265,9 @@ fn assert_targets(f: &Figures, outcome: &ImportOutcome, allowed_missed: usize) {
 fn seed_000_imports_as_meeting_2_2024() {
     let (f, outcome) = fidelity("000_", "2024-2");
     // Hand-made readings the importer does not reach, each the better one:
-    // none so far for the items of this meeting.
+    // none for the items of this meeting. Sections (printed, not asserted):
+    // the editor made "Foreløpige funn fra GAP-analysen" (10/24) a part of
+    // its own; in the text it is one more heading inside the background.
     assert_targets(&f, &outcome, 0);
     assert_eq!(f.titles.0, f.titles.1);
 }
@@ -277,7 +279,9 @@ fn seed_001_imports_as_meeting_4_2023() {
     // transformasjon viktig…" (line 281) stands at the top of a page with no
     // glyph; the editor nested it under the item above, the importer keeps
     // it at that item's level and says so in a comment. That is one item
-    // missed (its depth) and nothing else.
+    // missed (its depth) and nothing else. Sections (printed, not asserted):
+    // the editor added "(strategi)" and "(endringsbehov)" to the two
+    // question headings of 14/23, which the minutes print without them.
     assert_targets(&f, &outcome, 1);
     assert_eq!(f.titles.0, f.titles.1);
 }
