@@ -28,6 +28,8 @@ pub(crate) enum Command {
     Serve(ServeArgs),
     /// Create a new site with one example meeting.
     Init(InitArgs),
+    /// Turn the text of a set of minutes (.txt or .docx) into a meeting draft, with a report of every line.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -67,4 +69,25 @@ pub(crate) struct ServeArgs {
 pub(crate) struct InitArgs {
     /// The folder to create.
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The minutes: text extracted from the PDF (UTF-8), or a Word document (.docx).
+    pub source: PathBuf,
+    /// The site folder (with config.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The meeting's folder name, YEAR-NUMBER (default: from the minutes' title).
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Print what would be written; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace the meeting folder if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Add proposed organisations and people to data/organisations.toml and data/people.toml.
+    #[arg(long)]
+    pub write_registry: bool,
 }

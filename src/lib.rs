@@ -15,6 +15,7 @@
 
 pub mod check;
 pub mod error;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -91,6 +91,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import(args) => import(args, cli.quiet),
         Command::Init(args) => {
             medvirk::init::init(&args.dir)?;
             if !cli.quiet {
@@ -103,6 +104,60 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Runs `medvirk import`: prints the report (and with --dry-run the files),
+/// and says where the draft went.
+fn import(args: cli::ImportArgs, quiet: bool) -> Result<ExitCode, Error> {
+    let outcome = match medvirk::import::import(&medvirk::import::ImportOptions {
+        source: args.source,
+        root: args.root,
+        meeting: args.meeting,
+        dry_run: args.dry_run,
+        force: args.force,
+        write_registry: args.write_registry,
+    }) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if outcome.dry_run {
+        for f in &outcome.files {
+            let _ = writeln!(
+                out,
+                "==> {} (not written: --dry-run)\n{}",
+                f.path.display(),
+                f.text
+            );
+        }
+    } else if !quiet {
+        let _ = writeln!(out, "{}", outcome.report);
+    }
+    if !quiet {
+        let c = &outcome.counts;
+        eprintln!(
+            "{} {}: {} cases, {} input items, {} attendance rows; {} of {} lines placed, {} layout noise, {} not placed, {} unaccounted for{}",
+            if outcome.dry_run { "Would write" } else { "Wrote" },
+            outcome.dir.display(),
+            c.cases,
+            c.items,
+            c.attendance_rows,
+            c.placed,
+            c.lines,
+            c.noise,
+            c.unplaced,
+            c.unaccounted,
+            if c.blocking > 0 {
+                format!("; {} problems to fix before it builds (see the report)", c.blocking)
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on a terminal for builds of many pages; nothing otherwise.
