@@ -561,7 +561,7 @@ fn minutes_in_another_layout_import_by_their_patterns() {
         ]
     );
     assert_eq!(m.decisions.len(), 1);
-    let cases: Vec<(&str, model::CaseKind, &str, Option<&str>)> = m
+    let cases: Vec<(&str, Option<model::CaseKind>, &str, Option<&str>)> = m
         .cases
         .iter()
         .map(|c| {
@@ -578,13 +578,13 @@ fn minutes_in_another_layout_import_by_their_patterns() {
         [
             (
                 "05/25",
-                model::CaseKind::Information,
+                Some(model::CaseKind::Information),
                 "Ny rutetabell for nattbussene i hele fylket",
                 Some("samferdsel")
             ),
             (
                 "06/25",
-                model::CaseKind::Discussion,
+                Some(model::CaseKind::Discussion),
                 "Ungdommens helsetilbud",
                 None
             ),
@@ -1093,7 +1093,7 @@ fn docx_of(site: &model::Site, m: &Meeting) -> Vec<u8> {
         doc = doc.add_paragraph(text(&format!(
             "Sak {} {}: {}",
             c.number,
-            c.kind.label(),
+            c.kind.map_or("", |k| k.label()),
             c.title
         )));
         if let Some(unit) = &c.submitted_by {
@@ -1302,7 +1302,7 @@ fn plain_minutes_without_bullets_import_their_paragraphs_as_items() {
             SectionKind::Reply
         ]
     );
-    assert_eq!(m.cases[1].kind, model::CaseKind::ProgressReport);
+    assert_eq!(m.cases[1].kind, Some(model::CaseKind::ProgressReport));
     let g1 = Some("Spørsmål 1: Hvem skal få kortet".to_string());
     let g2 = Some("Spørsmål 2: Hvordan bør det søkes".to_string());
     assert_eq!(
@@ -1585,7 +1585,12 @@ fn text_of(site: &model::Site, m: &Meeting, width: usize, page: usize) -> String
     sections(&mut out, before);
     for c in &m.cases {
         out.extend(wrap(
-            &format!("Sak {} {}: {}", c.number, c.kind.label(), c.title),
+            &format!(
+                "Sak {} {}: {}",
+                c.number,
+                c.kind.map_or("", |k| k.label()),
+                c.title
+            ),
             width,
             "",
         ));

@@ -108,6 +108,14 @@ fn date(d: &toml::value::Datetime) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
 }
 
+/// A holder's `from`/`to`: a date, or `"unknown"` (no date).
+fn value_date(v: &toml::Value) -> Option<NaiveDate> {
+    match v {
+        toml::Value::Datetime(d) => date(d),
+        _ => None,
+    }
+}
+
 fn read<T: serde::de::DeserializeOwned>(root: &Path, rel: &str) -> Result<Option<T>, ImportError> {
     let path = root.join(rel);
     if !path.is_file() {
@@ -164,8 +172,8 @@ impl Registry {
                         .map(|h| Holder {
                             person: h.person.get_ref().clone(),
                             role: h.role.get_ref().clone(),
-                            from: h.from.as_ref().and_then(|d| date(d.get_ref())),
-                            to: h.to.as_ref().and_then(|d| date(d.get_ref())),
+                            from: h.from.as_ref().and_then(|d| value_date(d.get_ref())),
+                            to: h.to.as_ref().and_then(|d| value_date(d.get_ref())),
                         })
                         .collect(),
                 });
