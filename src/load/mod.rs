@@ -7,6 +7,7 @@
 //! syntax only; what the values mean is `model`'s job. Problems are collected,
 //! not returned at the first, so an author sees all of them at once.
 
+pub mod links;
 pub mod raw;
 pub mod source;
 
@@ -121,6 +122,8 @@ pub struct Sources {
     pub entries: Vec<Arc<Entry>>,
     /// Other files under `content/`, by path relative to `content/`.
     pub assets: BTreeMap<PathBuf, Asset>,
+    /// What was left out and why (links under `content/` and `data/`).
+    pub warnings: Diagnostics,
 }
 
 /// What a path under `content/` turned out to be, before parsing.
@@ -150,6 +153,8 @@ pub struct LoadCache {
     kinds: Mutex<FxHashMap<PathBuf, (Stamp, Option<String>)>>,
     /// The files under `content/` at the last load.
     walked: Mutex<Option<BTreeMap<PathBuf, Stamp>>>,
+    /// The symbolic links under `content/` at the last walk, relative to it.
+    links: Mutex<BTreeSet<PathBuf>>,
     /// What is known of changes since the last load.
     pending: Mutex<Pending>,
 }
@@ -190,18 +195,27 @@ impl LoadCache {
 fn content_files(content: &Path, cache: &LoadCache) -> Result<Vec<(PathBuf, Stamp)>, Error> {
     let pending = std::mem::take(&mut *cache.pending.lock().expect("lock"));
     let mut walked = cache.walked.lock().expect("lock");
+    let mut links = cache.links.lock().expect("lock");
     if let (Some(files), Pending::Paths(paths)) = (walked.as_mut(), pending) {
-        if update(content, files, &paths) {
+        if update(content, files, &mut links, &paths) {
             return Ok(files.iter().map(|(p, s)| (p.clone(), *s)).collect());
         }
     }
     let mut files = BTreeMap::new();
+    links.clear();
     if content.is_dir() {
         for item in WalkDir::new(content).sort_by_file_name() {
             let item = item.map_err(|e| {
                 let path = e.path().unwrap_or(content).to_path_buf();
                 Error::read(&path, e.into())
             })?;
+            if item.depth() > 0 && item.path_is_symlink() {
+                let rel = item.path().strip_prefix(content).unwrap_or(item.path());
+                if is_content_name(rel) {
+                    links.insert(rel.to_path_buf());
+                }
+                continue;
+            }
             if item.file_type().is_file() {
                 let rel = item.path().strip_prefix(content).unwrap_or(item.path());
                 if !is_content_name(rel) {
@@ -227,7 +241,12 @@ fn is_content_name(rel: &Path) -> bool {
 
 /// Brings `files` up to date for `paths` (relative to the site root); false
 /// when that takes a walk: a folder appeared, or a path could not be read.
-fn update(content: &Path, files: &mut BTreeMap<PathBuf, Stamp>, paths: &BTreeSet<PathBuf>) -> bool {
+fn update(
+    content: &Path,
+    files: &mut BTreeMap<PathBuf, Stamp>,
+    links: &mut BTreeSet<PathBuf>,
+    paths: &BTreeSet<PathBuf>,
+) -> bool {
     let Some(site) = content.parent() else {
         return false;
     };
@@ -249,6 +268,7 @@ fn update(content: &Path, files: &mut BTreeMap<PathBuf, Stamp>, paths: &BTreeSet
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 files.remove(rel);
                 files.retain(|p, _| !p.starts_with(rel));
+                links.retain(|p| !p.starts_with(rel));
             }
             Err(_) => return false,
         }
@@ -294,6 +314,9 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
 
     let content = root.join("content");
     let files = content_files(&content, cache)?;
+    for rel in cache.links.lock().expect("lock").iter() {
+        diagnostics.push(links::skipped_link(root, &Path::new("content").join(rel)));
+    }
 
     let section_kinds = section_kinds(&content, &files, cache, &mut diagnostics)?;
     let classes: Vec<(PathBuf, Stamp, Class)> = files
@@ -350,8 +373,8 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
         Some(config) => config,
         None => return Err(Error::Invalid(diagnostics)),
     };
+    diagnostics.sort();
     if diagnostics.has_errors() {
-        diagnostics.sort();
         return Err(Error::Invalid(diagnostics));
     }
     Ok(Sources {
@@ -362,6 +385,7 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
         council,
         entries,
         assets,
+        warnings: diagnostics,
     })
 }
 
@@ -570,7 +594,12 @@ fn read_optional<T: DeserializeOwned>(
     rel: &str,
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<Parsed<T>>, Error> {
-    if root.join(rel).is_file() {
+    let path = root.join(rel);
+    if path.is_symlink() && links::link_target(root, &path) == links::LinkTarget::Outside {
+        diagnostics.push(links::skipped_link(root, Path::new(rel)));
+        return Ok(None);
+    }
+    if path.is_file() {
         read_data(root, Path::new(rel), diagnostics)
     } else {
         Ok(None)
