@@ -72,6 +72,11 @@ impl Site {
         self
     }
 
+    /// The text of a file of the site.
+    pub fn read_source(&self, rel: &str) -> String {
+        fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
     /// Runs the binary with `args` in the folder `cwd`.
     pub fn run_in(&self, cwd: &Path, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_medvirk"))
