@@ -1,4 +1,5 @@
-//! Symbolic links among a site's sources, which a build does not follow.
+//! Symbolic links among a site's sources, which a build does not follow
+//! (and pipes, sockets and devices, which it does not read).
 //!
 //! Links under `content/` and `static/` are never followed, so a link to a
 //! file outside the site cannot publish it; a registry file in `data/` that
@@ -27,10 +28,41 @@ pub fn link_target(root: &Path, path: &Path) -> LinkTarget {
     }
 }
 
-/// The warning for a link at `rel` (relative to the site root) that the
-/// build leaves out.
+/// What a path that is neither a file, a folder nor a link is, in words.
+pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The warning for a link, or a pipe, socket or device, at `rel` (relative
+/// to the site root) that the build leaves out.
 pub fn skipped_link(root: &Path, rel: &Path) -> Diagnostic {
     let path = root.join(rel);
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if !meta.file_type().is_symlink() => {
+            return Diagnostic::warning(
+                rel,
+                format!(
+                    "`{}` is {}, not a file: it is left out",
+                    rel.display(),
+                    kind_of(&meta)
+                ),
+            )
+            .hint("a site's sources are files and folders; remove it");
+        }
+        _ => {}
+    }
     let to = fs::read_link(&path)
         .map(|t| format!(" to `{}`", t.display()))
         .unwrap_or_default();
@@ -50,7 +82,8 @@ pub fn skipped_link(root: &Path, rel: &Path) -> Diagnostic {
         .hint("copy the file into the site instead of linking to it, or remove the link")
 }
 
-/// Warnings for the links under `root/folder`, in path order.
+/// Warnings for the links (and pipes, sockets, devices) under
+/// `root/folder`, in path order.
 pub fn links_under(root: &Path, folder: &str) -> Vec<Diagnostic> {
     let top = root.join(folder);
     if !top.is_dir() {
@@ -60,7 +93,10 @@ pub fn links_under(root: &Path, folder: &str) -> Vec<Diagnostic> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.depth() > 0 && e.path_is_symlink() && !is_lock_file(e.path()))
+        .filter(|e| {
+            let kind = e.file_type();
+            e.depth() > 0 && !(kind.is_file() || kind.is_dir()) && !is_lock_file(e.path())
+        })
         .filter_map(|e| {
             let rel = e.path().strip_prefix(root).ok()?;
             Some(skipped_link(root, rel))

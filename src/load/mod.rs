@@ -153,7 +153,8 @@ pub struct LoadCache {
     kinds: Mutex<FxHashMap<PathBuf, (Stamp, Option<String>)>>,
     /// The files under `content/` at the last load.
     walked: Mutex<Option<BTreeMap<PathBuf, Stamp>>>,
-    /// The symbolic links under `content/` at the last walk, relative to it.
+    /// The symbolic links (and pipes, sockets, devices) under `content/` at
+    /// the last walk, relative to it: left out, with a warning.
     links: Mutex<BTreeSet<PathBuf>>,
     /// What is known of changes since the last load.
     pending: Mutex<Pending>,
@@ -209,7 +210,9 @@ fn content_files(content: &Path, cache: &LoadCache) -> Result<Vec<(PathBuf, Stam
                 let path = e.path().unwrap_or(content).to_path_buf();
                 Error::read(&path, e.into())
             })?;
-            if item.depth() > 0 && item.path_is_symlink() {
+            let kind = item.file_type();
+            let special = !(kind.is_file() || kind.is_dir());
+            if item.depth() > 0 && special {
                 let rel = item.path().strip_prefix(content).unwrap_or(item.path());
                 if is_content_name(rel) {
                     links.insert(rel.to_path_buf());
@@ -298,6 +301,16 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     let mut diagnostics = Diagnostics::default();
 
     let config_path = root.join("config.toml");
+    if let Some(meta) = fs::metadata(&config_path).ok().filter(|m| !m.is_file()) {
+        diagnostics.push(
+            Diagnostic::error(
+                "config.toml",
+                format!("config.toml is {}, not a file", links::kind_of(&meta)),
+            )
+            .hint("config.toml is the site's settings, a TOML file"),
+        );
+        return Err(Error::Invalid(diagnostics));
+    }
     if !config_path.is_file() {
         diagnostics.push(
             Diagnostic::error("config.toml", "no config.toml in the site folder").hint(format!(
@@ -493,6 +506,19 @@ fn classify(rel: &Path, kinds: &BTreeMap<PathBuf, String>) -> Class {
 fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>, Error> {
     let path = content.join(&rel);
     let display = Path::new("content").join(&rel);
+    if let Some(c) = rel.to_string_lossy().chars().find(|c| hidden_char(*c)) {
+        return Ok(Some(Loaded::Invalid(
+            Diagnostic::error(
+                &display,
+                format!(
+                    "the file's path holds an invisible or direction-changing character (U+{:04X}), \
+                     which would make its address look like another",
+                    u32::from(c)
+                ),
+            )
+            .hint("rename the file with visible characters only"),
+        )));
+    }
     if let Class::Asset = class {
         let meta = fs::metadata(&path).map_err(|e| Error::read(&path, e))?;
         // Markdown under a meeting is a text rendition; keep its text for rendering.
@@ -548,6 +574,25 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
     }))
 }
 
+/// Characters that hide in a file name, and so in a page's address: control
+/// characters, direction overrides and isolates (a "Trojan Source" name shows
+/// `sak-\u{202e}fdp.exe` as `sak-exe.pdf`), and zero-width spaces. Joiners
+/// (U+200C, U+200D) stay: emoji and some scripts need them.
+fn hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
 /// A text rendition may have front matter (a title) or be plain Markdown.
 fn rendition(path: PathBuf, text: String) -> SourceFile {
     if text.starts_with("+++") {
@@ -597,6 +642,16 @@ fn read_optional<T: DeserializeOwned>(
     let path = root.join(rel);
     if path.is_symlink() && links::link_target(root, &path) == links::LinkTarget::Outside {
         diagnostics.push(links::skipped_link(root, Path::new(rel)));
+        return Ok(None);
+    }
+    if let Some(meta) = fs::metadata(&path).ok().filter(|m| !m.is_file()) {
+        diagnostics.push(
+            Diagnostic::error(
+                rel,
+                format!("{rel} is {}, not a file", links::kind_of(&meta)),
+            )
+            .hint("a registry is a TOML file; remove what is there, or put the file in its place"),
+        );
         return Ok(None);
     }
     if path.is_file() {

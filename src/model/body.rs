@@ -195,7 +195,10 @@ impl Body {
         if let Some(problem) = too_deep(&events) {
             return (Body::default(), vec![problem]);
         }
-        let mut builder = Builder::default();
+        let mut builder = Builder {
+            problems: unsafe_links(&events),
+            ..Builder::default()
+        };
         builder.run(events);
         let mut body = Body {
             sections: std::sync::Arc::new(builder.sections),
@@ -323,6 +326,44 @@ fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<BodyProblem> {
         }
     }
     None
+}
+
+/// The scheme of `url` when following it runs code or opens inline data
+/// (`javascript:`, `vbscript:`, `data:`), as a browser reads it: tabs and
+/// line breaks inside it and spaces before it do not count, nor does case.
+pub fn dangerous_scheme(url: &str) -> Option<String> {
+    let seen: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|scheme| seen.starts_with(scheme))
+        .map(String::from)
+}
+
+/// Links and images whose address runs code: the sanitiser sees only raw
+/// HTML, and a Markdown link is written as it is.
+fn unsafe_links(events: &[(Event<'static>, Range<usize>)]) -> Vec<BodyProblem> {
+    events
+        .iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                dangerous_scheme(dest_url).map(|scheme| BodyProblem {
+                    offset: range.start,
+                    message: format!(
+                        "a link to a `{scheme}` address, which would run in the reader's browser"
+                    ),
+                    hint: "link to an http(s), mailto or tel address, or to a page of the site"
+                        .into(),
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Elements that hold no content, or whose end tag may be left out (the
@@ -750,6 +791,43 @@ Forklaring.
         // At the list that is one too many: the last line's bullet.
         let last = text.trim_end().rfind('\n').unwrap() + 1 + 2 * MAX_LIST_DEPTH;
         assert_eq!(problems[0].offset, last);
+    }
+
+    #[test]
+    fn links_that_run_code_are_refused_however_written() {
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " java\tscript:alert(1)",
+            "java%0ascript:x",
+            "vbscript:x",
+            "data:text/html,x",
+        ] {
+            let text = format!("[lenke](<{url}>) og ![bilde](<{url}>)\n");
+            let problems = Body::parse(&text).1;
+            let expected = usize::from(dangerous_scheme(url).is_some()) * 2;
+            assert_eq!(problems.len(), expected, "{url}: {problems:?}");
+        }
+        assert_eq!(
+            dangerous_scheme("java%0ascript:x"),
+            None,
+            "not a scheme to a browser"
+        );
+        let problems = Body::parse("Se [her](javascript:alert(1)).\n").1;
+        assert_eq!(problems[0].offset, 3);
+        assert_eq!(
+            problems[0].message,
+            "a link to a `javascript:` address, which would run in the reader's browser"
+        );
+        for fine in [
+            "https://e.no",
+            "mailto:a@e.no",
+            "/moter/",
+            "#innspill-1",
+            "javascript.html",
+        ] {
+            assert_eq!(dangerous_scheme(fine), None, "{fine}");
+        }
     }
 
     #[test]
