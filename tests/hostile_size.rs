@@ -208,3 +208,24 @@ fn a_page_with_deep_nesting_is_refused_too() {
         &Err("error: a list nested deeper than 100 levels\n --> content/dyp.md:5:201".into()),
     );
 }
+
+#[test]
+fn deeply_nested_toml_is_refused_by_the_parser_not_the_stack() {
+    for depth in DEPTHS {
+        let arrays = format!("x = {}{}\n", "[".repeat(depth), "]".repeat(depth));
+        let tables = format!("x = {}1{}\n", "{a = ".repeat(depth), "}".repeat(depth));
+        let site = Site::new();
+        site.replace(CASE, "themes = [\"eksempel\"]\n", &arrays);
+        site.write("data/people.toml", &tables);
+        let run = site.build_keeping_sources();
+        assert_eq!(run.code, Some(1), "{depth}: {}", run.stderr);
+        if depth >= 1_000 {
+            for file in [CASE, "data/people.toml"] {
+                let located = format!(
+                    "error: invalid TOML: cannot recurse further; max recursion depth met\n --> {file}:"
+                );
+                assert!(run.stderr.contains(&located), "{depth}: {}", run.stderr);
+            }
+        }
+    }
+}
