@@ -35,7 +35,10 @@ fn parts(data: &[u8]) -> Vec<&[u8]> {
 fuzz_target!(|data: &[u8]| {
     let root = site();
     let parts = parts(data);
-    for (i, name) in ["organisations", "people", "council"].into_iter().enumerate() {
+    for (i, name) in ["organisations", "people", "council"]
+        .into_iter()
+        .enumerate()
+    {
         let path = root.join(format!("data/{name}.toml"));
         std::fs::write(&path, parts.get(i).copied().unwrap_or_default()).expect("write");
     }
