@@ -291,12 +291,23 @@ fn prepare(
     }
     clock.lap("load");
 
-    let site = match cache {
+    let mut site = match cache {
         Some(cache) => model::build_cached(&sources, &cache.model),
         None => model::build(&sources),
     }
-    .map_err(Error::Invalid)?;
+    .map_err(|mut found| {
+        // A registry file left out explains the errors it causes.
+        found.0.extend(sources.warnings.0.iter().cloned());
+        found.sort();
+        Error::Invalid(found)
+    })?;
     let copies = copies(&options.root, &sources)?;
+    // What loading left out, and links in `static/`, which are not copied.
+    site.warnings.0.extend(sources.warnings.0.iter().cloned());
+    site.warnings
+        .0
+        .extend(load::links::links_under(&options.root, "static"));
+    site.warnings.sort();
     let sources = keep_sources.then_some(sources);
     clock.lap("model");
 
@@ -356,6 +367,8 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         .output_dir
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
+    // Before anything is read: refusing late would waste the build.
+    output::guard_output_dir(&options.root, &output)?;
     let before = prepare(options, false, None, true)?;
     let mut clock = before.clock;
     let minify = before.site.config.minify_html;

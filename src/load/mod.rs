@@ -8,6 +8,7 @@
 //! not returned at the first, so an author sees all of them at once.
 
 pub(crate) mod fields;
+pub mod links;
 pub mod raw;
 pub mod source;
 
@@ -122,6 +123,8 @@ pub struct Sources {
     pub entries: Vec<Arc<Entry>>,
     /// Other files under `content/`, by path relative to `content/`.
     pub assets: BTreeMap<PathBuf, Asset>,
+    /// What was left out and why (links under `content/` and `data/`).
+    pub warnings: Diagnostics,
 }
 
 /// What a path under `content/` turned out to be, before parsing.
@@ -151,6 +154,9 @@ pub struct LoadCache {
     kinds: Mutex<FxHashMap<PathBuf, (Stamp, Option<String>)>>,
     /// The files under `content/` at the last load.
     walked: Mutex<Option<BTreeMap<PathBuf, Stamp>>>,
+    /// The symbolic links (and pipes, sockets, devices) under `content/` at
+    /// the last walk, relative to it: left out, with a warning.
+    links: Mutex<BTreeSet<PathBuf>>,
     /// What is known of changes since the last load.
     pending: Mutex<Pending>,
 }
@@ -191,18 +197,29 @@ impl LoadCache {
 fn content_files(content: &Path, cache: &LoadCache) -> Result<Vec<(PathBuf, Stamp)>, Error> {
     let pending = std::mem::take(&mut *cache.pending.lock().expect("lock"));
     let mut walked = cache.walked.lock().expect("lock");
+    let mut links = cache.links.lock().expect("lock");
     if let (Some(files), Pending::Paths(paths)) = (walked.as_mut(), pending) {
-        if update(content, files, &paths) {
+        if update(content, files, &mut links, &paths) {
             return Ok(files.iter().map(|(p, s)| (p.clone(), *s)).collect());
         }
     }
     let mut files = BTreeMap::new();
+    links.clear();
     if content.is_dir() {
         for item in WalkDir::new(content).sort_by_file_name() {
             let item = item.map_err(|e| {
                 let path = e.path().unwrap_or(content).to_path_buf();
                 Error::read(&path, e.into())
             })?;
+            let kind = item.file_type();
+            let special = !(kind.is_file() || kind.is_dir());
+            if item.depth() > 0 && special {
+                let rel = item.path().strip_prefix(content).unwrap_or(item.path());
+                if is_content_name(rel) {
+                    links.insert(rel.to_path_buf());
+                }
+                continue;
+            }
             if item.file_type().is_file() {
                 let rel = item.path().strip_prefix(content).unwrap_or(item.path());
                 if !is_content_name(rel) {
@@ -228,7 +245,12 @@ fn is_content_name(rel: &Path) -> bool {
 
 /// Brings `files` up to date for `paths` (relative to the site root); false
 /// when that takes a walk: a folder appeared, or a path could not be read.
-fn update(content: &Path, files: &mut BTreeMap<PathBuf, Stamp>, paths: &BTreeSet<PathBuf>) -> bool {
+fn update(
+    content: &Path,
+    files: &mut BTreeMap<PathBuf, Stamp>,
+    links: &mut BTreeSet<PathBuf>,
+    paths: &BTreeSet<PathBuf>,
+) -> bool {
     let Some(site) = content.parent() else {
         return false;
     };
@@ -250,6 +272,7 @@ fn update(content: &Path, files: &mut BTreeMap<PathBuf, Stamp>, paths: &BTreeSet
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 files.remove(rel);
                 files.retain(|p, _| !p.starts_with(rel));
+                links.retain(|p| !p.starts_with(rel));
             }
             Err(_) => return false,
         }
@@ -279,6 +302,16 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     let mut diagnostics = Diagnostics::default();
 
     let config_path = root.join("config.toml");
+    if let Some(meta) = fs::metadata(&config_path).ok().filter(|m| !m.is_file()) {
+        diagnostics.push(
+            Diagnostic::error(
+                "config.toml",
+                format!("config.toml is {}, not a file", links::kind_of(&meta)),
+            )
+            .hint("config.toml is the site's settings, a TOML file"),
+        );
+        return Err(Error::Invalid(diagnostics));
+    }
     if !config_path.is_file() {
         diagnostics.push(
             Diagnostic::error("config.toml", "no config.toml in the site folder").hint(format!(
@@ -295,6 +328,9 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
 
     let content = root.join("content");
     let files = content_files(&content, cache)?;
+    for rel in cache.links.lock().expect("lock").iter() {
+        diagnostics.push(links::skipped_link(root, &Path::new("content").join(rel)));
+    }
 
     let section_kinds = section_kinds(&content, &files, cache, &mut diagnostics)?;
     let classes: Vec<(PathBuf, Stamp, Class)> = files
@@ -351,8 +387,8 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
         Some(config) => config,
         None => return Err(Error::Invalid(diagnostics)),
     };
+    diagnostics.sort();
     if diagnostics.has_errors() {
-        diagnostics.sort();
         return Err(Error::Invalid(diagnostics));
     }
     Ok(Sources {
@@ -363,6 +399,7 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
         council,
         entries,
         assets,
+        warnings: diagnostics,
     })
 }
 
@@ -470,6 +507,17 @@ fn classify(rel: &Path, kinds: &BTreeMap<PathBuf, String>) -> Class {
 fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>, Error> {
     let path = content.join(&rel);
     let display = Path::new("content").join(&rel);
+    if let Some(c) = rel.to_string_lossy().chars().find(|c| hidden_char(*c)) {
+        return Ok(Some(Loaded::Invalid(vec![Diagnostic::error(
+            &display,
+            format!(
+                "the file's path holds an invisible or direction-changing character (U+{:04X}), \
+                 which would make its address look like another",
+                u32::from(c)
+            ),
+        )
+        .hint("rename the file with visible characters only")])));
+    }
     if let Class::Asset = class {
         let meta = fs::metadata(&path).map_err(|e| Error::read(&path, e))?;
         // Markdown under a meeting is a text rendition; keep its text for rendering.
@@ -525,6 +573,25 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
     }))
 }
 
+/// Characters that hide in a file name, and so in a page's address: control
+/// characters, direction overrides and isolates (a "Trojan Source" name shows
+/// `sak-\u{202e}fdp.exe` as `sak-exe.pdf`), and zero-width spaces. Joiners
+/// (U+200C, U+200D) stay: emoji and some scripts need them.
+fn hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
 /// A text rendition may have front matter (a title) or be plain Markdown.
 fn rendition(path: PathBuf, text: String) -> SourceFile {
     if text.starts_with("+++") {
@@ -573,7 +640,22 @@ fn read_optional<T: DeserializeOwned>(
     rel: &str,
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<Parsed<T>>, Error> {
-    if root.join(rel).is_file() {
+    let path = root.join(rel);
+    if path.is_symlink() && links::link_target(root, &path) == links::LinkTarget::Outside {
+        diagnostics.push(links::skipped_link(root, Path::new(rel)));
+        return Ok(None);
+    }
+    if let Some(meta) = fs::metadata(&path).ok().filter(|m| !m.is_file()) {
+        diagnostics.push(
+            Diagnostic::error(
+                rel,
+                format!("{rel} is {}, not a file", links::kind_of(&meta)),
+            )
+            .hint("a registry is a TOML file; remove what is there, or put the file in its place"),
+        );
+        return Ok(None);
+    }
+    if path.is_file() {
         read_data(root, Path::new(rel), diagnostics)
     } else {
         Ok(None)

@@ -28,10 +28,47 @@ pub struct SourceFile {
     pub body: Range<usize>,
 }
 
+/// The byte order, when `bytes` are UTF-16: by its byte-order mark, or,
+/// without one, by NUL bytes in every other place of the first line's worth
+/// (what ASCII text looks like in UTF-16; UTF-8 text has no NUL bytes).
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
+        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    match (zeros(0) == half, zeros(1) == half) {
+        (false, true) => Some("little-endian, without a byte-order mark"),
+        (true, false) => Some("big-endian, without a byte-order mark"),
+        _ => None,
+    }
+}
+
 impl SourceFile {
     /// Decodes `bytes` as UTF-8 and normalises line endings. A data file
     /// (`.toml`) has no front matter: all of it is "front".
     pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+        // UTF-16 of ASCII text is valid UTF-8 (with NUL bytes): told apart first.
+        if let Some(order) = utf16(&bytes) {
+            return Err(Diagnostic::error(
+                path,
+                format!("the file is UTF-16 ({order}), not UTF-8"),
+            )
+            .at(1, None)
+            .hint("save the file with the UTF-8 encoding (in most editors: Save as, Encoding)"));
+        }
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
@@ -43,9 +80,39 @@ impl SourceFile {
                     format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
                 )
                 .at(line, None)
-                .hint("save the file with the UTF-8 encoding"));
+                .hint(
+                    "save the file with the UTF-8 encoding; a file with æ, ø or å that is not \
+                     UTF-8 is most often Latin-1 or Windows-1252",
+                ));
             }
         };
+        // Pages may carry no control character but tab and line ends: a NUL
+        // or an escape passed into the HTML and made the Atom feed invalid XML.
+        if let Some((at, c)) = text
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            let before = &text[..at];
+            let line = before.matches(['\n', '\r']).count() - before.matches("\r\n").count() + 1;
+            let column = before
+                .rsplit(['\n', '\r'])
+                .next()
+                .unwrap_or("")
+                .chars()
+                .count()
+                + 1;
+            return Err(Diagnostic::error(
+                path,
+                format!(
+                    "the file holds a control character (U+{:04X})",
+                    u32::from(c)
+                ),
+            )
+            .at(line, Some(column))
+            .hint(
+                "a text file has none but tabs and line ends; the file may be damaged, or not text",
+            ));
+        }
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         Ok(if text.contains('\r') {
             text.replace("\r\n", "\n").replace('\r', "\n")
@@ -232,6 +299,62 @@ mod tests {
         assert_eq!(file.front_matter(), "title = \"x\"\n");
         assert_eq!(file.body_text(), "\n# Hei\n");
         assert_eq!(file.body_line(), 4);
+    }
+
+    #[test]
+    fn utf16_is_named_with_or_without_a_byte_order_mark() {
+        let text = "+++\ntitle = \"Søknad\"\n+++\nTekst\n";
+        let utf16 = |big: bool| -> Vec<u8> {
+            text.encode_utf16()
+                .flat_map(|u| match big {
+                    true => u.to_be_bytes(),
+                    false => u.to_le_bytes(),
+                })
+                .collect()
+        };
+        let message = |bytes: Vec<u8>| {
+            SourceFile::decode(Path::new("a.md"), bytes)
+                .unwrap_err()
+                .message
+        };
+        let with_bom = |mut bom: Vec<u8>, body: Vec<u8>| {
+            bom.extend(body);
+            bom
+        };
+        assert_eq!(
+            message(with_bom(vec![0xFF, 0xFE], utf16(false))),
+            "the file is UTF-16 (little-endian, with a byte-order mark), not UTF-8"
+        );
+        assert_eq!(
+            message(with_bom(vec![0xFE, 0xFF], utf16(true))),
+            "the file is UTF-16 (big-endian, with a byte-order mark), not UTF-8"
+        );
+        assert_eq!(
+            message(utf16(false)),
+            "the file is UTF-16 (little-endian, without a byte-order mark), not UTF-8"
+        );
+        assert_eq!(
+            message(utf16(true)),
+            "the file is UTF-16 (big-endian, without a byte-order mark), not UTF-8"
+        );
+        // A NUL byte or two in UTF-8 text is not UTF-16, but is an error of its own.
+        let nul = message(b"+++\n\0\0+++\nTekst\0\n".to_vec());
+        assert_eq!(nul, "the file holds a control character (U+0000)");
+    }
+
+    #[test]
+    fn control_characters_are_located_whatever_the_line_ends() {
+        for text in [
+            "a\nb\nc\x1bd",
+            "a\r\nb\r\nc\x1bd",
+            "a\rb\rc\x1bd",
+            "a\r\nb\rc\x1bd",
+        ] {
+            let err = SourceFile::decode(Path::new("a.md"), text.as_bytes().to_vec()).unwrap_err();
+            assert_eq!(err.message, "the file holds a control character (U+001B)");
+            assert_eq!((err.line, err.column), (Some(3), Some(2)), "{text:?}");
+        }
+        assert!(SourceFile::decode(Path::new("a.md"), b"tab\there\r\n".to_vec()).is_ok());
     }
 
     #[test]

@@ -251,6 +251,21 @@ pub(crate) fn organisations(
             );
             continue;
         }
+        if let Some(scheme) = raw
+            .website
+            .as_deref()
+            .and_then(super::body::dangerous_scheme)
+        {
+            let website = raw.website.as_deref().unwrap_or_default();
+            let at = file.text.find(website).unwrap_or(0);
+            check.push(
+                file.error_at(
+                    at..at + website.len(),
+                    format!("the website is a `{scheme}` address, which would run in the reader's browser"),
+                )
+                .hint("write the organisation's http(s) address"),
+            );
+        }
         let names = names(file, &raw.name, &raw.names, check);
         let parents = dated(
             file,

@@ -5,7 +5,11 @@
 //! then swapped into place with renames, so a failed or killed build leaves
 //! the previous site as it was. The output folder carries a marker file; a
 //! folder without it that is not empty is refused, never wiped, and a `.git`
-//! inside the output is carried over untouched.
+//! inside the output is carried over untouched. Whatever its marker, a
+//! folder that holds the site's sources is never an output folder
+//! ([`guard_output_dir`]).
+
+mod guard;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::render::OutputFile;
+pub use guard::{canonical, guard_output_dir, SOURCE_FOLDERS};
 
 /// The marker that says a folder is medvirk's output and may be replaced.
 pub const MARKER: &str = ".medvirk-output";

@@ -48,6 +48,49 @@ const SINGLE_TEXT_LIMIT: usize = 1024 * 1024;
 /// Characters of an excerpt.
 const EXCERPT_CHARS: usize = 220;
 
+/// Words longer than this many characters (lower-cased) are not indexed.
+///
+/// Nobody searches for them (the demo's longest is 32: an e-mail address),
+/// and elasticlunr's index nests one JSON object per character of a term,
+/// so a 1,000-character word broke writing the index and a 100,000-character
+/// one overflowed the stack. Lucene and Pagefind cap tokens for the same
+/// reason.
+pub const MAX_TERM_CHARS: usize = 64;
+
+/// Whether a (lower-cased) token is too long to index ([`MAX_TERM_CHARS`]).
+fn too_long(token: &str) -> bool {
+    token.chars().nth(MAX_TERM_CHARS).is_some()
+}
+
+/// `text` with every word longer than [`MAX_TERM_CHARS`] blanked out, words
+/// being what the tokenizer splits at (white space and `-`): what elasticlunr
+/// indexes of it is then exactly what [`TermPipeline`] weighs.
+fn without_long_words(text: &str) -> Cow<'_, str> {
+    let is_gap = |c: char| c.is_whitespace() || c == '-';
+    let long = |word: &str| {
+        word.chars()
+            .map(|c| c.to_lowercase().count())
+            .sum::<usize>()
+            > MAX_TERM_CHARS
+    };
+    if !text.split(is_gap).any(long) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(is_gap).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        if !long(word) {
+            out.push_str(word);
+        }
+        let gap = after.find(|c: char| !is_gap(c)).unwrap_or(after.len());
+        out.push_str(&after[..gap]);
+        rest = &after[gap..];
+    }
+    Cow::Owned(out)
+}
+
 /// The elasticlunr language for a site language code.
 ///
 /// `nb` (Bokmål) and `nn` (Nynorsk) are written languages of Norwegian
@@ -667,12 +710,13 @@ fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Ou
     }
     let mut index = builder.set_ref("id").build();
     for (i, (doc, (themes, orgs))) in docs.iter().zip(facets).enumerate() {
-        index.add_doc(
-            &i.to_string(),
-            [doc.title.as_str(), doc.body.as_str(), themes, orgs],
-        );
+        let fields = [doc.title.as_str(), doc.body.as_str(), themes, orgs];
+        index.add_doc(&i.to_string(), fields.map(without_long_words));
     }
-    let mut value: Value = serde_json::from_str(&index.to_json()).expect("elasticlunr writes JSON");
+    // Made from the index, not by parsing its JSON: parsing has a depth limit.
+    // Terms are short (MAX_TERM_CHARS), so the index is shallow; the index
+    // is maps of strings to numbers, which always make a JSON value.
+    let mut value: Value = serde_json::to_value(&index).expect("an index is JSON");
     // Full texts would make the file several times larger; a result needs only these.
     let store: serde_json::Map<String, Value> = docs
         .iter()
@@ -699,7 +743,7 @@ pub fn vocabulary(site: &Site) -> BTreeSet<String> {
     for doc in documents(site) {
         let (themes, orgs) = facet_text(site, &names, &doc);
         for text in [&doc.title, &doc.body, &themes, &orgs] {
-            words.extend(language.tokenize(text));
+            words.extend(language.tokenize(text).into_iter().filter(|w| !too_long(w)));
         }
     }
     words
@@ -757,11 +801,13 @@ impl TermPipeline {
         let mut out = Vec::new();
         if !self.whitespace {
             for token in self.language.tokenize(text) {
-                out.extend(self.term(Cow::Owned(token)));
+                if !too_long(&token) {
+                    out.extend(self.term(Cow::Owned(token)));
+                }
             }
             return out;
         }
-        for token in whitespace_tokens(text) {
+        for token in whitespace_tokens(text).filter(|t| !too_long(t)) {
             out.extend(self.term(token));
         }
         out
@@ -823,6 +869,27 @@ mod tests {
         assert!(e.chars().count() <= EXCERPT_CHARS + 1);
         assert!(!e.contains("  "));
         assert_eq!(excerpt(" kort tekst "), "kort tekst");
+    }
+
+    #[test]
+    fn words_too_long_to_index_are_blanked_where_the_tokenizer_splits() {
+        let long = "x".repeat(MAX_TERM_CHARS + 1);
+        let just = "y".repeat(MAX_TERM_CHARS);
+        let text = format!("før {long} etter-{long}-{just}\n{long}");
+        assert_eq!(without_long_words(&text), format!("før  etter--{just}\n"));
+        assert!(matches!(without_long_words("kort tekst"), Cow::Borrowed(_)));
+        // Counted as lower-cased, as the tokenizer leaves it: "İ" is two characters.
+        let capital = "İ".repeat(MAX_TERM_CHARS / 2 + 1);
+        assert_eq!(without_long_words(&capital), "");
+        assert!(too_long(&capital.to_lowercase()));
+        let mut terms = TermPipeline::new("nb");
+        let weights = terms.weights([&text, &capital, "", ""]);
+        let kept: Vec<&str> = weights.keys().map(|t| t.as_ref()).collect();
+        assert!(
+            kept.iter().all(|t| t.chars().count() <= MAX_TERM_CHARS),
+            "{kept:?}"
+        );
+        assert!(kept.contains(&just.as_str()), "{kept:?}");
     }
 
     #[test]
