@@ -489,11 +489,18 @@ impl Builder {
                 item.organisations
                     .extend(list.split(',').filter(|s| !s.is_empty()).map(String::from));
             } else if let Some(list) = token.strip_prefix("tema=") {
-                item.themes.extend(
-                    list.split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(|s| s.replace('_', " ")),
-                );
+                for theme in list.split(',').filter(|s| !s.is_empty()) {
+                    let theme = theme.replace('_', " ");
+                    if slugify(&theme).is_empty() {
+                        self.problems.push(BodyProblem {
+                            offset: item.offset,
+                            message: super::check::empty_theme_message(&theme),
+                            hint: super::check::EMPTY_THEME_HINT.into(),
+                        });
+                        continue;
+                    }
+                    item.themes.push(theme);
+                }
             } else if token == "mange" {
                 item.raised_by_many = true;
             } else {

@@ -68,6 +68,17 @@ impl Checker {
         false
     }
 
+    /// Checks that a theme's name gives it an address: a name of symbols
+    /// alone would get the empty slug and replace the themes index.
+    pub(crate) fn theme(&mut self, file: &SourceFile, name: &Spanned<String>) {
+        if super::slug::slugify(name.get_ref()).is_empty() {
+            self.push(
+                file.error_at(name.span(), empty_theme_message(name.get_ref()))
+                    .hint(EMPTY_THEME_HINT),
+            );
+        }
+    }
+
     /// A TOML date as a calendar date; a date with a time of day is refused.
     pub(crate) fn date(
         &mut self,
@@ -173,3 +184,12 @@ impl Checker {
         body
     }
 }
+
+/// What is said of a theme whose name has no letter or digit.
+pub(crate) fn empty_theme_message(name: &str) -> String {
+    format!("the theme \"{name}\" has no letter or digit to make its address from")
+}
+
+/// The hint for [`empty_theme_message`].
+pub(crate) const EMPTY_THEME_HINT: &str =
+    "name the theme with at least one letter or digit; its page is /temaer/<name>/";

@@ -146,7 +146,11 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
                         .organisations
                         .get(id)
                         .map_or(id.as_str(), |o| o.name.as_str());
-                    format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
+                    format!(
+                        "<a href=\"{}\">{}</a>",
+                        crate::model::urls::organisation(id),
+                        escape(name)
+                    )
                 })
                 .collect();
             meta.push(format!("Fra {}", names.join(", ")));

@@ -212,7 +212,7 @@ fn other_documents(site: &Site) -> Vec<Document> {
         docs.push(Document {
             kind: DocKind::Organisation,
             title: org.name.clone(),
-            url: format!("/organisasjoner/{id}/"),
+            url: crate::model::urls::organisation(id),
             date: None,
             context: org.kind.label().to_string(),
             excerpt: excerpt(org.description.as_deref().unwrap_or("")),
@@ -423,7 +423,7 @@ fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) ->
                 docs.push(Document {
                     kind: DocKind::Attachment,
                     title: attachment.title.clone(),
-                    url: format!("{path}{slug}/"),
+                    url: crate::model::urls::attachment(&path, slug),
                     date: Some(meeting.date),
                     context: format!("Vedlegg til {}", code.to_lowercase()),
                     excerpt: excerpt(&text),
