@@ -110,3 +110,57 @@ fn an_image_without_alt_text_is_an_error() {
         "{report}"
     );
 }
+
+/// The council's description (Markdown in `data/council.toml`, shown on the
+/// home page) goes through the checks a page's text does, placed in the
+/// TOML string.
+#[test]
+fn the_council_description_is_checked_like_any_text() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/council.toml",
+        "description = \"Brukerrådet gir råd til etaten.\"",
+        "description = \"\"\"\nBrukerrådet gir råd til etaten.\n\n#### Mandat\n\n![](/bilde.png)\n\"\"\"",
+    );
+    site.write("static/bilde.png", "not really a png");
+    let report = check(&site).unwrap_err();
+    assert!(
+        common::reports(
+            &report,
+            "data/council.toml:7:1: warning: a level-4 heading follows level 1"
+        ),
+        "{report}"
+    );
+    assert!(
+        common::reports(
+            &report,
+            "data/council.toml:9:1: error: the image has no alt text"
+        ),
+        "{report}"
+    );
+    assert!(
+        site.build_err().contains("the image has no alt text"),
+        "build refuses it too"
+    );
+}
+
+/// Where a TOML string has escapes its bytes are not the text's: findings
+/// point at the string.
+#[test]
+fn findings_in_an_escaped_description_point_at_the_string() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/council.toml",
+        "description = \"Brukerrådet gir råd til etaten.\"",
+        "description = \"Brukerr\\u00e5det gir r\\u00e5d.\\n\\n![](/bilde.png)\"",
+    );
+    site.write("static/bilde.png", "not really a png");
+    let report = check(&site).unwrap_err();
+    assert!(
+        common::reports(
+            &report,
+            "data/council.toml:4:16: error: the image has no alt text"
+        ),
+        "{report}"
+    );
+}

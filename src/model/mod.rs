@@ -9,6 +9,7 @@
 
 pub mod body;
 pub(crate) mod check;
+pub mod html;
 pub mod meeting;
 pub mod registry;
 pub mod slug;
@@ -203,6 +204,8 @@ pub struct Site {
     pub config: Config,
     /// The council.
     pub council: Council,
+    /// The council's description ([`Council::description`]), parsed.
+    pub council_description: Body,
     /// Organisations by id.
     pub organisations: BTreeMap<String, Organisation>,
     /// People by id.
@@ -329,6 +332,12 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     check.organisations = std::sync::Arc::new(organisations.keys().cloned().collect());
     check.people = std::sync::Arc::new(people.keys().cloned().collect());
     let council = registry::council(sources.council.as_ref(), &mut check, &config.title);
+    // Markdown in a data file goes through the same checks as a page's.
+    let council_description = sources
+        .council
+        .as_ref()
+        .and_then(|c| Some(check.toml_markdown(&c.file, c.value.description.as_ref()?)))
+        .unwrap_or_default();
 
     let mut home = None;
     let mut meetings_section = None;
@@ -493,6 +502,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     let mut site = Site {
         config,
         council,
+        council_description,
         organisations,
         people,
         home,

@@ -273,12 +273,11 @@ impl<'a> Contexts<'a> {
             urls::HOME,
             Vec::new(),
         );
-        let description = crate::model::Body::parse(&site.council.description).0;
         ctx.insert(
             "council",
             &json!({
                 "name": site.council.name,
-                "description_html": self.html(&description),
+                "description_html": self.html(&site.council_description),
             }),
         );
         ctx.insert("intro_html", &self.html(&site.home.body));
