@@ -102,6 +102,9 @@ pub struct RenderedSite {
     pub sources: load::Sources,
     /// The search index was left out ([`render_site_deferred`]).
     pub index_deferred: bool,
+    /// The validated site the files were made from; `None` when `serve`'s
+    /// cache keeps it instead.
+    pub site: Option<model::Site>,
 }
 
 /// Runs every stage but the last: load → model → search → render.
@@ -245,9 +248,13 @@ fn render_site_inner(
     }
     before.clock.lap("render");
     let warnings = std::mem::take(&mut before.site.warnings);
-    if let Some(cache) = pages_cache {
-        cache.finish(before.site, &assets);
-    }
+    let site = match pages_cache {
+        Some(cache) => {
+            cache.finish(before.site, &assets);
+            None
+        }
+        None => Some(before.site),
+    };
 
     Ok(RenderedSite {
         files,
@@ -258,6 +265,7 @@ fn render_site_inner(
         warnings,
         timings: before.clock.timings,
         index_deferred,
+        site,
     })
 }
 

@@ -353,7 +353,7 @@ fn render_job(
 
 /// The template a page of `kind` is rendered with: the theme's (or the
 /// site's override of it), or the one a plain page names.
-fn template(kind: &PageKind, site: &Site) -> String {
+pub(crate) fn template(kind: &PageKind, site: &Site) -> String {
     match kind {
         PageKind::Home => "index.html",
         PageKind::Meetings => "meetings.html",
