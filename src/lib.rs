@@ -304,6 +304,16 @@ fn prepare(
     }
     .map_err(Error::Invalid)?;
     let copies = copies(&options.root, &sources)?;
+    let clashes = model::urls::copy_collisions(
+        &site,
+        copies.iter().map(|c| {
+            let source = c.source.strip_prefix(&options.root).unwrap_or(&c.source);
+            (c.path.as_str(), source)
+        }),
+    );
+    if clashes.has_errors() {
+        return Err(Error::Invalid(clashes));
+    }
     let sources = keep_sources.then_some(sources);
     clock.lap("model");
 

@@ -215,3 +215,17 @@ fn the_site_map_is_what_is_rendered_and_listed() {
         );
     }
 }
+
+#[test]
+fn a_static_file_that_would_replace_a_page_is_an_error_naming_both() {
+    let site = TestSite::minimal();
+    site.write("static/sitemap.xml", "<urlset/>");
+    site.write("static/moter/2026-1/sak-01-26/index.html", "<p>Min egen</p>");
+    let report = site.build_err();
+    for expected in [
+        "static/sitemap.xml: error: the file would be written to \"/sitemap.xml\", as is the page \"/sitemap.xml\" (the sitemap, which medvirk makes)",
+        "static/moter/2026-1/sak-01-26/index.html: error: the file would be written to \"/moter/2026-1/sak-01-26/index.html\", as is the page \"/moter/2026-1/sak-01-26/\" (content/moter/2026-1/sak-01-26.md)",
+    ] {
+        assert!(common::reports(&report, expected), "{expected}\n{report}");
+    }
+}

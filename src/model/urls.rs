@@ -79,6 +79,21 @@ pub fn attachment(case_path: &str, slug: &str) -> String {
     format!("{case_path}{slug}/")
 }
 
+/// The search index in one file: "/search_index.nb.json".
+pub fn search_index(lang: &str) -> String {
+    format!("/search_index.{lang}.json")
+}
+
+/// The folder of the search index in shards: "/search_index.nb/".
+pub fn search_index_dir(lang: &str) -> String {
+    format!("/search_index.{lang}/")
+}
+
+/// The manifest of the search index in shards.
+pub fn search_manifest(lang: &str) -> String {
+    format!("{}manifest.json", search_index_dir(lang))
+}
+
 /// A file copied as it is (an attachment, from `static/`), by its path
 /// relative to the output folder.
 pub fn file(rel: &str) -> String {
@@ -280,6 +295,48 @@ pub(crate) fn site_map(site: &Site, check: &mut Checker) -> SiteMap {
     add(SITEMAP.into(), PageKind::Sitemap, false, None);
     check_addresses(site, &pages, check);
     pages
+}
+
+/// Files copied as they are (`static/`, attachments) that would replace a
+/// page, or one another, or the search index: each `(output path, source
+/// relative to the site root)`. Checked once the copies are known, after
+/// the model.
+pub fn copy_collisions<'a>(
+    site: &Site,
+    copies: impl IntoIterator<Item = (&'a str, &'a Path)>,
+) -> crate::error::Diagnostics {
+    let mut check = Checker::default();
+    let pages: HashMap<String, &SitePage> = site
+        .site_map
+        .iter()
+        .map(|p| (file_path(&p.path), p))
+        .collect();
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for (path, source) in copies {
+        let other = match (pages.get(path), seen.get(path)) {
+            (Some(page), _) => Some(format!(
+                "the page \"{}\" ({})",
+                page.path,
+                self::source(site, &page.kind).describe()
+            )),
+            (None, Some(first)) => Some(first.display().to_string()),
+            (None, None) if reserved(path).is_some_and(|(s, _)| s.ends_with('.')) => {
+                Some("the search index, which medvirk makes".into())
+            }
+            (None, None) => None,
+        };
+        seen.entry(path).or_insert(source);
+        if let Some(other) = other {
+            check.push(
+                Diagnostic::error(
+                    source,
+                    format!("the file would be written to \"/{path}\", as is {other}"),
+                )
+                .hint("rename or move the file, so that each file of the site has an address of its own"),
+            );
+        }
+    }
+    check.diagnostics
 }
 
 /// Reports two pages with one file, and content under a reserved segment.

@@ -130,15 +130,15 @@ pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile
     };
     let mut files = vec![named("style", "css", THEME_CSS)];
     let mut paths = AssetPaths {
-        css: format!("/{}", files[0].path),
+        css: urls::file(&files[0].path),
         search: None,
     };
     if let Some(index) = search {
         let client = named("sok", "js", THEME_SEARCH_JS);
         let field = named("sokefelt", "js", THEME_FIELD_JS);
         paths.search = Some(SearchAssets {
-            client: format!("/{}", client.path),
-            field: format!("/{}", field.path),
+            client: urls::file(&client.path),
+            field: urls::file(&field.path),
             index: index.url.clone(),
             layout: index.layout,
         });

@@ -470,8 +470,8 @@ fn build_from(site: &Site, mut docs: Vec<Document>) -> SearchIndex {
         }
     };
     let url = match layout {
-        Layout::Single => format!("/search_index.{lang}.json"),
-        Layout::Split => format!("/search_index.{lang}/manifest.json"),
+        Layout::Single => crate::model::urls::search_index(lang),
+        Layout::Split => crate::model::urls::search_manifest(lang),
     };
     SearchIndex {
         layout,
@@ -616,7 +616,7 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
     let weights: Vec<&[(Term, u16)]> = all.iter().map(|(_, w)| w.as_slice()).collect();
     Some(SearchIndex {
         layout: Layout::Split,
-        url: format!("/search_index.{lang}/manifest.json"),
+        url: crate::model::urls::search_manifest(lang),
         files: split::files(lang, &docs, &weights),
         documents: docs.len(),
     })
@@ -668,7 +668,7 @@ fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Ou
     value["documentStore"]["docs"] = Value::Object(store);
     value["documentStore"]["save"] = Value::Bool(true);
     OutputFile {
-        path: format!("search_index.{lang}.json"),
+        path: crate::model::urls::file_path(&crate::model::urls::search_index(lang)),
         bytes: serde_json::to_vec(&value).expect("JSON").into(),
     }
 }
