@@ -300,6 +300,11 @@ impl Changes {
             .map(|d| self.renumber.dep(d).filter(|d| !self.changed(d)))
             .collect()
     }
+
+    /// Whether parts moved, so a kept page's parts must be renumbered.
+    pub(super) fn renumbered(&self) -> bool {
+        !self.renumber.identity
+    }
 }
 
 /// Where each part of one site is in another, matched by id; `None` where
@@ -323,29 +328,37 @@ struct Renumber {
 impl Renumber {
     /// Where each part of `from` is in `to`.
     fn between(from: &Site, to: &Site) -> Renumber {
-        let from_paths: Vec<String> = from.meetings.iter().map(|m| m.path()).collect();
-        let to_paths: Vec<String> = to.meetings.iter().map(|m| m.path()).collect();
-        let meetings = positions(&from_paths, &to_paths);
+        // Ids borrowed, not copied: this runs on every rebuild of `serve`.
+        fn meeting_ids(s: &Site) -> Vec<(&str, &str)> {
+            s.meetings
+                .iter()
+                .map(|m| (m.section.as_str(), m.slug.as_str()))
+                .collect()
+        }
+        fn case_slugs(m: &Meeting) -> Vec<&str> {
+            m.cases.iter().map(|c| c.slug.as_str()).collect()
+        }
+        fn theme_slugs(s: &Site) -> Vec<&str> {
+            s.themes.iter().map(|t| t.slug.as_str()).collect()
+        }
+        fn paper_paths(s: &Site) -> Vec<&str> {
+            s.papers.iter().map(|p| p.path.as_str()).collect()
+        }
+        let meetings = positions(&meeting_ids(from), &meeting_ids(to));
         let cases: Vec<Vec<Option<CaseRef>>> = from
             .meetings
             .iter()
             .zip(&meetings)
-            .map(|(m, there)| {
-                let slugs =
-                    |m: &Meeting| m.cases.iter().map(|c| c.slug.clone()).collect::<Vec<_>>();
-                match there {
-                    Some(t) => positions(&slugs(m), &slugs(&to.meetings[*t]))
-                        .into_iter()
-                        .map(|c| c.map(|case| CaseRef { meeting: *t, case }))
-                        .collect(),
-                    None => vec![None; m.cases.len()],
-                }
+            .map(|(m, there)| match there {
+                Some(t) => positions(&case_slugs(m), &case_slugs(&to.meetings[*t]))
+                    .into_iter()
+                    .map(|c| c.map(|case| CaseRef { meeting: *t, case }))
+                    .collect(),
+                None => vec![None; m.cases.len()],
             })
             .collect();
-        let slugs = |s: &Site| s.themes.iter().map(|t| t.slug.clone()).collect::<Vec<_>>();
-        let themes = positions(&slugs(from), &slugs(to));
-        let paths = |s: &Site| s.papers.iter().map(|p| p.path.clone()).collect::<Vec<_>>();
-        let papers = positions(&paths(from), &paths(to));
+        let themes = positions(&theme_slugs(from), &theme_slugs(to));
+        let papers = positions(&paper_paths(from), &paper_paths(to));
         let in_place = |list: &[Option<usize>], len: usize| {
             list.len() == len && list.iter().enumerate().all(|(i, t)| *t == Some(i))
         };
@@ -423,16 +436,12 @@ impl Renumber {
 }
 
 /// Where each of `from` is in `to`.
-fn positions(from: &[String], to: &[String]) -> Vec<Option<usize>> {
+fn positions<K: Eq + std::hash::Hash + Copy>(from: &[K], to: &[K]) -> Vec<Option<usize>> {
     if from == to {
         return (0..from.len()).map(Some).collect();
     }
-    let at: FxHashMap<&str, usize> = to
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
-        .collect();
-    from.iter().map(|k| at.get(k.as_str()).copied()).collect()
+    let at: FxHashMap<K, usize> = to.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    from.iter().map(|k| at.get(k).copied()).collect()
 }
 
 /// The ids whose links differ, comparing renumbered old links with `eq`.

@@ -322,11 +322,16 @@ fn render_job(
             bytes: Arc::new(html.into_bytes()),
         });
     };
-    if let Some(kept) = last.and_then(|(last, changes)| last.reuse(job, changes)) {
-        cache.reused.fetch_add(1, Ordering::Relaxed);
-        let file = kept.file.clone();
-        cache.keep(job, kept);
-        return Ok(file);
+    if let Some((last, changes)) = last {
+        if let Some(kept) = last.reuse(job, changes) {
+            cache.reused.fetch_add(1, Ordering::Relaxed);
+            let file = kept.file.clone();
+            // Kept as it was unless its parts were renumbered.
+            if changes.renumbered() {
+                cache.keep(job, kept);
+            }
+            return Ok(file);
+        }
     }
     let (context, deps) = incremental::noting(|| page_context(&job.kind, ctx));
     let html = render_page(tera, &template(&job.kind, site), &context, &job.path)?;
@@ -437,7 +442,8 @@ fn render_page(
 pub struct RenderCache {
     inputs: Mutex<u64>,
     last: Mutex<Option<Arc<LastRender>>>,
-    /// Every page of the render under way, rendered or reused, by address.
+    /// Pages rendered by the render under way, and those reused with
+    /// their parts renumbered, by address.
     fresh: Mutex<FxHashMap<String, Kept>>,
     /// The addresses of the pages rendered (not reused) by the last render.
     rendered_pages: Mutex<Vec<String>>,
@@ -502,9 +508,20 @@ impl RenderCache {
 
     /// Keeps the rendered `site` to compare the next render with.
     pub fn finish(&self, site: Site, assets: &AssetPaths) {
-        // Every page of this render is here, and only those.
-        let pages = std::mem::take(&mut *self.fresh.lock().expect("lock"));
-        *self.last.lock().expect("lock") = Some(Arc::new(LastRender {
+        let fresh = std::mem::take(&mut *self.fresh.lock().expect("lock"));
+        let mut last = self.last.lock().expect("lock");
+        // The last render's pages are moved on, not copied, unless someone
+        // still reads them; pages this site does not have are dropped.
+        let mut pages = match last.take().map(Arc::try_unwrap) {
+            Some(Ok(last)) => last.pages,
+            Some(Err(shared)) => shared.pages.clone(),
+            None => FxHashMap::default(),
+        };
+        let wanted: rustc_hash::FxHashSet<&str> =
+            site.site_map.iter().map(|p| p.path.as_str()).collect();
+        pages.retain(|path, _| wanted.contains(path.as_str()));
+        pages.extend(fresh);
+        *last = Some(Arc::new(LastRender {
             site,
             assets: assets.clone(),
             pages,
