@@ -8,7 +8,8 @@ use chrono::{NaiveDate, NaiveTime};
 use toml::value::Datetime;
 use toml::Spanned;
 
-use super::body::{Body, Link, Links};
+use super::body::Body;
+use super::links::{Link, Links};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 
@@ -219,7 +220,7 @@ impl Checker {
     fn markdown(&mut self, file: &SourceFile, text: &str, at: Place) -> Body {
         let events = super::body::events(text);
         self.accessibility(file, at, &events);
-        let links = super::body::links(&events, text)
+        let links = super::links::links(&events, text)
             .into_iter()
             .map(|(dest, span)| Link {
                 dest,

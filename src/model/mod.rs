@@ -10,6 +10,7 @@
 pub mod body;
 pub(crate) mod check;
 pub mod html;
+pub mod links;
 pub mod meeting;
 pub mod registry;
 pub mod slug;

@@ -219,7 +219,7 @@ impl Source {
 
 /// Every page of `site`, in the order of `sitemap.xml` (then the pages it
 /// does not list); two pages with one address, or a content page under a
-/// segment medvirk keeps, are errors in `check`.
+/// segment medvirk keeps, is an error found by `check`.
 pub(crate) fn site_map(site: &Site, check: &mut Checker) -> SiteMap {
     let mut pages = Vec::new();
     let mut add = |path: String, kind: PageKind, listed: bool, date: Option<NaiveDate>| {

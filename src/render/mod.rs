@@ -12,6 +12,7 @@ pub mod format;
 mod incremental;
 pub mod markdown;
 mod minify;
+mod renumber;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
