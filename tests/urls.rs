@@ -220,7 +220,10 @@ fn the_site_map_is_what_is_rendered_and_listed() {
 fn a_static_file_that_would_replace_a_page_is_an_error_naming_both() {
     let site = TestSite::minimal();
     site.write("static/sitemap.xml", "<urlset/>");
-    site.write("static/moter/2026-1/sak-01-26/index.html", "<p>Min egen</p>");
+    site.write(
+        "static/moter/2026-1/sak-01-26/index.html",
+        "<p>Min egen</p>",
+    );
     let report = site.build_err();
     for expected in [
         "static/sitemap.xml: error: the file would be written to \"/sitemap.xml\", as is the page \"/sitemap.xml\" (the sitemap, which medvirk makes)",

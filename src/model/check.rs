@@ -196,9 +196,9 @@ impl Checker {
         let quotes = ["\"\"\"", "'''", "\"", "'"]
             .into_iter()
             .find(|q| written.starts_with(q) && written.len() >= 2 * q.len());
-        let place = match quotes {
-            Some(q) => {
-                let inner = &written[q.len()..written.len() - q.len()];
+        let inner = quotes.and_then(|q| Some((q, written.get(q.len()..written.len() - q.len())?)));
+        let place = match inner {
+            Some((q, inner)) => {
                 // A newline right after the opening quotes is not part of the string.
                 let skip = usize::from(q.len() == 3 && inner.starts_with('\n'));
                 Place {
