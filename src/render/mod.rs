@@ -1,11 +1,11 @@
 //! Stage 3: pages from the model, through Tera templates.
 //!
 //! The default theme is compiled into the binary; a site's own `templates/`
-//! folder overrides any template by name, as in Zola. Every page is one
-//! job, one per page of the model's site map (`model::urls`), which also
-//! gives its address and picks its template; jobs render in parallel and
-//! produce [`OutputFile`]s. Contexts are
-//! built from the model's precomputed links, so no page scans the whole site.
+//! folder overrides any template by name, as in Zola. Every page of the
+//! model's site map (`model::urls`) is one job: the site map gives its
+//! address, `template` picks its template, and jobs render in parallel
+//! into [`OutputFile`]s. Contexts are built from the model's precomputed
+//! links, so no page scans the whole site.
 
 mod context;
 pub mod format;
