@@ -8,10 +8,10 @@
 //! or a content page under a reserved segment, is an error naming both.
 //! (Zola's `Library::find_path_collisions` does the same for its pages.)
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::check::Checker;
 use super::{CaseRef, Site};
@@ -238,13 +238,19 @@ pub(crate) fn site_map(site: &Site, check: &mut Checker) -> SiteMap {
         add(s.path.clone(), PageKind::Papers, true, None);
     }
     for (mi, m) in site.meetings.iter().enumerate() {
-        add(m.path(), PageKind::Meeting(mi), true, Some(m.date));
+        let meeting_path = m.path();
+        add(
+            meeting_path.clone(),
+            PageKind::Meeting(mi),
+            true,
+            Some(m.date),
+        );
         for (ci, c) in m.cases.iter().enumerate() {
             let r = CaseRef {
                 meeting: mi,
                 case: ci,
             };
-            let path = site.case_path(r);
+            let path = case(&meeting_path, &c.slug);
             add(path.clone(), PageKind::Case(r), true, Some(m.date));
             for (ai, a) in c.attachments.iter().enumerate() {
                 if let Some((slug, _)) = &a.text {
@@ -306,14 +312,16 @@ pub fn copy_collisions<'a>(
     copies: impl IntoIterator<Item = (&'a str, &'a Path)>,
 ) -> crate::error::Diagnostics {
     let mut check = Checker::default();
-    let pages: HashMap<String, &SitePage> = site
-        .site_map
-        .iter()
-        .map(|p| (file_path(&p.path), p))
-        .collect();
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let pages: FxHashMap<&str, &SitePage> =
+        site.site_map.iter().map(|p| (p.path.as_str(), p)).collect();
+    let mut seen: FxHashMap<&str, &Path> = FxHashMap::default();
     for (path, source) in copies {
-        let other = match (pages.get(path), seen.get(path)) {
+        // The address of the page that would be written to `path`.
+        let address = match path.strip_suffix("index.html") {
+            Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+            _ => format!("/{path}"),
+        };
+        let other = match (pages.get(address.as_str()), seen.get(path)) {
             (Some(page), _) => Some(format!(
                 "the page \"{}\" ({})",
                 page.path,
@@ -341,15 +349,24 @@ pub fn copy_collisions<'a>(
 
 /// Reports two pages with one file, and content under a reserved segment.
 fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
-    let mut first: HashMap<String, &SitePage> = HashMap::with_capacity(pages.len());
+    // By address, borrowed: this runs on every rebuild of `serve`. No
+    // address has an empty segment (a theme without a slug is left out,
+    // ids and folder names are never empty), so one address is one file.
+    let mut first: FxHashMap<&str, &SitePage> = FxHashMap::default();
+    first.reserve(pages.len());
     for page in pages {
-        let file = file_path(&page.path);
+        let clash = first.get(page.path.as_str()).copied();
+        let owner = reserved(&page.path);
+        if clash.is_none() && owner.is_none() {
+            first.insert(&page.path, page);
+            continue;
+        }
         let source = source(site, &page.kind);
         let (path, line) = match &source {
             Source::File(path, line) => (path.clone(), *line),
             Source::Made(_) => (PathBuf::from("content"), None),
         };
-        if let Some(other) = first.get(&file) {
+        if let Some(other) = clash {
             let other = self::source(site, &other.kind);
             // Reported at the file the author can rename: this one, or the other.
             let (here, line, there) = match (&source, &other) {
@@ -371,8 +388,8 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
             );
             continue;
         }
-        first.insert(file, page);
-        if let (Source::File(..), Some((segment, owner))) = (&source, reserved(&page.path)) {
+        first.insert(&page.path, page);
+        if let (Source::File(..), Some((segment, owner))) = (&source, owner) {
             let shown = if segment.ends_with('.') {
                 format!("{segment}*")
             } else {
