@@ -2,76 +2,110 @@
 //! rendered site can show: internal links and anchors that do not resolve
 //! (links to input items included).
 //!
-//! The site is rendered in memory, never written. Every internal `href` of
-//! every page is resolved against the rendered files and the `id`s on the
-//! target page. A broken link is reported where it was written: the first
-//! Markdown file that contains it, at its line and column; a link no content
-//! file contains came from a template and is reported against the page.
+//! The site is rendered in memory, never written. Links come from two
+//! places. Those written in Markdown were gathered by the model with the
+//! file and span they were written at (`model::body::Links`), and each is
+//! resolved against the page its text is shown on and reported there. The
+//! rest of each page's links came from a template: they and every page's
+//! `id`s are read from the rendered HTML with a tokenizer (so minified,
+//! unquoted attributes read the same as quoted ones), and a broken one is
+//! reported against the template that rendered the page.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::model::urls::{self, PageKind};
+use crate::model::{html, Body, CaseRef, Site};
 use crate::{load, render_site, BuildOptions};
+
+/// What to do about a link that does not resolve.
+const HINT: &str = "link to a page that exists, with an anchor on it (input items are #innspill-1, #innspill-1-2, …)";
 
 /// Loads, validates and renders the site in memory, then checks its links.
 /// Returns the warnings; errors come back as [`Error::Invalid`].
-pub fn check(root: &std::path::Path) -> Result<Diagnostics, Error> {
+pub fn check(root: &Path) -> Result<Diagnostics, Error> {
     let options = BuildOptions {
         root: root.to_path_buf(),
         output_dir: None,
         base_url: None,
     };
-    let site = render_site(&options)?;
-    let sources = &site.sources;
-    let mut findings = site.warnings.clone();
+    let rendered = render_site(&options)?;
+    // Whatever the site holds, a render without `serve`'s cache returns it.
+    let site = rendered
+        .site
+        .as_ref()
+        .expect("an uncached render keeps its site");
+    let mut findings = rendered.warnings.clone();
 
-    let files: BTreeSet<String> = site
+    let files: BTreeSet<String> = rendered
         .files
         .iter()
         .map(|f| f.path.clone())
-        .chain(site.copies.iter().map(|c| c.path.clone()))
+        .chain(rendered.copies.iter().map(|c| c.path.clone()))
         .collect();
+    // Each page's attributes, read once: its ids, and its links.
     let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&f.bytes);
-        ids.insert(
-            f.path.as_str(),
-            attribute_values(&html, "id").into_iter().collect(),
-        );
+    let mut hrefs: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for f in rendered.files.iter().filter(|f| f.path.ends_with(".html")) {
+        let attributes = html::attributes(&String::from_utf8_lossy(&f.bytes));
+        for a in attributes {
+            match a.name.as_str() {
+                "id" => {
+                    ids.entry(&f.path).or_default().insert(a.value);
+                }
+                "href" | "src" => hrefs.entry(&f.path).or_default().push(a.value),
+                _ => {}
+            }
+        }
     }
-    let mut markdown: Vec<&load::SourceFile> = sources.entries.iter().map(|e| e.file()).collect();
-    markdown.extend(
-        sources
-            .assets
-            .values()
-            .filter_map(|a| a.markdown.as_deref()),
-    );
+    let sources = source_files(&rendered.sources);
 
     let mut reported = BTreeSet::new();
-    for f in site.files.iter().filter(|f| f.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&f.bytes);
-        for href in attribute_values(&html, "href") {
-            let Some(problem) = resolve(&f.path, &href, &files, &ids) else {
-                continue;
-            };
-            if !reported.insert((href.clone(), problem.clone())) {
+    for page in &site.site_map {
+        let file = urls::file_path(&page.path);
+        // What the page's texts link to, as the HTML writer may have encoded it.
+        let mut written = BTreeSet::new();
+        for body in bodies(site, &page.kind) {
+            let links = &body.links;
+            for link in &links.list {
+                written.insert(decoded(&link.dest));
+                let Some(problem) = resolve(&file, &link.dest, &files, &ids) else {
+                    continue;
+                };
+                let message = format!("the link \"{}\" does not resolve: {problem}", link.dest);
+                let diagnostic = Diagnostic::error(&links.file, message);
+                findings.push(
+                    match sources.get(links.file.as_path()) {
+                        Some(source) => source.finding_at(diagnostic, link.span.clone()),
+                        None => diagnostic,
+                    }
+                    .hint(HINT),
+                );
+            }
+        }
+        let template = crate::render::template(&page.kind, site);
+        for href in hrefs.get(file.as_str()).into_iter().flatten() {
+            if written.contains(&decoded(href)) {
                 continue;
             }
-            let message = format!("the link \"{href}\" does not resolve: {problem}");
-            let hint = "link to a page that exists, with an anchor on it (input items are #innspill-1, #innspill-1-2, …)";
-            let written = markdown.iter().find_map(|file| {
-                let body = file.body_text();
-                body.find(&format!("]({href}"))
-                    .map(|i| (file, i + 2..i + 2 + href.len()))
-            });
-            findings.push(match written {
-                Some((file, span)) => file
-                    .body_finding(Diagnostic::error(&file.path, message), span)
-                    .hint(hint),
-                None => Diagnostic::error(PathBuf::from("templates").join(&f.path), message)
-                    .hint("the link comes from a template, not from content"),
-            });
+            let Some(problem) = resolve(&file, href, &files, &ids) else {
+                continue;
+            };
+            // A template's link is the same on every page it renders: reported once.
+            if !reported.insert((template.clone(), href.clone(), problem.clone())) {
+                continue;
+            }
+            findings.push(
+                Diagnostic::error(
+                    PathBuf::from("templates").join(&template),
+                    format!("the link \"{href}\" does not resolve: {problem}"),
+                )
+                .hint(format!(
+                    "the link comes from the template {template} (or one it extends or includes), on the page {}",
+                    page.path
+                )),
+            );
         }
     }
     findings.sort();
@@ -81,6 +115,69 @@ pub fn check(root: &std::path::Path) -> Result<Diagnostics, Error> {
     Ok(findings)
 }
 
+/// Every text file that was read, by its path.
+fn source_files(sources: &load::Sources) -> HashMap<&Path, &load::SourceFile> {
+    sources
+        .entries
+        .iter()
+        .map(|e| e.file())
+        .chain(
+            sources
+                .assets
+                .values()
+                .filter_map(|a| a.markdown.as_deref()),
+        )
+        .chain(sources.council.as_ref().map(|c| &c.file))
+        .map(|f| (f.path.as_path(), f))
+        .collect()
+}
+
+/// The Markdown texts a page shows.
+fn bodies<'a>(site: &'a Site, kind: &PageKind) -> Vec<&'a Body> {
+    let section = |s: &'a Option<crate::model::Page>| s.iter().map(|p| &p.body).collect();
+    match kind {
+        PageKind::Home => vec![&site.home.body, &site.council_description],
+        PageKind::Meetings => section(&site.meetings_section),
+        PageKind::Papers => section(&site.papers_section),
+        PageKind::Meeting(i) => vec![&site.meetings[*i].body],
+        PageKind::Case(r) => vec![&site.case(*r).body],
+        PageKind::Attachment(r, i) => attachment(site, *r, *i).into_iter().collect(),
+        PageKind::Paper(i) => vec![&site.papers[*i].body],
+        PageKind::Page(i) => vec![&site.pages[*i].body],
+        _ => Vec::new(),
+    }
+}
+
+fn attachment(site: &Site, r: CaseRef, i: usize) -> Option<&Body> {
+    site.case(r).attachments[i]
+        .text
+        .as_ref()
+        .map(|(_, body)| body)
+}
+
+/// A link as it reads once percent-encoding is undone, for matching what
+/// Markdown wrote with what the page holds.
+fn decoded(href: &str) -> String {
+    percent_encoding::percent_decode_str(href)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Whether `href` leaves the site: a scheme (`https:`, `mailto:`) or `//`.
+fn is_external(href: &str) -> bool {
+    if href.starts_with("//") {
+        return true;
+    }
+    let Some((scheme, _)) = href.split_once(':') else {
+        return false;
+    };
+    !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
 /// Why an `href` on the page at `page` (a file path) does not resolve, if it does not.
 fn resolve(
     page: &str,
@@ -88,17 +185,12 @@ fn resolve(
     files: &BTreeSet<String>,
     ids: &BTreeMap<&str, BTreeSet<String>>,
 ) -> Option<String> {
-    let href = href.replace("&amp;", "&").replace("&#x2F;", "/");
-    if href.contains("://")
-        || href.starts_with("//")
-        || href.starts_with("mailto:")
-        || href.starts_with("tel:")
-    {
+    if is_external(href) {
         return None;
     }
     let (path, fragment) = match href.split_once('#') {
         Some((p, f)) => (p, Some(f)),
-        None => (href.as_str(), None),
+        None => (href, None),
     };
     let path = path.split('?').next().unwrap_or("");
     let target = if path.is_empty() {
@@ -161,17 +253,6 @@ fn normalise(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// Values of an attribute in HTML as the renderer writes it (quoted).
-fn attribute_values(html: &str, attr: &str) -> Vec<String> {
-    let needle = format!(" {attr}=\"");
-    html.match_indices(&needle)
-        .filter_map(|(i, _)| {
-            let rest = &html[i + needle.len()..];
-            rest.find('"').map(|end| rest[..end].to_string())
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +281,21 @@ mod tests {
             .unwrap()
             .contains("no page \"/moter/b/\""));
         assert!(resolve(page, "../../../../etc", &files, &ids).is_some());
+    }
+
+    #[test]
+    fn any_scheme_leaves_the_site() {
+        for href in [
+            "https://a.no/",
+            "mailto:a@b.no",
+            "tel:+4712345678",
+            "javascript:void(0)",
+            "//cdn.no/x.js",
+        ] {
+            assert!(is_external(href), "{href}");
+        }
+        for href in ["/moter/", "bilde.png", "#innspill-1", "moter/a:b/", ":x"] {
+            assert!(!is_external(href), "{href}");
+        }
     }
 }

@@ -103,6 +103,9 @@ pub struct RenderedSite {
     pub sources: load::Sources,
     /// The search index was left out ([`render_site_deferred`]).
     pub index_deferred: bool,
+    /// The validated site the files were made from; `None` when `serve`'s
+    /// cache keeps it instead.
+    pub site: Option<model::Site>,
 }
 
 /// Runs every stage but the last: load → model → search → render.
@@ -246,9 +249,13 @@ fn render_site_inner(
     }
     before.clock.lap("render");
     let warnings = std::mem::take(&mut before.site.warnings);
-    if let Some(cache) = pages_cache {
-        cache.finish(before.site, &assets);
-    }
+    let site = match pages_cache {
+        Some(cache) => {
+            cache.finish(before.site, &assets);
+            None
+        }
+        None => Some(before.site),
+    };
 
     Ok(RenderedSite {
         files,
@@ -259,6 +266,7 @@ fn render_site_inner(
         warnings,
         timings: before.clock.timings,
         index_deferred,
+        site,
     })
 }
 
@@ -302,6 +310,16 @@ fn prepare(
         Error::Invalid(found)
     })?;
     let copies = copies(&options.root, &sources)?;
+    let clashes = model::urls::copy_collisions(
+        &site,
+        copies.iter().map(|c| {
+            let source = c.source.strip_prefix(&options.root).unwrap_or(&c.source);
+            (c.path.as_str(), source)
+        }),
+    );
+    if clashes.has_errors() {
+        return Err(Error::Invalid(clashes));
+    }
     // What loading left out, and links in `static/`, which are not copied.
     site.warnings.0.extend(sources.warnings.0.iter().cloned());
     site.warnings

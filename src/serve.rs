@@ -472,7 +472,11 @@ fn respond(status: StatusCode, name: &str, bytes: &[u8]) -> Response {
     };
     Response::builder()
         .status(status)
-        .header(header::CONTENT_TYPE, HeaderValue::from_static(kind))
+        .header(
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(&kind)
+                .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        )
         .header(header::CACHE_CONTROL, "no-store")
         .body(Body::from(body))
         .expect("response")
@@ -488,19 +492,14 @@ fn inject_live_reload(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn content_type(name: &str) -> &'static str {
-    match name.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "pdf" => "application/pdf",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+/// The media type of a file by its extension; text is always UTF-8 here
+/// (pages, feeds, styles and scripts are written so, and `static/` text is
+/// read so by the browser test).
+fn content_type(name: &str) -> String {
+    let guess = mime_guess::from_path(name).first_or_octet_stream();
+    match guess.type_() {
+        mime_guess::mime::TEXT => format!("{}; charset=utf-8", guess.essence_str()),
+        _ => guess.essence_str().to_string(),
     }
 }
 
@@ -527,6 +526,31 @@ mod tests {
             Some("moter/2024-2/")
         );
         assert_eq!(request_path("/s%C3%B8k/").as_deref(), Some("søk/"));
+    }
+
+    #[test]
+    fn files_are_served_with_their_media_type() {
+        for (name, kind) in [
+            ("index.html", "text/html; charset=utf-8"),
+            ("style.0123abcd.css", "text/css; charset=utf-8"),
+            ("sok.0123abcd.js", "text/javascript; charset=utf-8"),
+            ("search_index.nb.json", "application/json"),
+            ("vedlegg/bilde.gif", "image/gif"),
+            ("vedlegg/bilde.webp", "image/webp"),
+            ("vedlegg/bilde.PNG", "image/png"),
+            ("vedlegg/notat.pdf", "application/pdf"),
+            (
+                "vedlegg/notat.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+            (
+                "vedlegg/lysark.pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+            ("vedlegg/uten-type", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(name), kind, "{name}");
+        }
     }
 
     #[test]

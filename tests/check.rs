@@ -110,3 +110,132 @@ fn an_image_without_alt_text_is_an_error() {
         "{report}"
     );
 }
+
+/// The council's description (Markdown in `data/council.toml`, shown on the
+/// home page) goes through the checks a page's text does, placed in the
+/// TOML string.
+#[test]
+fn the_council_description_is_checked_like_any_text() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/council.toml",
+        "description = \"Brukerrådet gir råd til etaten.\"",
+        "description = \"\"\"\nBrukerrådet gir råd til etaten.\n\n#### Mandat\n\n![](/bilde.png)\n\"\"\"",
+    );
+    site.write("static/bilde.png", "not really a png");
+    let report = check(&site).unwrap_err();
+    assert!(
+        common::reports(
+            &report,
+            "data/council.toml:7:1: warning: a level-4 heading follows level 1"
+        ),
+        "{report}"
+    );
+    assert!(
+        common::reports(
+            &report,
+            "data/council.toml:9:1: error: the image has no alt text"
+        ),
+        "{report}"
+    );
+    assert!(
+        site.build_err().contains("the image has no alt text"),
+        "build refuses it too"
+    );
+}
+
+/// Where a TOML string has escapes its bytes are not the text's: findings
+/// point at the string.
+#[test]
+fn findings_in_an_escaped_description_point_at_the_string() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/council.toml",
+        "description = \"Brukerrådet gir råd til etaten.\"",
+        "description = \"Brukerr\\u00e5det gir r\\u00e5d.\\n\\n![](/bilde.png)\"",
+    );
+    site.write("static/bilde.png", "not really a png");
+    let report = check(&site).unwrap_err();
+    assert!(
+        common::reports(
+            &report,
+            "data/council.toml:4:16: error: the image has no alt text"
+        ),
+        "{report}"
+    );
+}
+
+/// A site whose pages are made from minified templates (the default), or
+/// from templates as written.
+fn with_minify(minify: bool) -> TestSite {
+    let site = TestSite::minimal();
+    let config = site.read_source("config.toml");
+    site.write("config.toml", &format!("minify_html = {minify}\n{config}"));
+    site
+}
+
+/// Minified pages drop the quotes around `id=dagsorden`: the id is found
+/// either way.
+#[test]
+fn a_content_link_to_an_id_of_a_template_resolves() {
+    for minify in [true, false] {
+        let site = with_minify(minify);
+        site.replace(
+            CASE,
+            "Hva saken gjelder.",
+            "Se [dagsordenen](/moter/2026-1/#dagsorden) og [innholdet](#hovedinnhold).",
+        );
+        let result = check(&site);
+        assert!(result.is_ok(), "minify_html = {minify}: {result:?}");
+    }
+}
+
+/// A link a site's own template writes is checked, quoted or not, and
+/// reported against the template.
+#[test]
+fn a_broken_link_in_a_template_is_reported_against_it() {
+    for minify in [true, false] {
+        let site = with_minify(minify);
+        site.write(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>\
+             <p><a href=/finnes-ikke/>Borte</a> <a href=\"/moter/2026-1/#ingen-slik\">Møtet</a></p>\
+             {{ content_html | safe }}{% endblock content %}",
+        );
+        let report = check(&site).unwrap_err();
+        for message in [
+            "the link \"/finnes-ikke/\" does not resolve: there is no page \"/finnes-ikke/\"",
+            "the link \"/moter/2026-1/#ingen-slik\" does not resolve: \"/moter/2026-1/\" has no element with id \"ingen-slik\"",
+        ] {
+            assert!(
+                common::reports(&report, &format!("templates/page.html: error: {message}")),
+                "minify_html = {minify}: {report}"
+            );
+        }
+        assert!(
+            report.contains("the link comes from the template page.html"),
+            "{report}"
+        );
+    }
+}
+
+/// Links are taken from the Markdown as written: a reference link, raw
+/// HTML and an image are each reported where they are written.
+#[test]
+fn links_of_every_kind_are_reported_where_they_are_written() {
+    let site = TestSite::minimal();
+    site.replace(
+        CASE,
+        "Hva saken gjelder.",
+        "Se [saken][s] og <a href=/borte/>dette</a>.\n\n![Et kart](/kart.png)\n\n[s]: /moter/2026-1/sak-99/",
+    );
+    let report = check(&site).unwrap_err();
+    for expected in [
+        "sak-01-26.md:10:4: error: the link \"/moter/2026-1/sak-99/\" does not resolve",
+        "sak-01-26.md:10:26: error: the link \"/borte/\" does not resolve",
+        "sak-01-26.md:12:12: error: the link \"/kart.png\" does not resolve",
+    ] {
+        assert!(common::reports(&report, expected), "{expected}\n{report}");
+    }
+    assert_eq!(report.matches("does not resolve").count(), 3, "{report}");
+}

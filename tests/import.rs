@@ -1087,6 +1087,7 @@ fn docx_of(site: &model::Site, m: &Meeting) -> Vec<u8> {
     let part = |secs: &[model::Section]| model::Body {
         sections: std::sync::Arc::new(secs.to_vec()),
         tags: Default::default(),
+        links: Default::default(),
     };
     doc = sections(doc, &part(before));
     for c in &m.cases {

@@ -205,6 +205,36 @@ fn edit_one_by_one(split: bool) {
             touched: &[NEW_CASE],
         },
         Edit {
+            name: "a new meeting with attendance, before all others",
+            apply: |s| {
+                add_meeting(s);
+                s.replace(
+                    NEW_MEETING,
+                    "+++\nVelkommen.",
+                    "[[attendance]]\norganisation = \"ffo\"\nperson = \"arnfinn-aarnes\"\n+++\nVelkommen.",
+                );
+            },
+            touched: &[NEW_MEETING, NEW_MEETING_CASE],
+        },
+        Edit {
+            name: "a case of an older meeting, after the new one",
+            apply: |s| {
+                s.replace(
+                    "content/moter/2023-4/sak-14-23.md",
+                    "Møte 20. september 2023: mange innspill",
+                    "Møte 20. september 2023: svært mange innspill",
+                );
+            },
+            touched: &["content/moter/2023-4/sak-14-23.md"],
+        },
+        Edit {
+            name: "the new meeting removed",
+            apply: |s| {
+                std::fs::remove_dir_all(s.root().join("content/moter/2024-3")).unwrap();
+            },
+            touched: &[NEW_MEETING, NEW_MEETING_CASE],
+        },
+        Edit {
             name: "a paper's themes",
             apply: |s| {
                 s.replace(
@@ -281,4 +311,67 @@ fn edit_one_by_one(split: bool) {
             );
         }
     }
+}
+
+const NEW_MEETING: &str = "content/moter/2024-3/_index.md";
+const NEW_MEETING_CASE: &str = "content/moter/2024-3/sak-12-24.md";
+
+/// A meeting newer than every other, with one case that names an earlier
+/// one and carries a theme the site has.
+fn add_meeting(site: &TestSite) {
+    site.write(
+        NEW_MEETING,
+        "+++\nnumber = 3\ndate = 2024-10-01\n\n[[agenda]]\ntime = \"10:00\"\ntext = \"Sak 12/24\"\ncase = \"12/24\"\n+++\nVelkommen.\n",
+    );
+    site.write(
+        NEW_MEETING_CASE,
+        "+++\nnumber = \"12/24\"\nkind = \"oppfølgingssak\"\ntitle = \"Forebygging, igjen\"\nthemes = [\"pårørende\"]\n\n[[earlier]]\ncase = \"07/24\"\nyear = 2024\n+++\n## Bakgrunn\n\nTekst.\n",
+    );
+}
+
+/// The pages besides its own that show a meeting newer than all others
+/// with a case like [`add_meeting`]'s: the lists of meetings (home, the
+/// meetings page, the feed, the sitemap, the search page's years), the
+/// theme it carries and the list of themes with their counts, and the case
+/// it names as earlier treatment.
+const SHOWING_THE_NEWEST_MEETING: &[&str] = &[
+    "/",
+    "/atom.xml",
+    "/moter/",
+    "/moter/2024-2/sak-07-24/",
+    "/sitemap.xml",
+    "/sok/",
+    "/temaer/",
+    "/temaer/parorende/",
+];
+
+#[test]
+fn a_new_meeting_renders_its_own_pages_and_the_lists_that_show_it() {
+    let site = TestSite::demo();
+    let cache = SiteCache::default();
+    let (first, _) = cached(&site, &cache);
+
+    add_meeting(&site);
+    let (rendered, reused) = cached(&site, &cache);
+    let mut expected: Vec<&str> = SHOWING_THE_NEWEST_MEETING.to_vec();
+    expected.extend(["/moter/2024-3/", "/moter/2024-3/sak-12-24/"]);
+    expected.sort();
+    assert_eq!(cache.pages.rendered_pages(), expected);
+    let shown = SHOWING_THE_NEWEST_MEETING.len();
+    assert_eq!((rendered, reused), (expected.len(), first - shown));
+}
+
+#[test]
+fn a_meeting_removed_renders_only_the_lists_that_showed_it() {
+    let site = TestSite::demo();
+    add_meeting(&site);
+    let cache = SiteCache::default();
+    let (first, _) = cached(&site, &cache);
+
+    std::fs::remove_dir_all(site.root().join("content/moter/2024-3")).unwrap();
+    let (rendered, reused) = cached(&site, &cache);
+    assert_eq!(cache.pages.rendered_pages(), SHOWING_THE_NEWEST_MEETING);
+    // Its own two pages are gone; the rest but the lists are reused.
+    let shown = SHOWING_THE_NEWEST_MEETING.len();
+    assert_eq!((rendered, reused), (shown, first - 2 - shown));
 }

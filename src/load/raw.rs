@@ -181,7 +181,7 @@ pub struct RawCouncil {
     pub agency: Spanned<String>,
     /// What the council is, in Markdown, for the home page.
     #[serde(default)]
-    pub description: String,
+    pub description: Option<Spanned<String>>,
     /// Terms of office.
     #[serde(default, rename = "term")]
     pub terms: Vec<RawTerm>,

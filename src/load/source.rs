@@ -216,6 +216,12 @@ impl SourceFile {
         self.located(diagnostic, start..start + span.len())
     }
 
+    /// A finding at a byte range of the whole text (Markdown inside a TOML
+    /// value, for one).
+    pub fn finding_at(&self, diagnostic: Diagnostic, range: Range<usize>) -> Diagnostic {
+        self.located(diagnostic, range)
+    }
+
     /// Places `diagnostic` at a byte range of the whole text, with the line shown.
     fn located(&self, diagnostic: Diagnostic, range: Range<usize>) -> Diagnostic {
         let start = range.start.min(self.text.len());

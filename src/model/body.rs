@@ -45,6 +45,9 @@ pub struct Body {
     pub sections: std::sync::Arc<Vec<Section>>,
     /// What the input items name, gathered once.
     pub tags: std::sync::Arc<ItemTags>,
+    /// The links written in it, for `check`; set by the model, which knows
+    /// the file.
+    pub links: std::sync::Arc<super::links::Links>,
 }
 
 /// How many input items a body has and what they are tagged with, gathered
@@ -208,6 +211,7 @@ impl Body {
         let mut body = Body {
             sections: std::sync::Arc::new(builder.sections),
             tags: Default::default(),
+            links: Default::default(),
         };
         let mut tags = ItemTags::default();
         for item in body.items() {
@@ -690,11 +694,18 @@ impl Builder {
                 item.organisations
                     .extend(list.split(',').filter(|s| !s.is_empty()).map(String::from));
             } else if let Some(list) = token.strip_prefix("tema=") {
-                item.themes.extend(
-                    list.split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(|s| s.replace('_', " ")),
-                );
+                for theme in list.split(',').filter(|s| !s.is_empty()) {
+                    let theme = theme.replace('_', " ");
+                    if slugify(&theme).is_empty() {
+                        self.problems.push(BodyProblem {
+                            offset: item.offset,
+                            message: super::check::empty_theme_message(&theme),
+                            hint: super::check::EMPTY_THEME_HINT.into(),
+                        });
+                        continue;
+                    }
+                    item.themes.push(theme);
+                }
             } else if token == "mange" {
                 item.raised_by_many = true;
             } else {

@@ -9,6 +9,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use super::body::Body;
+use super::links::{Link, Links};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::SourceFile;
 
@@ -68,6 +69,17 @@ impl Checker {
         false
     }
 
+    /// Checks that a theme's name gives it an address: a name of symbols
+    /// alone would get the empty slug and replace the themes index.
+    pub(crate) fn theme(&mut self, file: &SourceFile, name: &Spanned<String>) {
+        if super::slug::slugify(name.get_ref()).is_empty() {
+            self.push(
+                file.error_at(name.span(), empty_theme_message(name.get_ref()))
+                    .hint(EMPTY_THEME_HINT),
+            );
+        }
+    }
+
     /// A TOML date as a calendar date; a date with a time of day is refused.
     pub(crate) fn date(
         &mut self,
@@ -109,6 +121,7 @@ impl Checker {
     fn accessibility(
         &mut self,
         file: &SourceFile,
+        at: Place,
         events: &[(pulldown_cmark::Event<'_>, std::ops::Range<usize>)],
     ) {
         use pulldown_cmark::{Event, Tag, TagEnd};
@@ -121,12 +134,12 @@ impl Checker {
                     let h = *h as usize;
                     if h > level + 1 {
                         self.push(
-                            file.body_finding(
+                            file.finding_at(
                                 Diagnostic::warning(
                                     &file.path,
                                     format!("a level-{h} heading follows level {level}; screen-reader users navigate by these levels"),
                                 ),
-                                range.start..range.start + h,
+                                at.range(range.start..range.start + h),
                             )
                             .hint(format!("use {} for the next level down", "#".repeat(level + 1))),
                         );
@@ -143,9 +156,9 @@ impl Checker {
                     if let Some((range, alt)) = image.take() {
                         if alt.trim().is_empty() {
                             self.push(
-                                file.body_finding(
+                                file.finding_at(
                                     Diagnostic::error(&file.path, "the image has no alt text"),
-                                    range.start..range.start + 2,
+                                    at.range(range.start..range.start + 2),
                                 )
                                 .hint("describe the image between the brackets: ![what it shows](file.png)"),
                             );
@@ -157,13 +170,70 @@ impl Checker {
         }
     }
 
-    /// Parses a Markdown body, placing its problems at their lines.
+    /// Parses the Markdown body of `file`, placing its problems at their lines.
     pub(crate) fn body(&mut self, file: &SourceFile) -> Body {
-        let events = super::body::events(file.body_text());
-        self.accessibility(file, &events);
-        let (body, problems) = Body::from_events(events);
+        self.markdown(
+            file,
+            file.body_text(),
+            Place {
+                start: file.body.start,
+                exact: true,
+            },
+        )
+    }
+
+    /// Parses Markdown written in a TOML string of `file` (the council's
+    /// description), placing its problems in the string: at their own
+    /// line when the string holds the text as written (no escapes), at
+    /// the string's start otherwise.
+    pub(crate) fn toml_markdown(&mut self, file: &SourceFile, value: &Spanned<String>) -> Body {
+        let span = value.span();
+        let start = file.front.start + span.start;
+        let written = file
+            .text
+            .get(start..file.front.start + span.end)
+            .unwrap_or("");
+        let quotes = ["\"\"\"", "'''", "\"", "'"]
+            .into_iter()
+            .find(|q| written.starts_with(q) && written.len() >= 2 * q.len());
+        let inner = quotes.and_then(|q| Some((q, written.get(q.len()..written.len() - q.len())?)));
+        let place = match inner {
+            Some((q, inner)) => {
+                // A newline right after the opening quotes is not part of the string.
+                let skip = usize::from(q.len() == 3 && inner.starts_with('\n'));
+                Place {
+                    start: start + q.len() + skip,
+                    exact: &inner[skip..] == value.get_ref(),
+                }
+            }
+            None => Place {
+                start,
+                exact: false,
+            },
+        };
+        self.markdown(file, value.get_ref(), place)
+    }
+
+    /// The one way Markdown is parsed: its structure, its problems
+    /// (malformed options, repeated anchors), headings that skip a level,
+    /// images without alt text, and the links it holds, all placed in `file`.
+    fn markdown(&mut self, file: &SourceFile, text: &str, at: Place) -> Body {
+        let events = super::body::events(text);
+        self.accessibility(file, at, &events);
+        let links = super::links::links(&events, text)
+            .into_iter()
+            .map(|(dest, span)| Link {
+                dest,
+                span: at.range(span),
+            })
+            .collect();
+        let (mut body, problems) = Body::from_events(events);
+        body.links = Arc::new(Links {
+            file: file.path.clone(),
+            list: links,
+        });
         for problem in problems {
-            let (line, col) = file.line_col(file.body.start + problem.offset);
+            let (line, col) = file.line_col(at.range(problem.offset..problem.offset).start);
             self.push(
                 Diagnostic::error(&file.path, problem.message)
                     .at(line, Some(col))
@@ -173,3 +243,31 @@ impl Checker {
         body
     }
 }
+
+/// Where Markdown text starts in its file, and whether its bytes are the
+/// file's (they are not in a TOML string with escapes).
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    start: usize,
+    exact: bool,
+}
+
+impl Place {
+    /// A byte range of the text as a byte range of the file.
+    fn range(self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        if self.exact {
+            self.start + range.start..self.start + range.end
+        } else {
+            self.start..self.start
+        }
+    }
+}
+
+/// What is said of a theme whose name has no letter or digit.
+pub(crate) fn empty_theme_message(name: &str) -> String {
+    format!("the theme \"{name}\" has no letter or digit to make its address from")
+}
+
+/// The hint for [`empty_theme_message`].
+pub(crate) const EMPTY_THEME_HINT: &str =
+    "name the theme with at least one letter or digit; its page is /temaer/<name>/";

@@ -136,7 +136,7 @@ impl Meeting {
 
     /// The site path, "/moter/2024-2/".
     pub fn path(&self) -> String {
-        format!("/{}/{}/", self.section, self.slug)
+        super::urls::meeting(&self.section, &self.slug)
     }
 }
 
@@ -712,6 +712,9 @@ pub(crate) fn case(
     }
     if let Some(unit) = &raw.submitted_by {
         check.organisation(file, unit);
+    }
+    for t in &raw.themes {
+        check.theme(file, t);
     }
     let themes = raw
         .themes

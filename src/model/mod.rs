@@ -10,10 +10,13 @@
 pub mod body;
 pub(crate) mod check;
 pub mod history;
+pub mod html;
+pub mod links;
 pub mod meeting;
 pub mod registry;
 pub mod seat;
 pub mod slug;
+pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -97,6 +100,8 @@ pub struct Page {
     pub date: Option<NaiveDate>,
     /// Pages of a plain section (indices into [`Site::pages`]).
     pub children: Vec<usize>,
+    /// The file it was written in; none for a home page the site lacks.
+    pub source: Option<PathBuf>,
 }
 
 /// A position paper.
@@ -118,6 +123,8 @@ pub struct Paper {
     pub themes: Vec<String>,
     /// Sections, including the numbered short summary.
     pub body: Body,
+    /// The file it was written in.
+    pub source: PathBuf,
 }
 
 /// A case, by position.
@@ -203,6 +210,8 @@ pub struct Site {
     pub config: Config,
     /// The council.
     pub council: Council,
+    /// The council's description ([`Council::description`]), parsed.
+    pub council_description: Body,
     /// Organisations by id.
     pub organisations: BTreeMap<String, Organisation>,
     /// People by id.
@@ -227,6 +236,9 @@ pub struct Site {
     pub person_links: BTreeMap<String, PersonLinks>,
     /// Later cases that name a case as earlier treatment.
     pub later: BTreeMap<CaseRef, Vec<CaseRef>>,
+    /// Every page, with its address: what is rendered and what
+    /// `sitemap.xml` lists, checked for two pages at one address.
+    pub site_map: urls::SiteMap,
     /// Warnings found while building (errors stop the build).
     pub warnings: Diagnostics,
 }
@@ -239,7 +251,7 @@ impl Site {
 
     /// The site path of a case.
     pub fn case_path(&self, r: CaseRef) -> String {
-        format!("{}{}/", self.meetings[r.meeting].path(), self.case(r).slug)
+        urls::case(&self.meetings[r.meeting].path(), &self.case(r).slug)
     }
 
     /// Does this person get a page (they held a seat)?
@@ -326,6 +338,12 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     check.organisations = std::sync::Arc::new(organisations.keys().cloned().collect());
     check.people = std::sync::Arc::new(people.keys().cloned().collect());
     let council = registry::council(sources.council.as_ref(), &mut check, &config.title);
+    // Markdown in a data file goes through the same checks as a page's.
+    let council_description = sources
+        .council
+        .as_ref()
+        .and_then(|c| Some(check.toml_markdown(&c.file, c.value.description.as_ref()?)))
+        .unwrap_or_default();
 
     let mut home = None;
     let mut meetings_section = None;
@@ -340,7 +358,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
         match &**entry {
             Entry::Home(p) => home = Some(page("/".into(), p, &mut check)),
             Entry::Section { dir, page: p } => {
-                let path = url_path(dir);
+                let path = urls::content(dir);
                 let kind = p.value.kind.as_ref().map(|k| k.get_ref().as_str());
                 let built = page(path, p, &mut check);
                 match kind {
@@ -363,14 +381,14 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
                 .push((entry, slug, case)),
             Entry::Paper { path, paper: p } => papers.push(paper(path, p, &mut check)),
             Entry::Page { path, page: p } => {
-                let url = url_path(&path.with_extension(""));
+                let url = urls::content(&path.with_extension(""));
                 pages.push(page(url, p, &mut check));
             }
         }
     }
     // A plain section lists the pages in its folder.
     for (dir, idx) in &sections {
-        let prefix = url_path(dir);
+        let prefix = urls::content(dir);
         let children: Vec<usize> = pages
             .iter()
             .enumerate()
@@ -405,7 +423,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
             }
             let mut own = check.fork();
             let slug = dir.file_name().and_then(|s| s.to_str()).unwrap_or_default();
-            let section = dir.parent().map(url_segments).unwrap_or_default();
+            let section = dir.parent().map(urls::segments).unwrap_or_default();
             let mut meeting = meeting::meeting(&section, slug, raw, &council, &mut own);
             for (_, slug, parsed) in cases {
                 let case = meeting::case(slug, dir, parsed, &sources.assets, &mut own);
@@ -484,11 +502,13 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
         hidden: false,
         date: None,
         children: Vec::new(),
+        source: None,
     });
 
     let mut site = Site {
         config,
         council,
+        council_description,
         organisations,
         people,
         home,
@@ -501,9 +521,11 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
         organisation_links: BTreeMap::new(),
         person_links: BTreeMap::new(),
         later: BTreeMap::new(),
+        site_map: Vec::new(),
         warnings: Diagnostics::default(),
     };
     index(&mut site);
+    site.site_map = urls::site_map(&site, &mut check);
 
     let mut diagnostics = check.diagnostics;
     diagnostics.sort();
@@ -567,22 +589,6 @@ fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checker) -> Confi
     }
 }
 
-fn url_segments(dir: &Path) -> String {
-    dir.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn url_path(dir: &Path) -> String {
-    let segments = url_segments(dir);
-    if segments.is_empty() {
-        "/".into()
-    } else {
-        format!("/{segments}/")
-    }
-}
-
 fn page(path: String, parsed: &Parsed<RawPage>, check: &mut Checker) -> Page {
     let raw = &parsed.value;
     Page {
@@ -595,6 +601,7 @@ fn page(path: String, parsed: &Parsed<RawPage>, check: &mut Checker) -> Page {
         hidden: raw.hidden,
         date: raw.date.as_ref().and_then(|d| check.date(&parsed.file, d)),
         children: Vec::new(),
+        source: Some(parsed.file.path.clone()),
     }
 }
 
@@ -606,8 +613,11 @@ fn paper(path: &Path, parsed: &Parsed<RawPaper>, check: &mut Checker) -> Paper {
     if let Some(r) = &raw.recipient {
         check.organisation(&parsed.file, r);
     }
+    for t in &raw.themes {
+        check.theme(&parsed.file, t);
+    }
     Paper {
-        path: url_path(&path.with_extension("")),
+        path: urls::content(&path.with_extension("")),
         title: raw.title.clone(),
         description: raw.description.clone(),
         date: raw.date.as_ref().and_then(|d| check.date(&parsed.file, d)),
@@ -619,6 +629,7 @@ fn paper(path: &Path, parsed: &Parsed<RawPaper>, check: &mut Checker) -> Paper {
             .map(|t| t.get_ref().trim().to_string())
             .collect(),
         body: check.body(&parsed.file),
+        source: parsed.file.path.clone(),
     }
 }
 

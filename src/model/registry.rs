@@ -505,7 +505,11 @@ pub(crate) fn council(
         name: raw.name.clone(),
         short_name: raw.short_name.clone(),
         agency: Some(raw.agency.get_ref().clone()),
-        description: raw.description.clone(),
+        description: raw
+            .description
+            .as_ref()
+            .map(|d| d.get_ref().clone())
+            .unwrap_or_default(),
         terms,
         seats,
         committees,

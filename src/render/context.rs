@@ -14,6 +14,7 @@ use super::format::{date_long, file_size, file_type};
 use super::incremental::{note, Dep};
 use super::markdown::{body_html, HtmlOptions};
 use super::AssetPaths;
+use crate::model::urls;
 use crate::model::{AttendanceRef, Body, CaseRef, Earlier, ItemRef, Meeting, SeatAttendance, Site};
 use crate::search::DocKind;
 
@@ -90,8 +91,8 @@ impl<'a> Contexts<'a> {
         if let Some(s) = &site.meetings_section {
             nav.push(json!({"title": s.title, "path": s.path}));
         }
-        nav.push(json!({"title": "Temaer", "path": "/temaer/"}));
-        nav.push(json!({"title": "Organisasjoner", "path": "/organisasjoner/"}));
+        nav.push(json!({"title": "Temaer", "path": urls::THEMES}));
+        nav.push(json!({"title": "Organisasjoner", "path": urls::ORGANISATIONS}));
         if let Some(s) = &site.papers_section {
             nav.push(json!({"title": s.title, "path": s.path}));
         }
@@ -114,7 +115,7 @@ impl<'a> Contexts<'a> {
             .filter(|p| !p.hidden && p.menu.is_none() && p.children.is_empty())
             .map(|p| json!({"title": p.title, "path": p.path}))
             .collect();
-        let mut breadcrumbs = vec![json!({"title": "Forside", "path": "/"})];
+        let mut breadcrumbs = vec![json!({"title": "Forside", "path": urls::HOME})];
         breadcrumbs.extend(
             crumbs
                 .into_iter()
@@ -145,10 +146,14 @@ impl<'a> Contexts<'a> {
         ctx.insert("footer_links", &footer);
         ctx.insert(
             "breadcrumbs",
-            &if path == "/" { Vec::new() } else { breadcrumbs },
+            &if path == urls::HOME {
+                Vec::new()
+            } else {
+                breadcrumbs
+            },
         );
         ctx.insert("assets", self.assets);
-        ctx.insert("search_page", &(path == "/sok/"));
+        ctx.insert("search_page", &(path == urls::SEARCH));
         ctx.insert("lang", &site.config.default_language);
         ctx
     }
@@ -169,7 +174,7 @@ impl<'a> Contexts<'a> {
         match self.site.organisations.get(id) {
             Some(o) => json!({
                 "id": o.id, "name": o.name, "short_name": o.short_name,
-                "path": format!("/organisasjoner/{}/", o.id),
+                "path": urls::organisation(&o.id),
             }),
             None => json!({"id": id, "name": id, "path": Value::Null}),
         }
@@ -218,16 +223,14 @@ impl<'a> Contexts<'a> {
         note(Dep::PersonLinks(id.to_string()));
         let name = self.site.people.get(id).map_or(id, |p| p.name.as_str());
         let title = self.site.people.get(id).and_then(|p| p.title.clone());
-        let path = self
-            .site
-            .has_person_page(id)
-            .then(|| format!("/personer/{id}/"));
+        let path = self.site.has_person_page(id).then(|| urls::person(id));
         json!({"id": id, "name": name, "title": title, "path": path})
     }
 
     fn theme_ref(&self, name: &str) -> Value {
         let slug = crate::model::slug::slugify(name);
-        json!({"name": name, "slug": slug, "path": format!("/temaer/{slug}/")})
+        let path = urls::theme(&slug);
+        json!({"name": name, "slug": slug, "path": path})
     }
 
     fn meeting_ref(&self, i: usize) -> Value {
@@ -363,13 +366,17 @@ impl<'a> Contexts<'a> {
 
     pub(super) fn home(&self) -> tera::Context {
         let site = self.site;
-        let mut ctx = self.base(&site.home.title, &site.home.description, "/", Vec::new());
-        let description = crate::model::Body::parse(&site.council.description).0;
+        let mut ctx = self.base(
+            &site.home.title,
+            &site.home.description,
+            urls::HOME,
+            Vec::new(),
+        );
         ctx.insert(
             "council",
             &json!({
                 "name": site.council.name,
-                "description_html": self.html(&description),
+                "description_html": self.html(&site.council_description),
             }),
         );
         ctx.insert("intro_html", &self.html(&site.home.body));
@@ -582,9 +589,9 @@ impl<'a> Contexts<'a> {
             "title": a.title,
             "kind": a.kind,
             "file": a.file.as_ref().map(|(path, size)| json!({
-                "path": format!("/{path}"), "type": file_type(path), "size": file_size(*size),
+                "path": urls::file(path), "type": file_type(path), "size": file_size(*size),
             })),
-            "text_path": a.text.as_ref().map(|(slug, _)| format!("{}{slug}/", site.case_path(r))),
+            "text_path": a.text.as_ref().map(|(slug, _)| urls::attachment(&site.case_path(r), slug)),
         })).collect::<Vec<_>>());
         v["earlier"] = json!(c
             .earlier
@@ -628,11 +635,11 @@ impl<'a> Contexts<'a> {
         let mut crumbs = self.meetings_crumb();
         crumbs.push((format!("Møte {}", m.code()), m.path()));
         crumbs.push((format!("Sak {}", c.number), site.case_path(r)));
-        let path = format!("{}{slug}/", site.case_path(r));
+        let path = urls::attachment(&site.case_path(r), slug);
         let mut ctx = self.base(&a.title, "", &path, crumbs);
         ctx.insert("attachment", &json!({
             "title": a.title, "kind": a.kind, "body_html": self.html(body),
-            "file": a.file.as_ref().map(|(p, size)| json!({"path": format!("/{p}"), "type": file_type(p), "size": file_size(*size)})),
+            "file": a.file.as_ref().map(|(p, size)| json!({"path": urls::file(p), "type": file_type(p), "size": file_size(*size)})),
         }));
         ctx.insert("case", &self.case_ref(r));
         ctx
@@ -707,7 +714,7 @@ impl<'a> Contexts<'a> {
         let mut ctx = self.base(
             "Temaer",
             "Saker, innspill og uttalelser etter tema",
-            "/temaer/",
+            urls::THEMES,
             Vec::new(),
         );
         ctx.insert("themes", &self.theme_list());
@@ -717,12 +724,12 @@ impl<'a> Contexts<'a> {
     pub(super) fn theme(&self, i: usize) -> tera::Context {
         note(Dep::Theme(i));
         let t = &self.site.themes[i];
-        let path = format!("/temaer/{}/", t.slug);
+        let path = urls::theme(&t.slug);
         let mut ctx = self.base(
             &format!("Tema: {}", t.name),
             &format!("Alt om {} fra {}", t.name, self.site.council.short_name),
             &path,
-            vec![("Temaer".into(), "/temaer/".into())],
+            vec![("Temaer".into(), urls::THEMES.into())],
         );
         let mut cases = t.cases.clone();
         cases.sort();
@@ -746,7 +753,7 @@ impl<'a> Contexts<'a> {
         let mut ctx = self.base(
             "Organisasjoner",
             "Organisasjonene i brukerrådet og andre aktører",
-            "/organisasjoner/",
+            urls::ORGANISATIONS,
             Vec::new(),
         );
         note(Dep::Organisations);
@@ -782,12 +789,12 @@ impl<'a> Contexts<'a> {
         let site = self.site;
         let o = &site.organisations[id];
         let links = &site.organisation_links[id];
-        let path = format!("/organisasjoner/{id}/");
+        let path = urls::organisation(id);
         let mut ctx = self.base(
             &o.name,
             o.description.as_deref().unwrap_or(""),
             &path,
-            vec![("Organisasjoner".into(), "/organisasjoner/".into())],
+            vec![("Organisasjoner".into(), urls::ORGANISATIONS.into())],
         );
         let mut v = self.org_ref(id);
         v["kind"] = json!(o.kind);
@@ -884,7 +891,7 @@ impl<'a> Contexts<'a> {
         let mut ctx = self.base(
             "Representanter",
             "Medlemmer og varamedlemmer i brukerrådet",
-            "/personer/",
+            urls::PEOPLE,
             Vec::new(),
         );
         note(Dep::People);
@@ -917,12 +924,12 @@ impl<'a> Contexts<'a> {
         let site = self.site;
         let p = &site.people[id];
         let links = &site.person_links[id];
-        let path = format!("/personer/{id}/");
+        let path = urls::person(id);
         let mut ctx = self.base(
             &p.name,
             "",
             &path,
-            vec![("Representanter".into(), "/personer/".into())],
+            vec![("Representanter".into(), urls::PEOPLE.into())],
         );
         let mut v = self.person_ref(id);
         v["former_names"] = json!(p.names.earlier());
@@ -966,7 +973,7 @@ impl<'a> Contexts<'a> {
         let mut ctx = self.base(
             "Søk",
             "Søk i sakene, innspillene, møtene og notatene",
-            "/sok/",
+            urls::SEARCH,
             Vec::new(),
         );
         note(Dep::Meetings);
@@ -988,8 +995,8 @@ impl<'a> Contexts<'a> {
             site.meetings_section
                 .as_ref()
                 .map(|s| (s.title.as_str(), s.path.as_str())),
-            Some(("Temaer", "/temaer/")),
-            Some(("Organisasjoner", "/organisasjoner/")),
+            Some(("Temaer", urls::THEMES)),
+            Some(("Organisasjoner", urls::ORGANISATIONS)),
             site.papers_section
                 .as_ref()
                 .map(|s| (s.title.as_str(), s.path.as_str())),
@@ -1012,7 +1019,7 @@ impl<'a> Contexts<'a> {
     }
 
     pub(super) fn not_found(&self) -> tera::Context {
-        self.base("Fant ikke siden", "", "/404.html", Vec::new())
+        self.base("Fant ikke siden", "", urls::NOT_FOUND, Vec::new())
     }
 
     pub(super) fn feed(&self) -> tera::Context {
@@ -1049,7 +1056,7 @@ impl<'a> Contexts<'a> {
             }
         }
         entries.truncate(FEED_ENTRIES);
-        let mut ctx = self.base(&site.config.title, "", "/atom.xml", Vec::new());
+        let mut ctx = self.base(&site.config.title, "", urls::FEED, Vec::new());
         ctx.insert(
             "updated",
             &entries
@@ -1063,69 +1070,22 @@ impl<'a> Contexts<'a> {
 
     pub(super) fn sitemap(&self) -> tera::Context {
         let site = self.site;
-        let mut urls: Vec<Map<String, Value>> = Vec::new();
-        let mut add = |path: String, date: Option<chrono::NaiveDate>| {
-            let mut m = Map::new();
-            m.insert(
-                "permalink".into(),
-                json!(format!("{}{}", site.config.base_url, path)),
-            );
-            m.insert("date".into(), json!(date.map(iso)));
-            urls.push(m);
-        };
-        note(Dep::Meetings);
-        note(Dep::Papers);
-        note(Dep::Themes);
-        note(Dep::Organisations);
-        note(Dep::People);
-        add("/".into(), None);
-        for s in [&site.meetings_section, &site.papers_section]
-            .into_iter()
-            .flatten()
-        {
-            add(s.path.clone(), None);
-        }
-        for (i, m) in site.meetings.iter().enumerate() {
-            note(Dep::MeetingRef(i));
-            add(m.path(), Some(m.date));
-            for (c, case) in m.cases.iter().enumerate() {
-                let r = CaseRef {
-                    meeting: i,
-                    case: c,
-                };
-                note(Dep::CaseHead(r));
-                add(site.case_path(r), Some(m.date));
-                for a in &case.attachments {
-                    if let Some((slug, _)) = &a.text {
-                        add(format!("{}{slug}/", site.case_path(r)), Some(m.date));
-                    }
-                }
-            }
-        }
-        for (i, p) in site.papers.iter().enumerate() {
-            note(Dep::Paper(i));
-            add(p.path.clone(), p.date);
-        }
-        for p in site.pages.iter().filter(|p| !p.hidden) {
-            add(p.path.clone(), p.date);
-        }
-        add("/temaer/".into(), None);
-        for (i, t) in site.themes.iter().enumerate() {
-            note(Dep::Theme(i));
-            add(format!("/temaer/{}/", t.slug), None);
-        }
-        add("/organisasjoner/".into(), None);
-        for id in site.organisations.keys() {
-            add(format!("/organisasjoner/{id}/"), None);
-        }
-        add("/personer/".into(), None);
-        for id in site.people.keys().filter(|id| {
-            note(Dep::PersonLinks(id.to_string()));
-            site.has_person_page(id)
-        }) {
-            add(format!("/personer/{id}/"), None);
-        }
-        let mut ctx = self.base("", "", "/sitemap.xml", Vec::new());
+        note(Dep::SiteMap);
+        let urls: Vec<Value> = site
+            .site_map
+            .iter()
+            .filter(|p| p.listed)
+            .map(|p| {
+                let mut m = Map::new();
+                m.insert(
+                    "permalink".into(),
+                    json!(format!("{}{}", site.config.base_url, p.path)),
+                );
+                m.insert("date".into(), json!(p.date.map(iso)));
+                Value::Object(m)
+            })
+            .collect();
+        let mut ctx = self.base("", "", urls::SITEMAP, Vec::new());
         put(&mut ctx, "entries", urls);
         ctx
     }

@@ -181,7 +181,11 @@ fn attribution(id: &str, opts: &HtmlOptions<'_>) -> String {
                 .get(id)
                 .is_some_and(|l| !l.holdings.is_empty());
             match has_page {
-                true => format!("<a href=\"/personer/{id}/\">{}</a>", escape(name)),
+                true => format!(
+                    "<a href=\"{}\">{}</a>",
+                    crate::model::urls::person(id),
+                    escape(name)
+                ),
                 false => escape(name),
             }
         }
@@ -190,7 +194,11 @@ fn attribution(id: &str, opts: &HtmlOptions<'_>) -> String {
                 Some(d) => o.name_at(d),
                 None => o.name.as_str(),
             });
-            format!("<a href=\"/organisasjoner/{id}/\">{}</a>", escape(name))
+            format!(
+                "<a href=\"{}\">{}</a>",
+                crate::model::urls::organisation(id),
+                escape(name)
+            )
         }
     }
 }

@@ -1,15 +1,18 @@
 //! Stage 3: pages from the model, through Tera templates.
 //!
 //! The default theme is compiled into the binary; a site's own `templates/`
-//! folder overrides any template by name, as in Zola. Every page is one
-//! job; jobs render in parallel and produce [`OutputFile`]s. Contexts are
-//! built from the model's precomputed links, so no page scans the whole site.
+//! folder overrides any template by name, as in Zola. Every page of the
+//! model's site map (`model::urls`) is one job: the site map gives its
+//! address, `template` picks its template, and jobs render in parallel
+//! into [`OutputFile`]s. Contexts are built from the model's precomputed
+//! links, so no page scans the whole site.
 
 mod context;
 pub mod format;
 mod incremental;
 pub mod markdown;
 mod minify;
+mod renumber;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,7 +23,8 @@ use rustc_hash::FxHashMap;
 use tera::Tera;
 
 use crate::error::{template_error, Error};
-use crate::model::{CaseRef, Site};
+use crate::model::urls::{self, PageKind, SitePage};
+use crate::model::Site;
 use crate::search::{Layout, SearchIndex};
 use context::Contexts;
 use incremental::{Changes, Dep};
@@ -127,15 +131,15 @@ pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile
     };
     let mut files = vec![named("style", "css", THEME_CSS)];
     let mut paths = AssetPaths {
-        css: format!("/{}", files[0].path),
+        css: urls::file(&files[0].path),
         search: None,
     };
     if let Some(index) = search {
         let client = named("sok", "js", THEME_SEARCH_JS);
         let field = named("sokefelt", "js", THEME_FIELD_JS);
         paths.search = Some(SearchAssets {
-            client: format!("/{}", client.path),
-            field: format!("/{}", field.path),
+            client: urls::file(&client.path),
+            field: urls::file(&field.path),
             index: index.url.clone(),
             layout: index.layout,
         });
@@ -243,29 +247,6 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// One page to render.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Job {
-    Home,
-    Meetings,
-    Meeting(usize),
-    Case(CaseRef),
-    Attachment(CaseRef, usize),
-    Papers,
-    Paper(usize),
-    Page(usize),
-    Themes,
-    Theme(usize),
-    Organisations,
-    Organisation(String),
-    People,
-    Person(String),
-    NotFound,
-    Search,
-    Feed,
-    Sitemap,
-}
-
 /// The paths of shared assets, fingerprinted so they can be cached forever.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssetPaths {
@@ -304,52 +285,10 @@ pub fn render_with<T: Send>(
     let ctx = Contexts::new(site, assets);
     let plan = cache.map(|c| (c, c.plan(site, assets)));
     let plan = plan.as_ref().map(|(c, p)| (*c, p.as_ref()));
-    let mut jobs = vec![
-        Job::Home,
-        Job::Themes,
-        Job::Organisations,
-        Job::People,
-        Job::NotFound,
-        Job::Feed,
-        Job::Sitemap,
-    ];
-    if assets.search.is_some() {
-        jobs.push(Job::Search);
-    }
-    if site.meetings_section.is_some() {
-        jobs.push(Job::Meetings);
-    }
-    if site.papers_section.is_some() {
-        jobs.push(Job::Papers);
-    }
     // The listing pages of themes and organisations are the largest; started
     // first, they do not leave one thread finishing them while the other idles.
-    jobs.extend((0..site.themes.len()).map(Job::Theme));
-    jobs.extend(site.organisations.keys().cloned().map(Job::Organisation));
-    for (mi, m) in site.meetings.iter().enumerate() {
-        jobs.push(Job::Meeting(mi));
-        for (ci, c) in m.cases.iter().enumerate() {
-            let r = CaseRef {
-                meeting: mi,
-                case: ci,
-            };
-            jobs.push(Job::Case(r));
-            for (ai, a) in c.attachments.iter().enumerate() {
-                if a.text.is_some() {
-                    jobs.push(Job::Attachment(r, ai));
-                }
-            }
-        }
-    }
-    jobs.extend((0..site.papers.len()).map(Job::Paper));
-    jobs.extend((0..site.pages.len()).map(Job::Page));
-    jobs.extend(
-        site.people
-            .keys()
-            .filter(|id| site.has_person_page(id))
-            .cloned()
-            .map(Job::Person),
-    );
+    let mut jobs: Vec<&SitePage> = site.site_map.iter().collect();
+    jobs.sort_by_key(|p| !matches!(p.kind, PageKind::Theme(_) | PageKind::Organisation(_)));
 
     progress.stage("render", jobs.len() as u64);
     // Small pieces: rayon never splits a piece a thread has begun, so large
@@ -363,9 +302,6 @@ pub fn render_with<T: Send>(
             made
         })
         .collect();
-    if let Some(cache) = cache {
-        *cache.jobs.lock().expect("lock") = jobs;
-    }
     made
 }
 
@@ -373,105 +309,108 @@ pub fn render_with<T: Send>(
 type Plan<'a> = Option<(&'a RenderCache, Option<&'a (Arc<LastRender>, Changes)>)>;
 
 fn render_job(
-    job: &Job,
+    job: &SitePage,
     site: &Site,
     tera: &Tera,
     ctx: &Contexts<'_>,
     plan: Plan<'_>,
 ) -> Result<OutputFile, Error> {
     let Some((cache, last)) = plan else {
-        let (page, template, context) = page_context(job, site, ctx);
-        let html = render_page(tera, &template, &context, &page)?;
+        let context = page_context(&job.kind, ctx);
+        let html = render_page(tera, &template(&job.kind, site), &context, &job.path)?;
         return Ok(OutputFile {
-            path: file_path(&page),
+            path: urls::file_path(&job.path),
             bytes: Arc::new(html.into_bytes()),
         });
     };
-    if let Some(file) = last.and_then(|(last, changes)| last.reuse(job, changes)) {
-        cache.reused.fetch_add(1, Ordering::Relaxed);
-        return Ok(file);
+    if let Some((last, changes)) = last {
+        if let Some(kept) = last.reuse(job, changes) {
+            cache.reused.fetch_add(1, Ordering::Relaxed);
+            let file = kept.file.clone();
+            // Kept as it was unless its parts were renumbered.
+            if changes.renumbered() {
+                cache.keep(job, kept);
+            }
+            return Ok(file);
+        }
     }
-    let ((page, template, context), deps) = incremental::noting(|| page_context(job, site, ctx));
-    let html = render_page(tera, &template, &context, &page)?;
+    let (context, deps) = incremental::noting(|| page_context(&job.kind, ctx));
+    let html = render_page(tera, &template(&job.kind, site), &context, &job.path)?;
     let file = OutputFile {
-        path: file_path(&page),
+        path: urls::file_path(&job.path),
         bytes: Arc::new(html.into_bytes()),
     };
     cache.rendered.fetch_add(1, Ordering::Relaxed);
-    cache.keep(job, deps.into(), file.clone());
+    cache
+        .rendered_pages
+        .lock()
+        .expect("lock")
+        .push(job.path.clone());
+    cache.keep(
+        job,
+        Kept {
+            kind: job.kind.clone(),
+            deps: deps.into(),
+            file: file.clone(),
+        },
+    );
     Ok(file)
 }
 
-/// A job's site path, template and context.
-fn page_context(job: &Job, site: &Site, ctx: &Contexts<'_>) -> (String, String, tera::Context) {
-    match job {
-        Job::Home => ("/".to_string(), "index.html".to_string(), ctx.home()),
-        Job::Meetings => {
-            let section = site.meetings_section.as_ref().expect("checked");
-            (section.path.clone(), "meetings.html".into(), ctx.meetings())
-        }
-        Job::Meeting(i) => (
-            site.meetings[*i].path(),
-            "meeting.html".into(),
-            ctx.meeting(*i),
-        ),
-        Job::Case(r) => (site.case_path(*r), "case.html".into(), ctx.case(*r)),
-        Job::Attachment(r, i) => {
-            let (slug, _) = site.case(*r).attachments[*i]
-                .text
-                .as_ref()
-                .expect("checked");
-            (
-                format!("{}{slug}/", site.case_path(*r)),
-                "attachment.html".into(),
-                ctx.attachment(*r, *i),
-            )
-        }
-        Job::Papers => {
-            let section = site.papers_section.as_ref().expect("checked");
-            (section.path.clone(), "papers.html".into(), ctx.papers())
-        }
-        Job::Paper(i) => (
-            site.papers[*i].path.clone(),
-            "paper.html".into(),
-            ctx.paper(*i),
-        ),
-        Job::Page(i) => {
+/// The template a page of `kind` is rendered with: the theme's (or the
+/// site's override of it), or the one a plain page names.
+pub(crate) fn template(kind: &PageKind, site: &Site) -> String {
+    match kind {
+        PageKind::Home => "index.html",
+        PageKind::Meetings => "meetings.html",
+        PageKind::Meeting(_) => "meeting.html",
+        PageKind::Case(_) => "case.html",
+        PageKind::Attachment(..) => "attachment.html",
+        PageKind::Papers => "papers.html",
+        PageKind::Paper(_) => "paper.html",
+        PageKind::Page(i) => {
             let page = &site.pages[*i];
-            let default = if page.children.is_empty() {
-                "page.html"
-            } else {
-                "section.html"
+            return match &page.template {
+                Some(own) => own.clone(),
+                None if page.children.is_empty() => "page.html".into(),
+                None => "section.html".into(),
             };
-            let template = page.template.clone().unwrap_or_else(|| default.into());
-            (page.path.clone(), template, ctx.page(*i))
         }
-        Job::Themes => ("/temaer/".into(), "themes.html".into(), ctx.themes()),
-        Job::Theme(i) => (
-            format!("/temaer/{}/", site.themes[*i].slug),
-            "theme.html".into(),
-            ctx.theme(*i),
-        ),
-        Job::Organisations => (
-            "/organisasjoner/".into(),
-            "organisations.html".into(),
-            ctx.organisations(),
-        ),
-        Job::Organisation(id) => (
-            format!("/organisasjoner/{id}/"),
-            "organisation.html".into(),
-            ctx.organisation(id),
-        ),
-        Job::People => ("/personer/".into(), "people.html".into(), ctx.people()),
-        Job::Person(id) => (
-            format!("/personer/{id}/"),
-            "person.html".into(),
-            ctx.person(id),
-        ),
-        Job::NotFound => ("/404.html".into(), "404.html".into(), ctx.not_found()),
-        Job::Search => ("/sok/".into(), "search.html".into(), ctx.search()),
-        Job::Feed => ("/atom.xml".into(), "atom.xml".into(), ctx.feed()),
-        Job::Sitemap => ("/sitemap.xml".into(), "sitemap.xml".into(), ctx.sitemap()),
+        PageKind::Themes => "themes.html",
+        PageKind::Theme(_) => "theme.html",
+        PageKind::Organisations => "organisations.html",
+        PageKind::Organisation(_) => "organisation.html",
+        PageKind::People => "people.html",
+        PageKind::Person(_) => "person.html",
+        PageKind::NotFound => "404.html",
+        PageKind::Search => "search.html",
+        PageKind::Feed => "atom.xml",
+        PageKind::Sitemap => "sitemap.xml",
+    }
+    .into()
+}
+
+/// The template context of a page of `kind`.
+fn page_context(kind: &PageKind, ctx: &Contexts<'_>) -> tera::Context {
+    match kind {
+        PageKind::Home => ctx.home(),
+        PageKind::Meetings => ctx.meetings(),
+        PageKind::Meeting(i) => ctx.meeting(*i),
+        PageKind::Case(r) => ctx.case(*r),
+        PageKind::Attachment(r, i) => ctx.attachment(*r, *i),
+        PageKind::Papers => ctx.papers(),
+        PageKind::Paper(i) => ctx.paper(*i),
+        PageKind::Page(i) => ctx.page(*i),
+        PageKind::Themes => ctx.themes(),
+        PageKind::Theme(i) => ctx.theme(*i),
+        PageKind::Organisations => ctx.organisations(),
+        PageKind::Organisation(id) => ctx.organisation(id),
+        PageKind::People => ctx.people(),
+        PageKind::Person(id) => ctx.person(id),
+        PageKind::NotFound => ctx.not_found(),
+        PageKind::Search => ctx.search(),
+        PageKind::Feed => ctx.feed(),
+        PageKind::Sitemap => ctx.sitemap(),
     }
 }
 
@@ -504,10 +443,11 @@ fn render_page(
 pub struct RenderCache {
     inputs: Mutex<u64>,
     last: Mutex<Option<Arc<LastRender>>>,
-    /// Pages rendered (not reused) by the render under way.
-    fresh: Mutex<FxHashMap<Job, Kept>>,
-    /// Every page of the render under way.
-    jobs: Mutex<Vec<Job>>,
+    /// Pages rendered by the render under way, and those reused with
+    /// their parts renumbered, by address.
+    fresh: Mutex<FxHashMap<String, Kept>>,
+    /// The addresses of the pages rendered (not reused) by the last render.
+    rendered_pages: Mutex<Vec<String>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -517,24 +457,36 @@ pub struct RenderCache {
 struct LastRender {
     site: Site,
     assets: AssetPaths,
-    pages: FxHashMap<Job, Kept>,
+    /// By address: an address is made of ids, so a page keeps it when
+    /// other meetings come and go and its position changes.
+    pages: FxHashMap<String, Kept>,
 }
 
 /// A page and the parts of the site it read.
 #[derive(Debug, Clone)]
 struct Kept {
+    /// What it showed, by position in its render's site.
+    kind: PageKind,
+    /// What it read, by position in its render's site.
     deps: Arc<[Dep]>,
     file: OutputFile,
 }
 
 impl LastRender {
-    /// The page `job` made last time, if nothing it read has changed.
-    fn reuse(&self, job: &Job, changes: &Changes) -> Option<OutputFile> {
-        let kept = self.pages.get(job)?;
-        if kept.deps.iter().any(|d| changes.changed(d)) {
+    /// The page at `job`'s address last time, if it showed the same kind of
+    /// thing and nothing it read has changed; its parts renumbered for
+    /// this render's site.
+    fn reuse(&self, job: &SitePage, changes: &Changes) -> Option<Kept> {
+        let kept = self.pages.get(&job.path)?;
+        if std::mem::discriminant(&kept.kind) != std::mem::discriminant(&job.kind) {
             return None;
         }
-        Some(kept.file.clone())
+        let deps = changes.unchanged(&kept.deps)?;
+        Some(Kept {
+            kind: job.kind.clone(),
+            deps,
+            file: kept.file.clone(),
+        })
     }
 }
 
@@ -550,6 +502,7 @@ impl RenderCache {
         }
         // Pages of a render that failed are not the last render's.
         self.fresh.lock().expect("lock").clear();
+        self.rendered_pages.lock().expect("lock").clear();
         self.rendered.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
     }
@@ -557,17 +510,17 @@ impl RenderCache {
     /// Keeps the rendered `site` to compare the next render with.
     pub fn finish(&self, site: Site, assets: &AssetPaths) {
         let fresh = std::mem::take(&mut *self.fresh.lock().expect("lock"));
-        let jobs = std::mem::take(&mut *self.jobs.lock().expect("lock"));
         let mut last = self.last.lock().expect("lock");
         // The last render's pages are moved on, not copied, unless someone
-        // still reads them; pages this render did not make are dropped.
+        // still reads them; pages this site does not have are dropped.
         let mut pages = match last.take().map(Arc::try_unwrap) {
             Some(Ok(last)) => last.pages,
             Some(Err(shared)) => shared.pages.clone(),
             None => FxHashMap::default(),
         };
-        let wanted: rustc_hash::FxHashSet<&Job> = jobs.iter().collect();
-        pages.retain(|job, _| wanted.contains(job));
+        let wanted: rustc_hash::FxHashSet<&str> =
+            site.site_map.iter().map(|p| p.path.as_str()).collect();
+        pages.retain(|path, _| wanted.contains(path.as_str()));
         pages.extend(fresh);
         *last = Some(Arc::new(LastRender {
             site,
@@ -596,6 +549,14 @@ impl RenderCache {
         )
     }
 
+    /// The addresses of the pages rendered (not reused) since
+    /// [`RenderCache::begin`], sorted.
+    pub fn rendered_pages(&self) -> Vec<String> {
+        let mut pages = self.rendered_pages.lock().expect("lock").clone();
+        pages.sort();
+        pages
+    }
+
     /// The last render and what changed since, if there is one to go by.
     fn plan(&self, site: &Site, assets: &AssetPaths) -> Option<(Arc<LastRender>, Changes)> {
         let last = self.last.lock().expect("lock").clone()?;
@@ -603,11 +564,11 @@ impl RenderCache {
         Some((last, changes))
     }
 
-    fn keep(&self, job: &Job, deps: Arc<[Dep]>, file: OutputFile) {
+    fn keep(&self, job: &SitePage, kept: Kept) {
         self.fresh
             .lock()
             .expect("lock")
-            .insert(job.clone(), Kept { deps, file });
+            .insert(job.path.clone(), kept);
     }
 }
 
@@ -631,28 +592,9 @@ fn template_inputs(root: &Path) -> u64 {
     hasher.finish()
 }
 
-/// "/moter/2024-2/" → "moter/2024-2/index.html"; "/atom.xml" stays a file.
-fn file_path(site_path: &str) -> String {
-    let trimmed = site_path.trim_start_matches('/');
-    if trimmed.is_empty() {
-        "index.html".into()
-    } else if trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
-    } else {
-        trimmed.into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pretty_urls_become_index_files() {
-        assert_eq!(file_path("/"), "index.html");
-        assert_eq!(file_path("/moter/2024-2/"), "moter/2024-2/index.html");
-        assert_eq!(file_path("/atom.xml"), "atom.xml");
-    }
 
     #[test]
     fn autoescape_covers_what_ends_text_or_a_quoted_attribute() {

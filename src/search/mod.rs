@@ -255,7 +255,7 @@ fn other_documents(site: &Site) -> Vec<Document> {
         docs.push(Document {
             kind: DocKind::Organisation,
             title: org.name.clone(),
-            url: format!("/organisasjoner/{id}/"),
+            url: crate::model::urls::organisation(id),
             date: None,
             context: org.kind.label().to_string(),
             excerpt: excerpt(org.description.as_deref().unwrap_or("")),
@@ -480,7 +480,7 @@ fn meeting_documents(site: &Site, mi: usize, meeting: &crate::model::Meeting) ->
                 docs.push(Document {
                     kind: DocKind::Attachment,
                     title: attachment.title.clone(),
-                    url: format!("{path}{slug}/"),
+                    url: crate::model::urls::attachment(&path, slug),
                     date: Some(meeting.date),
                     context: format!("Vedlegg til {}", code.to_lowercase()),
                     excerpt: excerpt(&text),
@@ -527,8 +527,8 @@ fn build_from(site: &Site, mut docs: Vec<Document>) -> SearchIndex {
         }
     };
     let url = match layout {
-        Layout::Single => format!("/search_index.{lang}.json"),
-        Layout::Split => format!("/search_index.{lang}/manifest.json"),
+        Layout::Single => crate::model::urls::search_index(lang),
+        Layout::Split => crate::model::urls::search_manifest(lang),
     };
     SearchIndex {
         layout,
@@ -673,7 +673,7 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
     let weights: Vec<&[(Term, u16)]> = all.iter().map(|(_, w)| w.as_slice()).collect();
     Some(SearchIndex {
         layout: Layout::Split,
-        url: format!("/search_index.{lang}/manifest.json"),
+        url: crate::model::urls::search_manifest(lang),
         files: split::files(lang, &docs, &weights),
         documents: docs.len(),
     })
@@ -726,7 +726,7 @@ fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Ou
     value["documentStore"]["docs"] = Value::Object(store);
     value["documentStore"]["save"] = Value::Bool(true);
     OutputFile {
-        path: format!("search_index.{lang}.json"),
+        path: crate::model::urls::file_path(&crate::model::urls::search_index(lang)),
         bytes: serde_json::to_vec(&value).expect("JSON").into(),
     }
 }

@@ -85,7 +85,9 @@ pub(crate) fn weigh(
 
 /// The files of the split layout for `docs` (in index order) and their weights.
 pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) -> Vec<OutputFile> {
-    let dir = format!("search_index.{lang}");
+    let dir = crate::model::urls::search_index_dir(lang)
+        .trim_matches('/')
+        .to_string();
     let terms = postings(weights);
     let entries: Vec<(String, String)> = terms
         .into_par_iter()
