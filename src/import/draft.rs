@@ -335,7 +335,18 @@ impl Writer<'_> {
                     )
                 );
                 if row.regrets {
-                    let _ = writeln!(fm, "status = \"avbud\"");
+                    match row.printed.as_deref() {
+                        Some(p) if !p.eq_ignore_ascii_case("avbud") => {
+                            let _ = writeln!(
+                                fm,
+                                "status = \"avbud\"  # printed {}",
+                                comment(&format!("\"{p}\""))
+                            );
+                        }
+                        _ => {
+                            let _ = writeln!(fm, "status = \"avbud\"");
+                        }
+                    }
                 } else if let Some(p) = &row.person {
                     let (pid, note) = w.person(p, line);
                     let mut note = note.unwrap_or_else(|| format!("\"{p}\""));

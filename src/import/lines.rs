@@ -3,6 +3,8 @@
 //! test that tells a wrapped line from one that ended where its author ended
 //! it. Only layout is decided here; what a line means is `minutes`' job.
 
+use std::collections::HashMap;
+
 /// What a line looks like.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LineKind {
@@ -142,6 +144,9 @@ fn is_page_number(text: &str) -> bool {
 /// Classifies every line of `raw` (line `i` is number `i + 1`). `bold` marks
 /// lines known to be bold throughout.
 pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
+    let split = split_glued_cases(raw);
+    let raw = &split[..];
+    let furniture = page_furniture(raw);
     // A running header repeats the document's first line on every page.
     let first = raw
         .iter()
@@ -159,6 +164,8 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
                 LineKind::Noise("page number")
             } else if first_count >= 2 && i > 0 && collapse(&text) == first {
                 LineKind::Noise("repeated page header")
+            } else if let Some(why) = furniture[i] {
+                LineKind::Noise(why)
             } else if is_url(&text) {
                 LineKind::Url
             } else if let Some((g, t)) = bullet(&text) {
@@ -178,6 +185,92 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// Splits a line that has a case heading glued to its end (a page break
+/// lost in extraction: "• … ansvaret Sak 07/25 – Drøftingssak: …") in two;
+/// both parts keep the line's number. The heading must print a title after
+/// a kind, a dash or a colon, and its number must be printed on another
+/// line too (the agenda), or name a kind, so that "i sak 12/24" in running
+/// text is never taken.
+fn split_glued_cases(raw: &[(usize, String, bool)]) -> Vec<(usize, String, bool)> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (k, (no, line, bold)) in raw.iter().enumerate() {
+        let mut cut = None;
+        for (at, _) in line.match_indices(" Sak ") {
+            let head = line[..at].trim();
+            let rest = &line[at + 1..];
+            // A timed agenda line or a short label before "Sak" is no glue.
+            let words = head
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            if words < 3 || head.ends_with(':') || super::text::leading_time(line.trim()).is_some()
+            {
+                continue;
+            }
+            let Some((number, kind, title)) = super::text::case_line(rest, &|_| false) else {
+                continue;
+            };
+            let after = rest[3..].trim_start()[number.len()..].trim_start();
+            let marked = kind.is_some() || after.starts_with(['–', '-', '—', ':']);
+            if title.is_empty() || !marked {
+                continue;
+            }
+            let elsewhere = raw.iter().enumerate().any(|(j, (_, other, _))| {
+                j != k && other.contains(&number) && !other.trim_start().starts_with(['•', '-'])
+            });
+            if kind.is_some() || elsewhere {
+                cut = Some(at);
+                break;
+            }
+        }
+        match cut {
+            Some(at) => {
+                out.push((*no, line[..at].to_string(), *bold));
+                out.push((*no, line[at + 1..].to_string(), *bold));
+            }
+            None => out.push((*no, line.clone(), *bold)),
+        }
+    }
+    out
+}
+
+/// Page furniture other than page numbers: a line printed again and again
+/// beside the page numbers (a running header or footer such as "<Council> –
+/// Referat 1/2025"), and a line that stands alone between two page numbers
+/// (a footer on a page of its own). Found by position and repetition, never
+/// by wording.
+fn page_furniture(raw: &[(usize, String, bool)]) -> Vec<Option<&'static str>> {
+    let texts: Vec<String> = raw.iter().map(|(_, l, _)| collapse(l)).collect();
+    let filled: Vec<usize> = (0..texts.len()).filter(|&i| !texts[i].is_empty()).collect();
+    let page = |i: usize| is_page_number(&texts[i]);
+    let mut out = vec![None; texts.len()];
+    let mut near: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, &i) in filled.iter().enumerate() {
+        // One word ("Avbud") is a table cell, not a running header.
+        if page(i) || texts[i].split_whitespace().count() < 2 {
+            continue;
+        }
+        let lo = k.saturating_sub(2);
+        let hi = (k + 2).min(filled.len() - 1);
+        let beside = (lo..=hi).any(|m| m != k && page(filled[m]));
+        if beside {
+            near.entry(texts[i].as_str()).or_default().push(i);
+        }
+        let alone = k > 0 && k + 1 < filled.len() && page(filled[k - 1]) && page(filled[k + 1]);
+        if alone {
+            out[i] = Some("page footer");
+        }
+    }
+    for (_, at) in near {
+        if at.len() >= 2 {
+            for i in at {
+                out[i] = Some("repeated page header or footer");
+            }
+        }
+    }
+    out
 }
 
 /// A line that can only go on from the one before: it starts in lower case,

@@ -153,6 +153,8 @@ pub(crate) struct Row {
     pub regrets: bool,
     /// A guest's note: "14 år".
     pub note: Option<String>,
+    /// The absence as printed when it is not plain "Avbud" ("Ikke møtt").
+    pub printed: Option<String>,
     pub lines: Vec<usize>,
 }
 
@@ -415,6 +417,13 @@ impl Recogniser<'_> {
                 }
             }
             let Some((key, value)) = words.split_once(':') else {
+                // An unlabelled line under the title ("Referat fra ekstraordinært
+                // møte") when the header's fields follow it.
+                if title_seen && self.out.date.is_none() && self.fields_follow(i + 1) {
+                    self.field(line, "subtitle");
+                    i += 1;
+                    continue;
+                }
                 break;
             };
             let key = key.trim().to_lowercase();
@@ -470,6 +479,20 @@ impl Recogniser<'_> {
             i += 1;
         }
         i
+    }
+
+    /// True when a header field with a date ("Dato: …") follows within a few
+    /// lines of `i`.
+    fn fields_follow(&self, i: usize) -> bool {
+        self.lines[i.min(self.lines.len())..]
+            .iter()
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .any(|l| {
+                l.words()
+                    .split_once(':')
+                    .is_some_and(|(k, v)| word_count(k) <= 3 && text::find_date(v).is_some())
+            })
     }
 
     /// "DAGSORDEN" and its timed lines.
@@ -1064,6 +1087,7 @@ impl Recogniser<'_> {
                 if let Some(p) = pending.as_mut() {
                     if is_regrets(&lower) {
                         p.regrets = true;
+                        p.printed = Some(words.clone());
                     } else {
                         p.person = Some(words.clone());
                     }
@@ -1076,6 +1100,7 @@ impl Recogniser<'_> {
                 let mut r = row_of(&label, registry);
                 if is_regrets(&tail.to_lowercase()) {
                     r.regrets = true;
+                    r.printed = Some(tail.clone());
                 } else {
                     r.person = Some(tail.clone());
                 }
@@ -1203,7 +1228,7 @@ fn decision_sentences(text: &str, council: Option<&str>) -> Vec<String> {
 fn is_regrets(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches(['.', ')']).trim_start_matches('('),
-        "avbud" | "forfall" | "meldt forfall"
+        "avbud" | "forfall" | "meldt forfall" | "ikke møtt" | "ikke til stede" | "fravær"
     )
 }
 
@@ -1235,10 +1260,15 @@ fn row_of(text: &str, registry: &Registry) -> Row {
         ..Row::default()
     };
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.last().is_some_and(|w| is_regrets(&w.to_lowercase())) {
-        row.label = words[..words.len() - 1].join(" ");
-        row.regrets = true;
-        return row;
+    // "Avbud", "Forfall", "Meldt forfall", "Ikke møtt" in the name column.
+    for n in [2, 1] {
+        if words.len() > n && is_regrets(&words[words.len() - n..].join(" ").to_lowercase()) {
+            let printed = words[words.len() - n..].join(" ");
+            row.label = words[..words.len() - n].join(" ");
+            row.regrets = true;
+            row.printed = Some(printed);
+            return row;
+        }
     }
     let (label, name) = split_trailing_name(&t, registry);
     row.label = label;

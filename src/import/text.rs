@@ -154,6 +154,9 @@ pub(crate) fn leading_time(s: &str) -> Option<(NaiveTime, String)> {
         .or_else(|| strip_prefix_ci(s, "kl "))
         .map_or(s, str::trim_start);
     let chars: Vec<char> = s.chars().collect();
+    if let Some(found) = compact_range(&chars) {
+        return Some(found);
+    }
     let (h, n) = digits_at(&chars, 0, 2)?;
     if !matches!(chars.get(n), Some(':' | '.')) {
         return None;
@@ -183,6 +186,34 @@ pub(crate) fn leading_time(s: &str) -> Option<(NaiveTime, String)> {
     }
     let rest = rest.trim_start_matches([':', ' ', '\t']).trim();
     Some((time, super::lines::collapse(rest)))
+}
+
+/// A range of times written without separators, "1015-1100 Sak …": only
+/// as a range, so that a year ("2024 …") is never a time.
+fn compact_range(chars: &[char]) -> Option<(NaiveTime, String)> {
+    let hhmm = |at: usize| -> Option<NaiveTime> {
+        let (v, n) = digits_at(chars, at, 4)?;
+        if n != 4 || chars.get(at + 4).is_some_and(char::is_ascii_digit) {
+            return None;
+        }
+        NaiveTime::from_hms_opt(v / 100, v % 100, 0)
+    };
+    let start = hhmm(0)?;
+    let mut at = 4;
+    while chars.get(at) == Some(&' ') {
+        at += 1;
+    }
+    if !matches!(chars.get(at), Some('-' | '–' | '—')) {
+        return None;
+    }
+    at += 1;
+    while chars.get(at) == Some(&' ') {
+        at += 1;
+    }
+    hhmm(at)?;
+    let rest: String = chars[at + 4..].iter().collect();
+    let rest = rest.trim_start_matches([':', ' ', '\t']).trim();
+    Some((start, super::lines::collapse(rest)))
 }
 
 /// The meeting's number and year in a title: "#2/2024", "møte 2/2024".
