@@ -683,6 +683,13 @@ impl Recogniser<'_> {
         &mut sections[last]
     }
 
+    fn sections_mut(&mut self) -> &mut Vec<Section> {
+        match self.target {
+            Target::Body => &mut self.out.body,
+            Target::Case(c) => &mut self.out.cases[c].sections,
+        }
+    }
+
     fn current_kind(&self) -> Option<Kind> {
         match self.target {
             Target::Body => self.out.body.last(),
@@ -740,6 +747,36 @@ impl Recogniser<'_> {
                         i = self.submitted(i, c, value);
                         continue;
                     }
+                }
+            }
+            if let Some(rest) = decision_heading(line) {
+                let mut section =
+                    Section::new(Some("Vedtak".into()), vec![line.no], Kind::Other, 2);
+                if let Some(rest) = rest {
+                    section.raw.push(Line {
+                        no: line.no,
+                        text: rest,
+                        kind: LineKind::Text,
+                        bold: line.bold,
+                    });
+                }
+                self.sections_mut().push(section);
+                i += 1;
+                continue;
+            }
+            let in_decision = self.sections_mut().last().is_some_and(is_decision_section);
+            if !in_decision && !decision_sentences(&line.words(), council.as_deref()).is_empty() {
+                // "Brukerrådet besluttet at …" after the input list is the
+                // council's decision, not one more item.
+                let starts = decision_sentences(&line.words(), council.as_deref())
+                    .first()
+                    .is_some_and(|d| line.words().starts_with(d.as_str()));
+                if starts && self.current_kind() != Some(Kind::Other) {
+                    let mut section = Section::new(None, Vec::new(), Kind::Other, 2);
+                    section.raw.push(line.clone());
+                    self.sections_mut().push(section);
+                    i += 1;
+                    continue;
                 }
             }
             if let Some((kind, head, rest)) = section_heading(line, council.as_deref()) {
@@ -1172,6 +1209,34 @@ impl Recogniser<'_> {
                 .flat_map(|c| c.sections.iter().map(move |s| (Some(c.number.clone()), s))),
         );
         for (case, s) in sections {
+            if is_decision_section(s) {
+                // Under "Vedtak" every paragraph and every point is a decision.
+                let mut push = |text: &str, lines: &[usize]| {
+                    decisions.push(DecisionText {
+                        text: text.to_string(),
+                        case: case.clone(),
+                        lines: lines.to_vec(),
+                    });
+                };
+                for b in &s.blocks {
+                    match b {
+                        Block::Paragraph { text, lines } => push(text, lines),
+                        Block::List { items, .. } | Block::Items(items) => {
+                            for item in items {
+                                push(&item.text, &item.lines);
+                            }
+                        }
+                        Block::Lines { entries, lines } => {
+                            for (k, e) in entries.iter().enumerate() {
+                                let at = lines.get(k).or(lines.last()).copied().unwrap_or(0);
+                                push(e, &[at]);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                continue;
+            }
             for b in &s.blocks {
                 if let Block::Paragraph { text, lines } = b {
                     for sentence in decision_sentences(text, council.as_deref()) {
@@ -1186,6 +1251,28 @@ impl Recogniser<'_> {
         }
         self.out.decisions = decisions;
     }
+}
+
+/// A section headed "Vedtak": what follows is the council's decision.
+fn is_decision_section(s: &Section) -> bool {
+    s.kind == Kind::Other && s.heading.as_deref() == Some("Vedtak")
+}
+
+/// "Vedtak", "Vedtak:" or "Vedtak: text" opening a line: the text after the
+/// colon, if any. "Forslag til vedtak" is a proposal, not a decision.
+fn decision_heading(line: &Line) -> Option<Option<String>> {
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    let words = line.words();
+    let (head, rest) = match words.split_once(':') {
+        Some((h, r)) => (
+            h.trim(),
+            Some(r.trim().to_string()).filter(|r| !r.is_empty()),
+        ),
+        None => (words.as_str(), None),
+    };
+    head.eq_ignore_ascii_case("vedtak").then_some(rest)
 }
 
 /// The sentences of `text` in which the council decides: "Brukerrådet
