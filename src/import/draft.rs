@@ -257,8 +257,17 @@ impl Writer<'_> {
         list(self, "secretariat", &m.attendance.secretariat, &mut fm);
         let numbers: BTreeSet<&str> = m.cases.iter().map(|c| c.number.as_str()).collect();
         for a in &m.agenda {
+            let Some(time) = a.time else {
+                // The model needs a time: the line is kept for the editor.
+                let _ = writeln!(
+                    fm,
+                    "\n# agenda line without a time (add [[agenda]] with time = \"HH:MM\"): {}",
+                    comment(&a.text)
+                );
+                continue;
+            };
             let _ = writeln!(fm, "\n[[agenda]]");
-            let _ = writeln!(fm, "time = \"{}\"", a.time.format("%H:%M"));
+            let _ = writeln!(fm, "time = \"{}\"", time.format("%H:%M"));
             let _ = writeln!(fm, "text = {}", q(&a.text));
             if let Some(c) = &a.case {
                 if numbers.contains(c.as_str()) {
@@ -346,6 +355,12 @@ impl Writer<'_> {
                         _ => {
                             let _ = writeln!(fm, "status = \"avbud\"");
                         }
+                    }
+                    // A name list prints who sent regrets.
+                    if let Some(p) = &row.person {
+                        let (pid, note) = w.person(p, line);
+                        let note = note.unwrap_or_else(|| format!("\"{p}\""));
+                        let _ = writeln!(fm, "person = {}  # {}", q(&pid), comment(&note));
                     }
                 } else if let Some(p) = &row.person {
                     let (pid, note) = w.person(p, line);
@@ -470,14 +485,18 @@ impl Writer<'_> {
                 );
             }
             KindSource::Guess => {
+                // `kind` is optional: a guess stays a comment, never a field.
                 let _ = writeln!(
                     fm,
-                    "kind = {}  # guess: neither the heading nor the agenda names the kind",
+                    "# kind = {}  # a guess: neither the heading nor the agenda names the kind",
                     q(c.kind)
                 );
                 self.notice(
                     first,
-                    format!("case {}: kind guessed as {}", c.number, c.kind),
+                    format!(
+                        "case {}: no kind printed, so none is written (a guess, {}, is a comment)",
+                        c.number, c.kind
+                    ),
                     false,
                 );
             }

@@ -139,7 +139,8 @@ pub(crate) struct Case {
 /// One agenda line.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AgendaLine {
-    pub time: NaiveTime,
+    /// None on a "Saksliste" that prints no times.
+    pub time: Option<NaiveTime>,
     pub text: String,
     pub case: Option<String>,
     pub lines: Vec<usize>,
@@ -457,6 +458,13 @@ impl Recogniser<'_> {
                     self.out.place = Some(value.to_string());
                     self.field(line, "place");
                 }
+                "til stede" | "tilstede" | "deltakere" | "deltagere" | "møtt"
+                    if value.is_empty() && self.name_list_follows(i + 1) =>
+                {
+                    self.out.attendance.heading_lines.push(line.no);
+                    i = self.name_list(i + 1);
+                    continue;
+                }
                 "til stede" | "tilstede" | "deltakere" | "deltagere" => {
                     if value.to_lowercase().starts_with("se ") || value.is_empty() {
                         self.noise(line, "a pointer to the attendance list");
@@ -475,6 +483,85 @@ impl Recogniser<'_> {
                         format!("a header field medvirk does not know (\"{key}\"): add it by hand if it matters"),
                     ));
                 }
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// True when the next line that is not blank is a row of a name list:
+    /// "Name Surname, Organisation (role)".
+    fn name_list_follows(&self, i: usize) -> bool {
+        self.lines[i.min(self.lines.len())..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| name_list_row(&l.words()).is_some())
+    }
+
+    /// Attendance printed as lists of names under labels in the header:
+    /// "Til stede:" (present), "Forfall:" (absent), "Fra administrasjonen:"
+    /// (the agency's staff), each followed by "Name, Organisation (role)"
+    /// lines. Returns the first line after the lists.
+    fn name_list(&mut self, mut i: usize) -> usize {
+        #[derive(PartialEq, Clone, Copy)]
+        enum Group {
+            Present,
+            Absent,
+            Staff,
+        }
+        let mut group = Group::Present;
+        let mut printed = String::new();
+        while i < self.lines.len() {
+            let line = &self.lines[i];
+            if line.is_empty() {
+                let why = match line.kind {
+                    LineKind::Noise(w) => w,
+                    _ => "blank line",
+                };
+                self.noise(line, why);
+                i += 1;
+                continue;
+            }
+            let words = line.words();
+            let label = words.strip_suffix(':').map(str::trim);
+            if let Some(label) = label.filter(|l| word_count(l) <= 3) {
+                let lower = label.to_lowercase();
+                let next = if is_regrets(&lower) || lower == "fravær" {
+                    Group::Absent
+                } else if lower.starts_with("fra ")
+                    || lower.contains("administrasjon")
+                    || lower.contains("sekretariat")
+                {
+                    Group::Staff
+                } else if ["til stede", "tilstede", "møtt", "deltakere"].contains(&lower.as_str())
+                {
+                    Group::Present
+                } else {
+                    break;
+                };
+                if !self.name_list_follows(i + 1) {
+                    break;
+                }
+                group = next;
+                printed = label.to_string();
+                self.field(line, format!("attendance: the list \"{label}\""));
+                i += 1;
+                continue;
+            }
+            let Some((name, org, role)) = name_list_row(&words) else {
+                break;
+            };
+            if group == Group::Staff {
+                self.out.attendance.secretariat.push((name, line.no));
+            } else {
+                self.out.attendance.seats.push(Row {
+                    label: org.unwrap_or_default(),
+                    person: Some(name.clone()),
+                    regrets: group == Group::Absent,
+                    note: role,
+                    printed: (group == Group::Absent).then(|| printed.clone()),
+                    lines: vec![line.no],
+                });
             }
             i += 1;
         }
@@ -531,7 +618,23 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            if let Some((time, rest)) = text::leading_time(&line.text) {
+            // Under its heading an agenda may list the cases without times.
+            let untimed = has_heading
+                && line.kind == LineKind::Text
+                && self.out.agenda.iter().all(|a| a.time.is_none());
+            let untimed = untimed
+                && text::case_line(&line.text, &|_| false).is_some_and(|(n, _, _)| {
+                    // The same number again is the case's own heading.
+                    !self.out.agenda.iter().any(|a| {
+                        text::case_line(&a.text, &|_| true).is_some_and(|(m, _, _)| m == n)
+                    })
+                });
+            let timed = text::leading_time(&line.text);
+            if timed.is_some() || untimed {
+                let (time, rest) = match timed {
+                    Some((t, r)) => (Some(t), r),
+                    None => (None, line.words()),
+                };
                 self.out.agenda.push(AgendaLine {
                     time,
                     text: rest,
@@ -1251,6 +1354,29 @@ impl Recogniser<'_> {
         }
         self.out.decisions = decisions;
     }
+}
+
+/// "Kari Nordmann, Organisasjon (rolle)" → name, organisation, role: a
+/// name of two to five capitalised words, then a comma.
+fn name_list_row(words: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let (name, rest) = words.split_once(", ")?;
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = parts.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    });
+    if !(2..=5).contains(&parts.len()) || !capitalised || ends_sentence(rest) {
+        return None;
+    }
+    let rest = rest.trim();
+    let (org, role) = match rest.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        // "(LHL)" in capitals is the organisation's short name, not a role.
+        Some((o, r)) if !r.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) => {
+            (o.trim().to_string(), Some(r.trim().to_string()))
+        }
+        _ => (rest.to_string(), None),
+    };
+    Some((name.to_string(), Some(org).filter(|o| !o.is_empty()), role))
 }
 
 /// A section headed "Vedtak": what follows is the council's decision.

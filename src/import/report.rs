@@ -195,7 +195,14 @@ pub(crate) fn report(
             ledger.put(
                 *no,
                 Fate::Placed,
-                format!("agenda line {} ({}{case})", i + 1, a.time.format("%H:%M")),
+                format!(
+                    "agenda line {} ({}{case})",
+                    i + 1,
+                    a.time
+                        .map_or("no time printed: kept as a comment".into(), |t| t
+                            .format("%H:%M")
+                            .to_string())
+                ),
             );
         }
     }
