@@ -289,6 +289,7 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
                 && word_count(&lower) <= 3
                 && (council.is_some_and(|c| lower.contains(&c.to_lowercase()))
                     || lower.contains("rådet")))
+            || council_gave_input(&lower, council)
         {
             Kind::Input
         } else if starts_with_word(&lower, "tilbakemelding")
@@ -313,6 +314,20 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
         }
     }
     Some((kind, head, rest))
+}
+
+/// "Brukerutvalget hadde følgende innspill", "Rådet kom med disse
+/// innspillene": the council as subject, input as object.
+fn council_gave_input(lower: &str, council: Option<&str>) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let council_word = first.ends_with("rådet")
+        || first.ends_with("utvalget")
+        || council.is_some_and(|c| c.to_lowercase() == *first);
+    let last = words.last().copied().unwrap_or("");
+    council_word && words.len() <= 8 && (last == "innspill" || last == "innspillene")
 }
 
 fn is_attendance_heading(line: &Line) -> bool {
@@ -1612,6 +1627,9 @@ fn depth_of_last(items: &[Item]) -> Option<usize> {
     })
 }
 
+/// The glyph that stands for "a)", "b)" among the bullets of an input list.
+const LETTERED: char = ')';
+
 /// Adds `item` at `level` (clamped to one below the last item).
 fn push_at(items: &mut Vec<Item>, level: usize, item: Item) {
     if level == 0 || items.is_empty() {
@@ -1689,6 +1707,11 @@ impl Parser {
                     } else {
                         self.numbered(t, line);
                     }
+                }
+                LineKind::Lettered(_, t) if self.input => {
+                    // "a) …" under a numbered item is a sub-item, even where
+                    // its lower-case letter would read as a wrapped line.
+                    self.bullet(LETTERED, t, line, &mut glyphs);
                 }
                 LineKind::Lettered(..) | LineKind::Text => {
                     let cont = prev.is_some_and(|p| self.continues(p, line, blanks))
