@@ -502,6 +502,15 @@ impl Writer<'_> {
             }
         }
         let _ = writeln!(fm, "title = {}", q(&c.title));
+        if let Some((status, note)) = &c.status {
+            let _ = writeln!(fm, "status = {}", q(status));
+            let _ = writeln!(fm, "status_note = {}", q(note));
+            self.notice(
+                first,
+                format!("case {}: the minutes say it was {status}", c.number),
+                false,
+            );
+        }
         if let Some(note) = &c.title_note {
             let _ = writeln!(fm, "# title: taken from the agenda; {}", comment(note));
             self.notice(

@@ -134,6 +134,9 @@ pub(crate) struct Case {
     pub submitted_by: Option<String>,
     pub submitted_lines: Vec<usize>,
     pub sections: Vec<Section>,
+    /// The minutes say the case was not discussed: the status and the
+    /// paragraph that says so.
+    pub status: Option<(&'static str, String)>,
 }
 
 /// One agenda line.
@@ -990,6 +993,7 @@ impl Recogniser<'_> {
             kind_from,
             title,
             title_note,
+            status: None,
             heading_lines: lines,
             number_from_agenda: false,
             submitted_by: None,
@@ -1110,7 +1114,19 @@ impl Recogniser<'_> {
                 }
             }
         };
-        for line in &self.lines[i + 1..] {
+        let lines = self.lines;
+        let mut k = i + 1;
+        // A label that ends in "fra" or "i" goes on on the next line
+        // ("Sekretariatet fra" / "Helsedirektoratet").
+        let mut label_open = false;
+        // Lines already joined to the row above.
+        let mut taken: Vec<usize> = Vec::new();
+        while k < lines.len() {
+            let line = &lines[k];
+            k += 1;
+            if taken.contains(&line.no) && !line.is_empty() {
+                continue;
+            }
             if line.is_empty() {
                 let why = match line.kind {
                     LineKind::Noise(w) => w,
@@ -1164,6 +1180,7 @@ impl Recogniser<'_> {
                 self.out
                     .fields
                     .push((line.no, "attendance: the agency's leadership".into()));
+                label_open = name.is_none() && ends_with_preposition(&label);
                 for n in name.map(|n| split_names(&n)).unwrap_or_default() {
                     self.out.attendance.leadership.push((n, line.no));
                 }
@@ -1182,6 +1199,7 @@ impl Recogniser<'_> {
                 self.out
                     .fields
                     .push((line.no, "attendance: the secretariat".into()));
+                label_open = name.is_none() && ends_with_preposition(&label);
                 for n in name.map(|n| split_names(&n)).unwrap_or_default() {
                     self.out.attendance.secretariat.push((n, line.no));
                 }
@@ -1211,6 +1229,14 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
+            if mode != Mode::Seats && label_open && !name_like(&words) && word_count(&words) <= 3 {
+                label_open = false;
+                self.out
+                    .fields
+                    .push((line.no, "attendance: the label above, continued".into()));
+                continue;
+            }
+            label_open = false;
             if mode != Mode::Seats && name_like(&words) {
                 let list = if mode == Mode::Leadership {
                     &mut self.out.attendance.leadership
@@ -1237,9 +1263,33 @@ impl Recogniser<'_> {
             let waiting = pending
                 .as_ref()
                 .is_some_and(|p| p.person.is_none() && !p.regrets);
+            // A name split over lines: "Annette" / "Drangsholt", "Tone
+            // Poulsson" / "Torgersen"; joined when the registry knows the whole.
+            let mut words = words;
+            let mut lower = lower;
+            if waiting && !is_regrets(&lower) && !registry.knows_person(&words) {
+                let mut joined = words.clone();
+                let mut used = Vec::new();
+                for next in lines[k..].iter().filter(|l| !l.is_empty()).take(2) {
+                    joined = format!("{joined} {}", next.content());
+                    used.push(next.no);
+                    if registry.knows_person(&joined) {
+                        words = joined.clone();
+                        lower = words.to_lowercase();
+                        taken.extend(used.iter().copied());
+                        break;
+                    }
+                }
+            }
+            let joined_lines: Vec<usize> = taken
+                .iter()
+                .copied()
+                .filter(|n| *n > line.no && !pending.as_ref().is_some_and(|p| p.lines.contains(n)))
+                .collect();
             if waiting && (is_regrets(&lower) || name_like(&words) || registry.knows_person(&words))
             {
                 if let Some(p) = pending.as_mut() {
+                    p.lines.extend(joined_lines.iter().copied());
                     if is_regrets(&lower) {
                         p.regrets = true;
                         p.printed = Some(words.clone());
@@ -1260,6 +1310,12 @@ impl Recogniser<'_> {
                     r.person = Some(tail.clone());
                 }
                 r
+            } else if ends_with_preposition(&words) {
+                // "Nasjonalforeningen for" / "folkehelsen": a label cut in two.
+                Row {
+                    label: words.clone(),
+                    ..Row::default()
+                }
             } else {
                 row_of(&words, registry)
             };
@@ -1314,6 +1370,14 @@ impl Recogniser<'_> {
             for s in &mut c.sections {
                 parse_section(s, measure);
             }
+            c.status = c
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .find_map(|b| match b {
+                    Block::Paragraph { text, .. } => case_status(text).map(|st| (st, text.clone())),
+                    _ => None,
+                });
             c.sections.iter_mut().for_each(paragraphs_as_items);
             fold_questions(&mut c.sections);
             split_after_reply(&mut c.sections);
@@ -1394,6 +1458,25 @@ fn name_list_row(words: &str) -> Option<(String, Option<String>, Option<String>)
     Some((name.to_string(), Some(org).filter(|o| !o.is_empty()), role))
 }
 
+/// The status a paragraph gives its case when it says the case was not
+/// discussed: "Saken ble ikke behandlet …", "… ble utsatt", "… ble trukket".
+fn case_status(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    if !(lower.starts_with("saken") || lower.starts_with("denne saken")) {
+        return None;
+    }
+    let first = lower.split(". ").next().unwrap_or(&lower);
+    if first.contains("ikke behandlet") || first.contains("ikke tatt opp") {
+        Some("ikke behandlet")
+    } else if first.contains(" utsatt") || first.contains(" utsettes") {
+        Some("utsatt")
+    } else if first.contains(" trukket") || first.contains(" trekkes") {
+        Some("trukket")
+    } else {
+        None
+    }
+}
+
 /// A section headed "Vedtak": what follows is the council's decision.
 fn is_decision_section(s: &Section) -> bool {
     s.kind == Kind::Other && s.heading.as_deref() == Some("Vedtak")
@@ -1450,6 +1533,12 @@ fn decision_sentences(text: &str, council: Option<&str>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A label cut after a preposition: "Sekretariatet fra", "Nasjonalforeningen for".
+fn ends_with_preposition(label: &str) -> bool {
+    let last = label.split_whitespace().last().unwrap_or("");
+    ["fra", "i", "for", "og", "av", "til", "med"].contains(&last)
 }
 
 /// "Avbud" or "Forfall" (lower case): the seat was empty.
