@@ -154,7 +154,8 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
         .find(|l| !l.is_empty())
         .unwrap_or_default();
     let first_count = raw.iter().filter(|(_, l, _)| collapse(l) == first).count();
-    raw.iter()
+    let mut lines: Vec<Line> = raw
+        .iter()
         .enumerate()
         .map(|(i, (no, line, bold))| {
             let text = line.trim().to_string();
@@ -184,7 +185,30 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
                 bold: *bold,
             }
         })
-        .collect()
+        .collect();
+    join_split_urls(&mut lines);
+    lines
+}
+
+/// A web address cut after a hyphen ("…/evaluering-av-strategi-for-a-oke-" /
+/// "helsekompetansen-i-befolkningen") is one address: the rest is joined
+/// to it without a space and its own line is accounted for as such.
+fn join_split_urls(lines: &mut [Line]) {
+    for k in 1..lines.len() {
+        let (head, tail) = lines.split_at_mut(k);
+        let prev = &mut head[k - 1];
+        let next = &mut tail[0];
+        let rest = next.text.as_str();
+        let continues = prev.kind == LineKind::Url
+            && prev.text.ends_with(['-', '/', '_', '.'])
+            && next.kind == LineKind::Text
+            && !rest.contains(char::is_whitespace)
+            && rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        if continues {
+            prev.text.push_str(rest);
+            next.kind = LineKind::Noise("the rest of the web address on the line above");
+        }
+    }
 }
 
 /// Splits a line that has a case heading glued to its end (a page break
@@ -273,6 +297,16 @@ fn page_furniture(raw: &[(usize, String, bool)]) -> Vec<Option<&'static str>> {
     out
 }
 
+/// "… i det tidligere Sør-": a word cut at its hyphen, so the line goes on
+/// (not "2024-", not " - ").
+fn ends_in_compound_hyphen(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('-')
+        && t.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && !t.ends_with(" -")
+        && !super::lines::is_url(t.split_whitespace().last().unwrap_or(""))
+}
+
 /// A line that can only go on from the one before: it starts in lower case,
 /// with an arrow or an opening bracket.
 fn starts_continuation(text: &str) -> bool {
@@ -319,7 +353,7 @@ impl Measure {
     /// `next` continues it. A line starting in lower case, or with an arrow
     /// or a bracket, continues whatever came before it.
     pub(crate) fn continues(&self, prev: &Line, next: &Line) -> bool {
-        if starts_continuation(&next.text) {
+        if starts_continuation(&next.text) || ends_in_compound_hyphen(&prev.text) {
             return true;
         }
         if self.width == usize::MAX {

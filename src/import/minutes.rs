@@ -769,6 +769,15 @@ impl Recogniser<'_> {
             super::resolve::norm(&lower[..cut])
         };
         let before_cases = self.out.cases.is_empty();
+        // The meeting's own closing sections, on the agenda or not.
+        let lower = words.to_lowercase();
+        let closing = ["eventuelt", "avslutning", "evaluering", "møteslutt"]
+            .iter()
+            .any(|w| starts_with_word(&lower, w))
+            || lower.starts_with("oppsummering og avslutning");
+        if !before_cases && closing && word_count(&words) <= 5 {
+            return true;
+        }
         for a in self.out.agenda.iter().filter(|a| a.case.is_none()) {
             // One word ("Eventuelt") is a heading too, but not a short one
             // that might stand alone in a case ("Pause").

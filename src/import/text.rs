@@ -337,7 +337,11 @@ pub(crate) fn join(text: &mut String, next: &str) {
             .nth(1)
             .is_some_and(|c| c.is_ascii_digit())
         && next.starts_with(|c: char| c.is_ascii_digit());
-    if !range {
+    // "Sør-" + "Trøndelag": a compound with a name keeps its hyphen, unspaced.
+    let compound = text.ends_with('-')
+        && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && next.starts_with(char::is_uppercase);
+    if !range && !compound {
         text.push(' ');
     }
     text.push_str(next);
@@ -445,6 +449,9 @@ mod tests {
         let mut s = "perioden 2024-".to_string();
         join(&mut s, "2027.");
         assert_eq!(s, "perioden 2024-2027.");
+        let mut s = "i det tidligere Sør-".to_string();
+        join(&mut s, "Trøndelag, har");
+        assert_eq!(s, "i det tidligere Sør-Trøndelag, har");
         let mut s = "tjenester -".to_string();
         join(&mut s, "mer åpenhet");
         assert_eq!(s, "tjenester - mer åpenhet");
