@@ -180,6 +180,43 @@ impl Writer<'_> {
         (id, Some(note))
     }
 
+    /// A title that names a council, but neither this site's council's name
+    /// nor its short name: the minutes may belong to another council, whose
+    /// people and organisations would be matched against the wrong seats.
+    fn other_council(&mut self) {
+        let m = self.minutes;
+        let names: Vec<String> = [&self.registry.council_name, &self.registry.council]
+            .into_iter()
+            .flatten()
+            .map(|n| n.to_lowercase())
+            .collect();
+        let Some((first, _)) = m.titles.first() else {
+            return;
+        };
+        if names.is_empty() {
+            return;
+        }
+        let ours = m.titles.iter().any(|(_, t)| {
+            let t = t.to_lowercase();
+            names.iter().any(|n| t.contains(n.as_str()))
+        });
+        let names_a_council = m.titles.iter().any(|(_, t)| {
+            t.to_lowercase()
+                .split_whitespace()
+                .any(|w| w.contains("råd") || w.contains("utvalg"))
+        });
+        if !ours && names_a_council {
+            self.notice(
+                *first,
+                format!(
+                    "the title does not name this site's council (\"{}\"): if these are another council's minutes, its people and organisations are matched against the wrong seats",
+                    self.registry.council_name.as_deref().unwrap_or_default()
+                ),
+                false,
+            );
+        }
+    }
+
     fn meeting(&mut self, id: &Identity, source: &str) -> String {
         let m = self.minutes;
         let mut fm = String::new();
@@ -192,6 +229,7 @@ impl Writer<'_> {
             fm,
             "# Read .import-rapport.txt beside this file: it says where every line went."
         );
+        self.other_council();
         let _ = writeln!(fm, "number = {}", id.number);
         match &m.date_note {
             Some(note) => {

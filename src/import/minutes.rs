@@ -196,6 +196,8 @@ pub(crate) struct Minutes {
     pub minute_takers: Vec<String>,
     /// (line, what it gave)
     pub fields: Vec<(usize, String)>,
+    /// The title and subtitle lines as printed.
+    pub titles: Vec<(usize, String)>,
     pub agenda_heading: Vec<usize>,
     pub agenda: Vec<AgendaLine>,
     pub decisions: Vec<DecisionText>,
@@ -418,6 +420,7 @@ impl Recogniser<'_> {
                     self.out.number = Some(n);
                     self.out.year = Some(y);
                     self.field(line, format!("title: meeting {n}/{y}"));
+                    self.out.titles.push((line.no, words.clone()));
                     title_seen = true;
                     i += 1;
                     continue;
@@ -430,6 +433,7 @@ impl Recogniser<'_> {
                     || text::case_line(&line.text, &|_| false).is_some();
                 if !title_seen && !field_like && !stop {
                     self.field(line, "title");
+                    self.out.titles.push((line.no, words.clone()));
                     title_seen = true;
                     i += 1;
                     continue;
@@ -440,6 +444,7 @@ impl Recogniser<'_> {
                 // møte") when the header's fields follow it.
                 if title_seen && self.out.date.is_none() && self.fields_follow(i + 1) {
                     self.field(line, "subtitle");
+                    self.out.titles.push((line.no, words.clone()));
                     i += 1;
                     continue;
                 }

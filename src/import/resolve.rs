@@ -50,6 +50,9 @@ pub(crate) struct Registry {
     pub seats: Vec<Seat>,
     /// The council's short name ("Brukerrådet").
     pub council: Option<String>,
+    /// The council's full name ("Helsedirektoratets brukerråd"), to notice
+    /// minutes of another council.
+    pub council_name: Option<String>,
 }
 
 /// A registry entry the import suggests.
@@ -143,6 +146,7 @@ impl Registry {
         let mut labels: BTreeMap<String, Vec<String>> = BTreeMap::new();
         if let Some(council) = &council {
             registry.council = Some(council.short_name.clone());
+            registry.council_name = Some(council.name.clone());
             let terms: BTreeMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = council
                 .terms
                 .iter()
