@@ -415,3 +415,29 @@ fn form_feeds_and_crlf_change_nothing() {
         assert_eq!(a.decisions.len(), b.decisions.len(), "{variant}");
     }
 }
+
+/// `--dry-run` on a meeting that exists says the import would refuse;
+/// `--force` names the files it removes, an editor's own among them.
+#[test]
+fn an_existing_folder_is_named_before_it_is_replaced() {
+    let (site, first) = run("4.txt", Some("2025-9"));
+    let notes = first.dir.join("notater.md");
+    std::fs::write(site.root().join(&notes), "Redaktørens notater\n").unwrap();
+    let again = |dry_run: bool, force: bool| {
+        import(&ImportOptions {
+            source: unseen("4.txt"),
+            root: site.root().to_path_buf(),
+            meeting: Some("2025-9".into()),
+            dry_run,
+            force,
+            write_registry: false,
+        })
+    };
+    let dry = again(true, false).expect("a dry run does not fail");
+    assert!(dry.existed && dry.removed.is_empty());
+    assert!(again(false, false).is_err(), "refused without --force");
+    let forced = again(false, true).expect("replaced with --force");
+    assert!(forced.removed.contains(&notes), "{:?}", forced.removed);
+    assert!(forced.removed.contains(&first.dir.join("_index.md")));
+    assert!(!site.root().join(&notes).exists());
+}

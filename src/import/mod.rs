@@ -173,6 +173,13 @@ pub struct ImportOutcome {
     pub proposals: usize,
     /// Nothing was written.
     pub dry_run: bool,
+    /// The meeting folder existed before the import (without `force` a real
+    /// import refuses; a dry run says it would).
+    pub existed: bool,
+    /// With `force`, the files of the existing folder that the import
+    /// removes (or would remove), relative to the site root: an editor's
+    /// work in them is lost, so they are named.
+    pub removed: Vec<PathBuf>,
 }
 
 /// The report's file name in the meeting folder. Names starting with a dot
@@ -274,9 +281,15 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
     let slug = format!("{year}-{number}");
     let section = meetings_section(root);
     let dir = PathBuf::from("content").join(&section).join(&slug);
-    if root.join(&dir).exists() && !options.force && !options.dry_run {
+    let existed = root.join(&dir).exists();
+    if existed && !options.force && !options.dry_run {
         return Err(ImportError::Exists { dir });
     }
+    let removed = if existed && options.force {
+        files_under(root, &dir)
+    } else {
+        Vec::new()
+    };
     let source_name = options
         .source
         .file_name()
@@ -380,7 +393,30 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
         counts,
         proposals: draft.proposals.len(),
         dry_run: options.dry_run,
+        existed,
+        removed,
     })
+}
+
+/// The files under `dir` (relative to `root`), sorted, relative to `root`.
+fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(root.join(&d)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let rel = d.join(e.file_name());
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(rel);
+            } else {
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
