@@ -308,8 +308,11 @@ fn minutes_3_with_layout_noise() {
     ));
     let case06 = std::fs::read_to_string(dir.join("sak-06-25.md")).unwrap();
     assert!(case06.contains("i det tidligere Sør-Trøndelag, har man etablert"));
-    // Gap: the web address in the middle of 07/25's background is moved to
-    // the end of the section, not kept where the sentence breaks.
+    // The address in the middle of a sentence stays where it was printed.
+    let case07 = std::fs::read_to_string(dir.join("sak-07-25.md")).unwrap();
+    assert!(case07.contains(
+        "bruk av KI, se [Lenke til helsedirektoratet.no](https://www.helsedirektoratet.no/tema/kunstig-intelligens) og ønsker Brukerrådets innspill"
+    ));
     // 19 seats and the observer. expected.md says "present 12 + absent 7",
     // but its own list (and the source) has 6 seats with "Avbud": 13
     // present, and the observer.

@@ -1766,6 +1766,24 @@ impl Parser {
                     continue;
                 }
                 LineKind::Url => {
+                    // "… se" / address / "og ønsker …": the sentence goes on
+                    // after the address, so it stays where it was printed.
+                    let next = raw[k + 1..].iter().find(|l| !l.is_empty());
+                    let mid = blanks == 0
+                        && next.is_some_and(|n| {
+                            n.kind == LineKind::Text && n.text.starts_with(char::is_lowercase)
+                        });
+                    if let (true, Some(Block::Paragraph { text, lines })) =
+                        (mid, self.blocks.last_mut())
+                    {
+                        if !ends_sentence(text) && !text.ends_with(':') {
+                            text::join(text, &line.text);
+                            lines.push(line.no);
+                            prev = Some(line);
+                            k += 1;
+                            continue;
+                        }
+                    }
                     self.links.0.push(line.text.clone());
                     self.links.1.push(line.no);
                     k += 1;
