@@ -452,4 +452,74 @@ mod tests {
         assert!(!m.continues(&lines[2], &lines[3]));
         assert!(m.continues(&lines[3], &lines[4]));
     }
+
+    fn texts(lines: &[&str]) -> Vec<(usize, String, LineKind)> {
+        let raw: Vec<(usize, String, bool)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.to_string(), false))
+            .collect();
+        classify(&raw)
+            .into_iter()
+            .map(|l| (l.no, l.text, l.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_case_heading_glued_to_a_line_is_split_off() {
+        let lines = texts(&[
+            "09:00 Sak 3/26 – Årsplan",
+            "• Vi ber om svar før fristen Sak 3/26 – Årsplan for",
+            "neste år",
+            "Behandlet tidligere i sak 2/25 – se vedlegg",
+            "Tidligere behandling: Sak 1/25 – Budsjett",
+        ]);
+        let parts: Vec<(usize, &str)> = lines.iter().map(|(n, t, _)| (*n, t.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (1, "09:00 Sak 3/26 – Årsplan"),
+                (2, "• Vi ber om svar før fristen"),
+                (2, "Sak 3/26 – Årsplan for"),
+                (3, "neste år"),
+                (4, "Behandlet tidligere i sak 2/25 – se vedlegg"),
+                (5, "Tidligere behandling: Sak 1/25 – Budsjett"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_repeated_beside_page_numbers_are_furniture() {
+        let lines = texts(&[
+            "Rådet for eldre – Referat 4/2026",
+            "Tekst",
+            "Rådet for eldre – møtereferat",
+            "Side 1 av 3",
+            "Mer tekst",
+            "Avbud",
+            "Avbud",
+            "Rådet for eldre – møtereferat",
+            "Side 2 av 3",
+            "Kommunen, Gata 1 – www.example.org",
+            "Side 3 av 3",
+        ]);
+        let kinds: Vec<&LineKind> = lines.iter().map(|(_, _, k)| k).collect();
+        let header = LineKind::Noise("repeated page header or footer");
+        assert_eq!(kinds[2], &header);
+        assert_eq!(kinds[7], &header);
+        assert_eq!(kinds[1], &LineKind::Text);
+        // One word beside a page number twice is a table cell.
+        assert_eq!(kinds[5], &LineKind::Text);
+        assert_eq!(kinds[6], &LineKind::Text);
+        // Alone between two page numbers: a footer on a page of its own.
+        assert_eq!(kinds[9], &LineKind::Noise("page footer"));
+    }
+
+    #[test]
+    fn a_web_address_cut_after_a_hyphen_is_joined() {
+        let lines = texts(&["https://example.org/a-long-", "path-here", "Neste linje"]);
+        assert_eq!(lines[0].1, "https://example.org/a-long-path-here");
+        assert!(matches!(lines[1].2, LineKind::Noise(_)));
+        assert_eq!(lines[2].2, LineKind::Text);
+    }
 }

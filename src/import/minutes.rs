@@ -2456,4 +2456,88 @@ Foreningen  Avbud
             ["Brukerrådet besluttet at AU fortsetter.", "Vedtak: Ja."]
         );
     }
+
+    const SMALL: &str = "Referat fra møte i Eldrerådet
+Ekstra møte på Teams
+Dato: 3. februar 2026
+Til stede:
+Kari Nordmann, Pensjonistforeningen (leder)
+Per Hansen, Seniorforum
+Forfall:
+Ola Olsen, Eldreforum
+Fra sekretariatet:
+Eva Berg, rådgiver
+Saksliste
+Sak 1/26 Budsjett
+Sak 2/26 Årsplan
+Sak 1/26 Budsjett
+Eldrerådet kom med følgende innspill:
+1. Mer til dagsenter.
+a) Også i helgene.
+2. Bedre skyss.
+Eldrerådet vedtok at budsjettet sendes tilbake.
+Sak 2/26 Årsplan
+Saken ble utsatt til neste møte.
+Vedtak:
+1) Planen sendes ut.
+2) Ny frist 1. mars.
+Eventuelt
+Ingen saker.
+";
+
+    #[test]
+    fn name_lists_decisions_and_an_untimed_agenda() {
+        let m = minutes(SMALL);
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 2, 3));
+        let a = &m.attendance;
+        let rows: Vec<(&str, Option<&str>, bool)> = a
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.person.as_deref(), r.regrets))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Pensjonistforeningen", Some("Kari Nordmann"), false),
+                ("Seniorforum", Some("Per Hansen"), false),
+                ("Eldreforum", Some("Ola Olsen"), true),
+            ]
+        );
+        assert_eq!(a.secretariat, [("Eva Berg".to_string(), 10)]);
+        // The Saksliste is the agenda, not two more cases.
+        assert_eq!(m.agenda.len(), 2);
+        assert!(m.agenda.iter().all(|l| l.time.is_none()));
+        let numbers: Vec<&str> = m.cases.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1/26", "2/26"]);
+        let input = m.cases[0]
+            .sections
+            .iter()
+            .find(|s| s.kind == Kind::Input)
+            .expect("an input section");
+        let Some(Block::Items(items)) = input.blocks.first() else {
+            panic!("items: {:?}", input.blocks);
+        };
+        assert_eq!(
+            texts(items),
+            [
+                ("Mer til dagsenter.".to_string(), 0),
+                ("Også i helgene.".to_string(), 1),
+                ("Bedre skyss.".to_string(), 0)
+            ]
+        );
+        let decisions: Vec<&str> = m.decisions.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            decisions,
+            [
+                "Eldrerådet vedtok at budsjettet sendes tilbake.",
+                "Planen sendes ut.",
+                "Ny frist 1. mars.",
+            ]
+        );
+        assert_eq!(m.cases[1].status.as_ref().map(|s| s.0), Some("utsatt"));
+        assert_eq!(
+            m.body.last().and_then(|s| s.heading.as_deref()),
+            Some("Eventuelt")
+        );
+    }
 }

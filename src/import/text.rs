@@ -199,6 +199,8 @@ fn compact_range(chars: &[char]) -> Option<(NaiveTime, String)> {
         NaiveTime::from_hms_opt(v / 100, v % 100, 0)
     };
     let start = hhmm(0)?;
+    // "2024-2027" is a span of years, not 20:24 to 20:27.
+    let year = |at: usize| digits_at(chars, at, 4).is_some_and(|(v, _)| (1900..=2100).contains(&v));
     let mut at = 4;
     while chars.get(at) == Some(&' ') {
         at += 1;
@@ -211,6 +213,9 @@ fn compact_range(chars: &[char]) -> Option<(NaiveTime, String)> {
         at += 1;
     }
     hhmm(at)?;
+    if year(0) && year(at) {
+        return None;
+    }
     let rest: String = chars[at + 4..].iter().collect();
     let rest = rest.trim_start_matches([':', ' ', '\t']).trim();
     Some((start, super::lines::collapse(rest)))
@@ -409,6 +414,17 @@ mod tests {
             Some((t(9, 0), "Kaffe".into()))
         );
         assert_eq!(leading_time("1.12.2024 var fristen").map(|(t, _)| t), None);
+        // Times without separators only as a range; a year is never a time.
+        assert_eq!(
+            leading_time("1315-1400 Sak 3/26 Orientering"),
+            Some((t(13, 15), "Sak 3/26 Orientering".into()))
+        );
+        assert_eq!(
+            leading_time("kl. 08.30 – 08.45 Åpning"),
+            Some((t(8, 30), "Åpning".into()))
+        );
+        assert_eq!(leading_time("2024 ble et godt år").map(|(t, _)| t), None);
+        assert_eq!(leading_time("2024-2027 planperiode").map(|(t, _)| t), None);
         assert_eq!(meeting_code(" Rådet #2/2024 – Referat"), Some((2, 2024)));
         assert_eq!(meeting_code("Referat fra møte 3 / 2025"), Some((3, 2025)));
     }
