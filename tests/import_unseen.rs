@@ -286,6 +286,13 @@ fn minutes_3_with_layout_noise() {
         "1.2.2",
         "Planen må være forståelig for pasienten – ikke bare for helsepersonellet"
     ));
+    // "Tidligere behandling i Brukerrådet: Sak 12/24" is earlier treatment.
+    let case06 = m.cases.iter().find(|c| c.number == "06/25").unwrap();
+    assert!(
+        matches!(case06.earlier.as_slice(), [model::Earlier::Text { text, .. }] if text == "Sak 12/24"),
+        "{:?}",
+        case06.earlier
+    );
     let c = m.cases.iter().find(|c| c.number == "07/25").unwrap();
     assert_eq!(
         c.title,

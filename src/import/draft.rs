@@ -594,6 +594,30 @@ impl Writer<'_> {
             }
         }
         let _ = writeln!(fm, "themes = []  # theme guesses are left to the editor");
+        if let Some((line, text)) = &c.earlier {
+            // As text, which builds whether or not that meeting is on the
+            // site; the editor may turn it into a link to the case.
+            let _ = writeln!(fm, "\n[[earlier]]");
+            let _ = writeln!(fm, "text = {}", q(text));
+            if let Some((number, _, _)) = super::text::case_line(text, &|_| false) {
+                if let Some(year) = number.split('/').nth(1).and_then(|y| y.parse::<i32>().ok()) {
+                    let year = if year < 100 { 2000 + year } else { year };
+                    let _ = writeln!(
+                        fm,
+                        "# case = {}  # with year = {year}: a link, when that meeting is on this site",
+                        q(&number)
+                    );
+                }
+            }
+            self.notice(
+                *line,
+                format!(
+                    "case {}: earlier treatment \"{text}\" kept as text",
+                    c.number
+                ),
+                false,
+            );
+        }
         let mut body = String::new();
         let registry = self.registry;
         let mut attribution = |text: &str| -> (Vec<String>, Option<String>) {
@@ -909,7 +933,7 @@ pub(crate) fn proposals_toml(proposals: &[Proposal]) -> (String, String, String)
             } => {
                 let _ = writeln!(
                     holders,
-                    "\n# In data/council.toml, under the [[seat]] of \"{organisation}\" for the meeting's term:\n# [[seat.holder]]\n# person = {}\n# role = {}  # guess",
+                    "\n# In data/council.toml, under the [[seat]] of \"{organisation}\" for the meeting's term:\n# [[seat.holder]]\n# person = {}\n# role = \"unknown\"  # not printed; perhaps {}",
                     q(person),
                     q(role)
                 );

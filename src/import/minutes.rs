@@ -137,6 +137,9 @@ pub(crate) struct Case {
     /// The minutes say the case was not discussed: the status and the
     /// paragraph that says so.
     pub status: Option<(&'static str, String)>,
+    /// "Tidligere behandling …: Sak 12/24": the line and the text after
+    /// its label.
+    pub earlier: Option<(usize, String)>,
 }
 
 /// One agenda line.
@@ -884,6 +887,22 @@ impl Recogniser<'_> {
                     }
                 }
             }
+            if let Target::Case(c) = self.target {
+                let words = line.words();
+                let lower = words.to_lowercase();
+                let earlier = lower.starts_with("tidligere behandl")
+                    || lower.starts_with("tidligere behandlet");
+                if earlier && self.out.cases[c].earlier.is_none() && line.kind == LineKind::Text {
+                    let rest = words
+                        .split_once(':')
+                        .map_or(words.as_str(), |(_, r)| r)
+                        .trim()
+                        .to_string();
+                    self.out.cases[c].earlier = Some((line.no, rest));
+                    i += 1;
+                    continue;
+                }
+            }
             if let Some(rest) = decision_heading(line) {
                 let mut section =
                     Section::new(Some("Vedtak".into()), vec![line.no], Kind::Other, 2);
@@ -1008,6 +1027,7 @@ impl Recogniser<'_> {
             title,
             title_note,
             status: None,
+            earlier: None,
             heading_lines: lines,
             number_from_agenda: false,
             submitted_by: None,

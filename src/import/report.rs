@@ -229,6 +229,9 @@ pub(crate) fn report(
         for no in &c.submitted_lines {
             ledger.put(*no, Fate::Placed, format!("{owner}: submitted by"));
         }
+        if let Some((no, _)) = &c.earlier {
+            ledger.put(*no, Fate::Placed, format!("{owner}: earlier treatment"));
+        }
         let mut top = 0;
         for s in &c.sections {
             counts.items += walk_section(&mut ledger, s, &owner, &mut top);
