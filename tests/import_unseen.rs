@@ -451,3 +451,33 @@ fn an_existing_folder_is_named_before_it_is_replaced() {
     assert!(forced.removed.contains(&first.dir.join("_index.md")));
     assert!(!site.root().join(&notes).exists());
 }
+
+/// The same minutes imported again under another number: the report says
+/// that their case numbers are already used that year, as the check will.
+#[test]
+fn case_numbers_used_by_another_meeting_are_reported() {
+    let (site, _) = run("1.txt", None);
+    let again = import(&ImportOptions {
+        source: unseen("1.txt"),
+        root: site.root().to_path_buf(),
+        meeting: Some("2025-5".into()),
+        dry_run: false,
+        force: false,
+        write_registry: false,
+    })
+    .expect("imported under another number");
+    let report = &again.report;
+    assert!(
+        report.contains(
+            "case number 01/25 is already used in 2025 by content/moter/2025-1/sak-01-25.md"
+        ),
+        "{report}"
+    );
+    assert_eq!(report.matches("is already used in 2025").count(), 4);
+    assert!(again.counts.blocking >= 4);
+    let err = site.build_err();
+    assert!(
+        err.contains("case number 01/25 is used twice in 2025"),
+        "{err}"
+    );
+}

@@ -295,13 +295,30 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let draft = draft::write(
+    let mut draft = draft::write(
         &minutes,
         &registry,
         &draft::Identity { number, date },
         &source_name,
         options.write_registry,
     );
+    // A case number already used that year by another meeting stops the
+    // build (the check says so); the report says it first.
+    let taken = case_numbers_of_year(root, &section, &slug, chrono::Datelike::year(&date));
+    for c in &minutes.cases {
+        if let Some(other) = taken.iter().find(|(n, _)| *n == c.number).map(|(_, f)| f) {
+            draft.notices.push(draft::Notice {
+                line: c.heading_lines.first().copied().unwrap_or(0),
+                text: format!(
+                    "case number {} is already used in {} by {}: case numbers are unique within a year (is --meeting right?)",
+                    c.number,
+                    chrono::Datelike::year(&date),
+                    other.display()
+                ),
+                blocks_build: true,
+            });
+        }
+    }
     let (mut report, counts) = report::report(
         &options.source.display().to_string(),
         &dir.display().to_string(),
@@ -396,6 +413,53 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
         existed,
         removed,
     })
+}
+
+/// The printed case numbers of the other meetings of `year` in the section,
+/// with the file that uses each: read from the `number = "…"` line of each
+/// case file, so that a site that does not build yet is read as well.
+fn case_numbers_of_year(
+    root: &Path,
+    section: &str,
+    slug: &str,
+    year: i32,
+) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let base = PathBuf::from("content").join(section);
+    let Ok(meetings) = std::fs::read_dir(root.join(&base)) else {
+        return out;
+    };
+    for m in meetings.flatten() {
+        let name = m.file_name().to_string_lossy().into_owned();
+        let index = std::fs::read_to_string(m.path().join("_index.md")).unwrap_or_default();
+        let same_year = index
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("date"))
+            .and_then(|v| v.trim_start().strip_prefix('='))
+            .and_then(|v| v.trim().trim_matches('"').get(..4).map(str::to_string))
+            .is_some_and(|y| y == year.to_string());
+        if name == slug || !same_year {
+            continue;
+        }
+        for f in files_under(root, &base.join(&name)) {
+            if f.extension().is_none_or(|e| e != "md") || f.ends_with("_index.md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(root.join(&f)).unwrap_or_default();
+            let number = text.lines().take(40).find_map(|l| {
+                let v = l
+                    .trim()
+                    .strip_prefix("number")?
+                    .trim_start()
+                    .strip_prefix('=')?;
+                Some(v.split('#').next()?.trim().trim_matches('"').to_string())
+            });
+            if let Some(n) = number {
+                out.push((n, f));
+            }
+        }
+    }
+    out
 }
 
 /// The files under `dir` (relative to `root`), sorted, relative to `root`.
