@@ -442,7 +442,7 @@ fn case_numbers_of_year(
             continue;
         }
         for f in files_under(root, &base.join(&name)) {
-            if f.extension().is_none_or(|e| e != "md") || f.ends_with("_index.md") {
+            if f.extension().map_or(true, |e| e != "md") || f.ends_with("_index.md") {
                 continue;
             }
             let text = std::fs::read_to_string(root.join(&f)).unwrap_or_default();
