@@ -335,7 +335,16 @@ fn council_gave_input(lower: &str, council: Option<&str>) -> bool {
         || first.ends_with("utvalget")
         || council.is_some_and(|c| c.to_lowercase() == *first);
     let last = words.last().copied().unwrap_or("");
-    council_word && words.len() <= 8 && (last == "innspill" || last == "innspillene")
+    let input_word = [
+        "innspill",
+        "innspillene",
+        "kommentarer",
+        "merknader",
+        "synspunkter",
+    ]
+    .contains(&last);
+    (council_word && words.len() <= 8 && input_word)
+        || (lower.starts_with("følgende innspill") && words.len() <= 6)
 }
 
 fn is_attendance_heading(line: &Line) -> bool {
@@ -1579,7 +1588,15 @@ fn ends_with_preposition(label: &str) -> bool {
 fn is_regrets(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches(['.', ')']).trim_start_matches('('),
-        "avbud" | "forfall" | "meldt forfall" | "ikke møtt" | "ikke til stede" | "fravær"
+        "avbud"
+            | "forfall"
+            | "meldt forfall"
+            | "meldt avbud"
+            | "ikke møtt"
+            | "ikke til stede"
+            | "fravær"
+            | "fraværende"
+            | "forhindret"
     )
 }
 
@@ -2559,5 +2576,25 @@ Ingen saker.
             m.body.last().and_then(|s| s.heading.as_deref()),
             Some("Eventuelt")
         );
+    }
+
+    #[test]
+    fn the_council_as_subject_heads_its_input() {
+        let line = |t: &str| Line {
+            no: 1,
+            text: t.into(),
+            kind: LineKind::Text,
+            bold: false,
+        };
+        let kind = |t: &str| section_heading(&line(t), Some("Rådet")).map(|h| h.0);
+        assert_eq!(
+            kind("Eldrerådet kom med følgende innspill:"),
+            Some(Kind::Input)
+        );
+        assert_eq!(kind("Utvalget hadde disse merknadene til planen"), None);
+        assert_eq!(kind("Rådet hadde følgende kommentarer:"), Some(Kind::Input));
+        assert_eq!(kind("Følgende innspill kom fram:"), Some(Kind::Input));
+        assert_eq!(kind("Regjeringen har fått mange innspill"), None);
+        assert!(is_regrets("meldt avbud") && is_regrets("ikke møtt") && !is_regrets("møtt"));
     }
 }
