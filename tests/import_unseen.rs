@@ -409,6 +409,12 @@ fn minutes_4_of_an_extraordinary_meeting() {
 /// line ends, import to the same structure.
 #[test]
 fn form_feeds_and_crlf_change_nothing() {
+    // The variants are what they say (a checkout that rewrote line ends
+    // would make this test compare a file with itself).
+    let bytes = |n: &str| std::fs::read(unseen(n)).unwrap();
+    assert!(bytes("3-crlf.txt").windows(2).any(|w| w == b"\r\n"));
+    assert!(bytes("1-formfeed.txt").contains(&b'\x0c'));
+    assert!(bytes("3-formfeed.txt").contains(&b'\x0c'));
     for (variant, original, slug) in [
         ("1-formfeed.txt", "1.txt", "2025-1"),
         ("3-formfeed.txt", "3.txt", "2025-2"),
