@@ -487,3 +487,32 @@ fn case_numbers_used_by_another_meeting_are_reported() {
         "{err}"
     );
 }
+
+/// An item attributed to a person of the registry gets `fra=` with the
+/// person's id, as one attributed to an organisation gets the organisation's.
+#[test]
+fn an_item_attributed_to_a_person_names_the_person() {
+    let site = TestSite::demo();
+    let text = std::fs::read_to_string(unseen("1.txt"))
+        .unwrap()
+        .replace("(Kreftforeningen)", "(Jon Kirkenes)");
+    site.write("referat.txt", &text);
+    let outcome = import(&ImportOptions {
+        source: site.root().join("referat.txt"),
+        root: site.root().to_path_buf(),
+        meeting: None,
+        dry_run: false,
+        force: false,
+        write_registry: false,
+    })
+    .unwrap();
+    let case =
+        std::fs::read_to_string(site.root().join(&outcome.dir).join("sak-01-25.md")).unwrap();
+    assert!(
+        case.contains("betydning for behandlingsvalg {fra=jon-kirkenes}"),
+        "{case}"
+    );
+    let m = built(&site, &outcome, "2025-1");
+    let items = m.cases[0].body.items();
+    assert_eq!(items[0].organisations, ["jon-kirkenes"]);
+}

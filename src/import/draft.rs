@@ -633,7 +633,13 @@ impl Writer<'_> {
             let ids: Vec<String> = inner
                 .split([',', ';'])
                 .flat_map(|p| p.split(" og ").map(str::to_string).collect::<Vec<_>>())
-                .map(|p| registry.organisation(&p).map(|o| o.id.clone()))
+                // An organisation, or a person of the registry ("(Kari Nordmann)").
+                .map(|p| {
+                    registry
+                        .organisation(&p)
+                        .map(|o| o.id.clone())
+                        .or_else(|| registry.person(&p).map(str::to_string))
+                })
                 .collect::<Option<Vec<_>>>()
                 .unwrap_or_default();
             if ids.is_empty() {
