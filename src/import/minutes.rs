@@ -509,6 +509,12 @@ impl Recogniser<'_> {
                             .push((line.no, "attendance written in the header: add it to the attendance rows by hand".into()));
                     }
                 }
+                k if is_regrets(k) && !value.is_empty() => {
+                    self.out.unplaced.push((
+                        line.no,
+                        "regrets written in the header: add them to the attendance rows by hand (status = \"avbud\")".into(),
+                    ));
+                }
                 _ => {
                     if is_agenda_heading(line) {
                         break;
