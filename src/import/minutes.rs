@@ -503,11 +503,19 @@ impl Recogniser<'_> {
                 "til stede" | "tilstede" | "deltakere" | "deltagere" => {
                     if value.to_lowercase().starts_with("se ") || value.is_empty() {
                         self.noise(line, "a pointer to the attendance list");
+                    } else if let Some(rows) = inline_rows(value, false, line.no) {
+                        self.out.attendance.heading_lines.push(line.no);
+                        self.out.attendance.seats.extend(rows);
                     } else {
                         self.out
                             .unplaced
                             .push((line.no, "attendance written in the header: add it to the attendance rows by hand".into()));
                     }
+                }
+                k if is_regrets(k) && inline_rows(value, true, line.no).is_some() => {
+                    self.out.attendance.heading_lines.push(line.no);
+                    let rows = inline_rows(value, true, line.no).unwrap_or_default();
+                    self.out.attendance.seats.extend(rows);
                 }
                 k if is_regrets(k) && !value.is_empty() => {
                     self.out.unplaced.push((
@@ -1482,6 +1490,49 @@ impl Recogniser<'_> {
         }
         self.out.decisions = decisions;
     }
+}
+
+/// Attendance written on one header line as "Kari Nordmann (Organisasjon),
+/// Per Hansen (Forening)": a row for each, or None unless every part reads
+/// so (a bare list of names says no organisation, and is left to the editor).
+fn inline_rows(value: &str, regrets: bool, no: usize) -> Option<Vec<Row>> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth == 0 => {
+                parts.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&value[start..]);
+    parts
+        .into_iter()
+        .map(|p| {
+            let p = p.trim().trim_end_matches('.');
+            let (name, org) = p.strip_suffix(')')?.split_once('(')?;
+            let name = name.trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let named = (2..=5).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let org = org.trim();
+            if !named || !org.starts_with(char::is_uppercase) {
+                return None;
+            }
+            Some(Row {
+                label: org.to_string(),
+                person: Some(name.to_string()),
+                regrets,
+                lines: vec![no],
+                ..Row::default()
+            })
+        })
+        .collect()
 }
 
 /// "Kari Nordmann, Organisasjon (rolle)" → name, organisation, role: a
@@ -2602,5 +2653,30 @@ Ingen saker.
         assert_eq!(kind("Følgende innspill kom fram:"), Some(Kind::Input));
         assert_eq!(kind("Regjeringen har fått mange innspill"), None);
         assert!(is_regrets("meldt avbud") && is_regrets("ikke møtt") && !is_regrets("møtt"));
+    }
+
+    #[test]
+    fn attendance_on_one_header_line() {
+        let m = minutes(
+            "Referat fra møte 2/2026 i Rådet\nDato: 3. mars 2026\nTil stede: Kari Nordmann (Seniorforum), Per Hansen (Forening for eldre, Øst)\nForfall: Ola Olsen (Eldreforum)\n\nSak 1/26 Budsjett\nTekst.\n",
+        );
+        let rows: Vec<(&str, Option<&str>, bool)> = m
+            .attendance
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.person.as_deref(), r.regrets))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Seniorforum", Some("Kari Nordmann"), false),
+                ("Forening for eldre, Øst", Some("Per Hansen"), false),
+                ("Eldreforum", Some("Ola Olsen"), true),
+            ]
+        );
+        // Names alone say no organisation: left to the editor, with a word.
+        let m = minutes("Referat fra møte 2/2026\nDato: 3. mars 2026\nTil stede: Kari Nordmann, Per Hansen\n\nSak 1/26 Budsjett\n");
+        assert!(m.attendance.seats.is_empty());
+        assert_eq!(m.unplaced.len(), 1);
     }
 }
