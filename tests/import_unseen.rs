@@ -491,11 +491,12 @@ fn case_numbers_used_by_another_meeting_are_reported() {
 /// An item attributed to a person of the registry gets `fra=` with the
 /// person's id, as one attributed to an organisation gets the organisation's.
 #[test]
-fn an_item_attributed_to_a_person_names_the_person() {
+fn an_item_attributed_to_a_person_names_the_person_and_a_label_printed_otherwise_is_kept() {
     let site = TestSite::demo();
     let text = std::fs::read_to_string(unseen("1.txt"))
         .unwrap()
-        .replace("(Kreftforeningen)", "(Jon Kirkenes)");
+        .replace("(Kreftforeningen)", "(Jon Kirkenes)")
+        .replace("\nSAFO \n", "\nSaFo \n");
     site.write("referat.txt", &text);
     let outcome = import(&ImportOptions {
         source: site.root().join("referat.txt"),
@@ -515,4 +516,19 @@ fn an_item_attributed_to_a_person_names_the_person() {
     let m = built(&site, &outcome, "2025-1");
     let items = m.cases[0].body.items();
     assert_eq!(items[0].organisations, ["jon-kirkenes"]);
+    // A seat printed otherwise than the council labels it keeps the printed label.
+    let safo = m
+        .attendance
+        .seats
+        .iter()
+        .find(|r| r.organisation == "safo")
+        .unwrap();
+    assert_eq!(safo.label.as_deref(), Some("SaFo"));
+    let kreft = m
+        .attendance
+        .seats
+        .iter()
+        .find(|r| r.organisation == "kreftforeningen")
+        .unwrap();
+    assert_eq!(kreft.label, None);
 }

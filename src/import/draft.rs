@@ -381,6 +381,15 @@ impl Writer<'_> {
                         &org_note.unwrap_or_else(|| format!("\"{}\" (line {line})", row.label))
                     )
                 );
+                // The label as this list prints it, where it differs from the seat's.
+                let printed = super::lines::collapse(&row.label);
+                let seat_label = w
+                    .registry
+                    .seat(&org, w.date)
+                    .and_then(|s| s.label.as_deref());
+                if seats && seat_label.is_some_and(|l| l != printed) && !printed.is_empty() {
+                    let _ = writeln!(fm, "label = {}  # as this list prints it", q(&printed));
+                }
                 if row.regrets {
                     match row.printed.as_deref() {
                         Some(p) if !p.eq_ignore_ascii_case("avbud") => {

@@ -36,6 +36,8 @@ pub(crate) struct Holder {
 #[derive(Debug, Clone)]
 pub(crate) struct Seat {
     pub organisation: String,
+    /// How the council's lists label the seat ("FFO/Epilepsiforbundet").
+    pub label: Option<String>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub holders: Vec<Holder>,
@@ -168,6 +170,7 @@ impl Registry {
                     .unwrap_or((None, None));
                 registry.seats.push(Seat {
                     organisation: org,
+                    label: seat.label.clone(),
                     start,
                     end,
                     holders: seat
