@@ -123,6 +123,13 @@ fn import(args: cli::ImportArgs, quiet: bool) -> Result<ExitCode, Error> {
             return Ok(ExitCode::from(1));
         }
     };
+    if outcome.dry_run && outcome.existed && !args.force {
+        eprintln!(
+            "Would refuse: {} already exists (pass --force to replace it, or --meeting to import under another name)",
+            outcome.dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
     if outcome.dry_run {
         for f in &outcome.files {
@@ -135,6 +142,21 @@ fn import(args: cli::ImportArgs, quiet: bool) -> Result<ExitCode, Error> {
         }
     } else if !quiet {
         let _ = writeln!(out, "{}", outcome.report);
+    }
+    if !outcome.removed.is_empty() {
+        eprintln!(
+            "{} {} files of the existing {} (--force):",
+            if outcome.dry_run {
+                "Would remove"
+            } else {
+                "Removed"
+            },
+            outcome.removed.len(),
+            outcome.dir.display()
+        );
+        for f in &outcome.removed {
+            eprintln!("  {}", f.display());
+        }
     }
     if !quiet {
         let c = &outcome.counts;

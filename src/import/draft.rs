@@ -180,6 +180,43 @@ impl Writer<'_> {
         (id, Some(note))
     }
 
+    /// A title that names a council, but neither this site's council's name
+    /// nor its short name: the minutes may belong to another council, whose
+    /// people and organisations would be matched against the wrong seats.
+    fn other_council(&mut self) {
+        let m = self.minutes;
+        let names: Vec<String> = [&self.registry.council_name, &self.registry.council]
+            .into_iter()
+            .flatten()
+            .map(|n| n.to_lowercase())
+            .collect();
+        let Some((first, _)) = m.titles.first() else {
+            return;
+        };
+        if names.is_empty() {
+            return;
+        }
+        let ours = m.titles.iter().any(|(_, t)| {
+            let t = t.to_lowercase();
+            names.iter().any(|n| t.contains(n.as_str()))
+        });
+        let names_a_council = m.titles.iter().any(|(_, t)| {
+            t.to_lowercase()
+                .split_whitespace()
+                .any(|w| w.contains("råd") || w.contains("utvalg"))
+        });
+        if !ours && names_a_council {
+            self.notice(
+                *first,
+                format!(
+                    "the title does not name this site's council (\"{}\"): if these are another council's minutes, its people and organisations are matched against the wrong seats",
+                    self.registry.council_name.as_deref().unwrap_or_default()
+                ),
+                false,
+            );
+        }
+    }
+
     fn meeting(&mut self, id: &Identity, source: &str) -> String {
         let m = self.minutes;
         let mut fm = String::new();
@@ -192,6 +229,7 @@ impl Writer<'_> {
             fm,
             "# Read .import-rapport.txt beside this file: it says where every line went."
         );
+        self.other_council();
         let _ = writeln!(fm, "number = {}", id.number);
         match &m.date_note {
             Some(note) => {
@@ -257,8 +295,17 @@ impl Writer<'_> {
         list(self, "secretariat", &m.attendance.secretariat, &mut fm);
         let numbers: BTreeSet<&str> = m.cases.iter().map(|c| c.number.as_str()).collect();
         for a in &m.agenda {
+            let Some(time) = a.time else {
+                // The model needs a time: the line is kept for the editor.
+                let _ = writeln!(
+                    fm,
+                    "\n# agenda line without a time (add [[agenda]] with time = \"HH:MM\"): {}",
+                    comment(&a.text)
+                );
+                continue;
+            };
             let _ = writeln!(fm, "\n[[agenda]]");
-            let _ = writeln!(fm, "time = \"{}\"", a.time.format("%H:%M"));
+            let _ = writeln!(fm, "time = \"{}\"", time.format("%H:%M"));
             let _ = writeln!(fm, "text = {}", q(&a.text));
             if let Some(c) = &a.case {
                 if numbers.contains(c.as_str()) {
@@ -334,8 +381,34 @@ impl Writer<'_> {
                         &org_note.unwrap_or_else(|| format!("\"{}\" (line {line})", row.label))
                     )
                 );
+                // The label as this list prints it, where it differs from the seat's.
+                let printed = super::lines::collapse(&row.label);
+                let seat_label = w
+                    .registry
+                    .seat(&org, w.date)
+                    .and_then(|s| s.label.as_deref());
+                if seats && seat_label.is_some_and(|l| l != printed) && !printed.is_empty() {
+                    let _ = writeln!(fm, "label = {}  # as this list prints it", q(&printed));
+                }
                 if row.regrets {
-                    let _ = writeln!(fm, "status = \"avbud\"");
+                    match row.printed.as_deref() {
+                        Some(p) if !p.eq_ignore_ascii_case("avbud") => {
+                            let _ = writeln!(
+                                fm,
+                                "status = \"avbud\"  # printed {}",
+                                comment(&format!("\"{p}\""))
+                            );
+                        }
+                        _ => {
+                            let _ = writeln!(fm, "status = \"avbud\"");
+                        }
+                    }
+                    // A name list prints who sent regrets.
+                    if let Some(p) = &row.person {
+                        let (pid, note) = w.person(p, line);
+                        let note = note.unwrap_or_else(|| format!("\"{p}\""));
+                        let _ = writeln!(fm, "person = {}  # {}", q(&pid), comment(&note));
+                    }
                 } else if let Some(p) = &row.person {
                     let (pid, note) = w.person(p, line);
                     let mut note = note.unwrap_or_else(|| format!("\"{p}\""));
@@ -459,19 +532,32 @@ impl Writer<'_> {
                 );
             }
             KindSource::Guess => {
+                // `kind` is optional: a guess stays a comment, never a field.
                 let _ = writeln!(
                     fm,
-                    "kind = {}  # guess: neither the heading nor the agenda names the kind",
+                    "# kind = {}  # a guess: neither the heading nor the agenda names the kind",
                     q(c.kind)
                 );
                 self.notice(
                     first,
-                    format!("case {}: kind guessed as {}", c.number, c.kind),
+                    format!(
+                        "case {}: no kind printed, so none is written (a guess, {}, is a comment)",
+                        c.number, c.kind
+                    ),
                     false,
                 );
             }
         }
         let _ = writeln!(fm, "title = {}", q(&c.title));
+        if let Some((status, note)) = &c.status {
+            let _ = writeln!(fm, "status = {}", q(status));
+            let _ = writeln!(fm, "status_note = {}", q(note));
+            self.notice(
+                first,
+                format!("case {}: the minutes say it was {status}", c.number),
+                false,
+            );
+        }
         if let Some(note) = &c.title_note {
             let _ = writeln!(fm, "# title: taken from the agenda; {}", comment(note));
             self.notice(
@@ -517,6 +603,30 @@ impl Writer<'_> {
             }
         }
         let _ = writeln!(fm, "themes = []  # theme guesses are left to the editor");
+        if let Some((line, text)) = &c.earlier {
+            // As text, which builds whether or not that meeting is on the
+            // site; the editor may turn it into a link to the case.
+            let _ = writeln!(fm, "\n[[earlier]]");
+            let _ = writeln!(fm, "text = {}", q(text));
+            if let Some((number, _, _)) = super::text::case_line(text, &|_| false) {
+                if let Some(year) = number.split('/').nth(1).and_then(|y| y.parse::<i32>().ok()) {
+                    let year = if year < 100 { 2000 + year } else { year };
+                    let _ = writeln!(
+                        fm,
+                        "# case = {}  # with year = {year}: a link, when that meeting is on this site",
+                        q(&number)
+                    );
+                }
+            }
+            self.notice(
+                *line,
+                format!(
+                    "case {}: earlier treatment \"{text}\" kept as text",
+                    c.number
+                ),
+                false,
+            );
+        }
         let mut body = String::new();
         let registry = self.registry;
         let mut attribution = |text: &str| -> (Vec<String>, Option<String>) {
@@ -532,7 +642,13 @@ impl Writer<'_> {
             let ids: Vec<String> = inner
                 .split([',', ';'])
                 .flat_map(|p| p.split(" og ").map(str::to_string).collect::<Vec<_>>())
-                .map(|p| registry.organisation(&p).map(|o| o.id.clone()))
+                // An organisation, or a person of the registry ("(Kari Nordmann)").
+                .map(|p| {
+                    registry
+                        .organisation(&p)
+                        .map(|o| o.id.clone())
+                        .or_else(|| registry.person(&p).map(str::to_string))
+                })
                 .collect::<Option<Vec<_>>>()
                 .unwrap_or_default();
             if ids.is_empty() {
@@ -832,7 +948,7 @@ pub(crate) fn proposals_toml(proposals: &[Proposal]) -> (String, String, String)
             } => {
                 let _ = writeln!(
                     holders,
-                    "\n# In data/council.toml, under the [[seat]] of \"{organisation}\" for the meeting's term:\n# [[seat.holder]]\n# person = {}\n# role = {}  # guess",
+                    "\n# In data/council.toml, under the [[seat]] of \"{organisation}\" for the meeting's term:\n# [[seat.holder]]\n# person = {}\n# role = \"unknown\"  # not printed; perhaps {}",
                     q(person),
                     q(role)
                 );

@@ -3,6 +3,8 @@
 //! test that tells a wrapped line from one that ended where its author ended
 //! it. Only layout is decided here; what a line means is `minutes`' job.
 
+use std::collections::HashMap;
+
 /// What a line looks like.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LineKind {
@@ -142,6 +144,9 @@ fn is_page_number(text: &str) -> bool {
 /// Classifies every line of `raw` (line `i` is number `i + 1`). `bold` marks
 /// lines known to be bold throughout.
 pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
+    let split = split_glued_cases(raw);
+    let raw = &split[..];
+    let furniture = page_furniture(raw);
     // A running header repeats the document's first line on every page.
     let first = raw
         .iter()
@@ -149,7 +154,8 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
         .find(|l| !l.is_empty())
         .unwrap_or_default();
     let first_count = raw.iter().filter(|(_, l, _)| collapse(l) == first).count();
-    raw.iter()
+    let mut lines: Vec<Line> = raw
+        .iter()
         .enumerate()
         .map(|(i, (no, line, bold))| {
             let text = line.trim().to_string();
@@ -159,6 +165,8 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
                 LineKind::Noise("page number")
             } else if first_count >= 2 && i > 0 && collapse(&text) == first {
                 LineKind::Noise("repeated page header")
+            } else if let Some(why) = furniture[i] {
+                LineKind::Noise(why)
             } else if is_url(&text) {
                 LineKind::Url
             } else if let Some((g, t)) = bullet(&text) {
@@ -177,7 +185,126 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
                 bold: *bold,
             }
         })
-        .collect()
+        .collect();
+    join_split_urls(&mut lines);
+    lines
+}
+
+/// A web address cut after a hyphen ("…/evaluering-av-strategi-for-a-oke-" /
+/// "helsekompetansen-i-befolkningen") is one address: the rest is joined
+/// to it without a space and its own line is accounted for as such.
+fn join_split_urls(lines: &mut [Line]) {
+    for k in 1..lines.len() {
+        let (head, tail) = lines.split_at_mut(k);
+        let prev = &mut head[k - 1];
+        let next = &mut tail[0];
+        let rest = next.text.as_str();
+        let continues = prev.kind == LineKind::Url
+            && prev.text.ends_with(['-', '/', '_', '.'])
+            && next.kind == LineKind::Text
+            && !rest.contains(char::is_whitespace)
+            && rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        if continues {
+            prev.text.push_str(rest);
+            next.kind = LineKind::Noise("the rest of the web address on the line above");
+        }
+    }
+}
+
+/// Splits a line that has a case heading glued to its end (a page break
+/// lost in extraction: "• … ansvaret Sak 07/25 – Drøftingssak: …") in two;
+/// both parts keep the line's number. The heading must print a title after
+/// a kind, a dash or a colon, and its number must be printed on another
+/// line too (the agenda), or name a kind, so that "i sak 12/24" in running
+/// text is never taken.
+fn split_glued_cases(raw: &[(usize, String, bool)]) -> Vec<(usize, String, bool)> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (k, (no, line, bold)) in raw.iter().enumerate() {
+        let mut cut = None;
+        for (at, _) in line.match_indices(" Sak ") {
+            let head = line[..at].trim();
+            let rest = &line[at + 1..];
+            // A timed agenda line or a short label before "Sak" is no glue.
+            let words = head
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            if words < 3 || head.ends_with(':') || super::text::leading_time(line.trim()).is_some()
+            {
+                continue;
+            }
+            let Some((number, kind, title)) = super::text::case_line(rest, &|_| false) else {
+                continue;
+            };
+            let after = rest[3..].trim_start()[number.len()..].trim_start();
+            let marked = kind.is_some() || after.starts_with(['–', '-', '—', ':']);
+            if title.is_empty() || !marked {
+                continue;
+            }
+            let elsewhere = raw.iter().enumerate().any(|(j, (_, other, _))| {
+                j != k && other.contains(&number) && !other.trim_start().starts_with(['•', '-'])
+            });
+            if kind.is_some() || elsewhere {
+                cut = Some(at);
+                break;
+            }
+        }
+        match cut {
+            Some(at) => {
+                out.push((*no, line[..at].to_string(), *bold));
+                out.push((*no, line[at + 1..].to_string(), *bold));
+            }
+            None => out.push((*no, line.clone(), *bold)),
+        }
+    }
+    out
+}
+
+/// Page furniture other than page numbers: a line printed again and again
+/// beside the page numbers (a running header or footer such as "<Council> –
+/// Referat 1/2025"), and a line that stands alone between two page numbers
+/// (a footer on a page of its own). Found by position and repetition, never
+/// by wording.
+fn page_furniture(raw: &[(usize, String, bool)]) -> Vec<Option<&'static str>> {
+    let texts: Vec<String> = raw.iter().map(|(_, l, _)| collapse(l)).collect();
+    let filled: Vec<usize> = (0..texts.len()).filter(|&i| !texts[i].is_empty()).collect();
+    let page = |i: usize| is_page_number(&texts[i]);
+    let mut out = vec![None; texts.len()];
+    let mut near: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, &i) in filled.iter().enumerate() {
+        // One word ("Avbud") is a table cell, not a running header.
+        if page(i) || texts[i].split_whitespace().count() < 2 {
+            continue;
+        }
+        let lo = k.saturating_sub(2);
+        let hi = (k + 2).min(filled.len() - 1);
+        let beside = (lo..=hi).any(|m| m != k && page(filled[m]));
+        if beside {
+            near.entry(texts[i].as_str()).or_default().push(i);
+        }
+        let alone = k > 0 && k + 1 < filled.len() && page(filled[k - 1]) && page(filled[k + 1]);
+        if alone {
+            out[i] = Some("page footer");
+        }
+    }
+    for (_, at) in near {
+        if at.len() >= 2 {
+            for i in at {
+                out[i] = Some("repeated page header or footer");
+            }
+        }
+    }
+    out
+}
+
+/// "… i det tidligere Sør-": a word cut at its hyphen, so the line goes on
+/// (not "2024-", not " - ").
+fn ends_in_compound_hyphen(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('-')
+        && t.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && !t.ends_with(" -")
+        && !super::lines::is_url(t.split_whitespace().last().unwrap_or(""))
 }
 
 /// A line that can only go on from the one before: it starts in lower case,
@@ -226,7 +353,7 @@ impl Measure {
     /// `next` continues it. A line starting in lower case, or with an arrow
     /// or a bracket, continues whatever came before it.
     pub(crate) fn continues(&self, prev: &Line, next: &Line) -> bool {
-        if starts_continuation(&next.text) {
+        if starts_continuation(&next.text) || ends_in_compound_hyphen(&prev.text) {
             return true;
         }
         if self.width == usize::MAX {
@@ -324,5 +451,75 @@ mod tests {
         assert!(m.continues(&lines[0], &lines[1]));
         assert!(!m.continues(&lines[2], &lines[3]));
         assert!(m.continues(&lines[3], &lines[4]));
+    }
+
+    fn texts(lines: &[&str]) -> Vec<(usize, String, LineKind)> {
+        let raw: Vec<(usize, String, bool)> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.to_string(), false))
+            .collect();
+        classify(&raw)
+            .into_iter()
+            .map(|l| (l.no, l.text, l.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_case_heading_glued_to_a_line_is_split_off() {
+        let lines = texts(&[
+            "09:00 Sak 3/26 – Årsplan",
+            "• Vi ber om svar før fristen Sak 3/26 – Årsplan for",
+            "neste år",
+            "Behandlet tidligere i sak 2/25 – se vedlegg",
+            "Tidligere behandling: Sak 1/25 – Budsjett",
+        ]);
+        let parts: Vec<(usize, &str)> = lines.iter().map(|(n, t, _)| (*n, t.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (1, "09:00 Sak 3/26 – Årsplan"),
+                (2, "• Vi ber om svar før fristen"),
+                (2, "Sak 3/26 – Årsplan for"),
+                (3, "neste år"),
+                (4, "Behandlet tidligere i sak 2/25 – se vedlegg"),
+                (5, "Tidligere behandling: Sak 1/25 – Budsjett"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_repeated_beside_page_numbers_are_furniture() {
+        let lines = texts(&[
+            "Rådet for eldre – Referat 4/2026",
+            "Tekst",
+            "Rådet for eldre – møtereferat",
+            "Side 1 av 3",
+            "Mer tekst",
+            "Avbud",
+            "Avbud",
+            "Rådet for eldre – møtereferat",
+            "Side 2 av 3",
+            "Kommunen, Gata 1 – www.example.org",
+            "Side 3 av 3",
+        ]);
+        let kinds: Vec<&LineKind> = lines.iter().map(|(_, _, k)| k).collect();
+        let header = LineKind::Noise("repeated page header or footer");
+        assert_eq!(kinds[2], &header);
+        assert_eq!(kinds[7], &header);
+        assert_eq!(kinds[1], &LineKind::Text);
+        // One word beside a page number twice is a table cell.
+        assert_eq!(kinds[5], &LineKind::Text);
+        assert_eq!(kinds[6], &LineKind::Text);
+        // Alone between two page numbers: a footer on a page of its own.
+        assert_eq!(kinds[9], &LineKind::Noise("page footer"));
+    }
+
+    #[test]
+    fn a_web_address_cut_after_a_hyphen_is_joined() {
+        let lines = texts(&["https://example.org/a-long-", "path-here", "Neste linje"]);
+        assert_eq!(lines[0].1, "https://example.org/a-long-path-here");
+        assert!(matches!(lines[1].2, LineKind::Noise(_)));
+        assert_eq!(lines[2].2, LineKind::Text);
     }
 }

@@ -134,12 +134,19 @@ pub(crate) struct Case {
     pub submitted_by: Option<String>,
     pub submitted_lines: Vec<usize>,
     pub sections: Vec<Section>,
+    /// The minutes say the case was not discussed: the status and the
+    /// paragraph that says so.
+    pub status: Option<(&'static str, String)>,
+    /// "Tidligere behandling …: Sak 12/24": the line and the text after
+    /// its label.
+    pub earlier: Option<(usize, String)>,
 }
 
 /// One agenda line.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AgendaLine {
-    pub time: NaiveTime,
+    /// None on a "Saksliste" that prints no times.
+    pub time: Option<NaiveTime>,
     pub text: String,
     pub case: Option<String>,
     pub lines: Vec<usize>,
@@ -153,6 +160,8 @@ pub(crate) struct Row {
     pub regrets: bool,
     /// A guest's note: "14 år".
     pub note: Option<String>,
+    /// The absence as printed when it is not plain "Avbud" ("Ikke møtt").
+    pub printed: Option<String>,
     pub lines: Vec<usize>,
 }
 
@@ -190,6 +199,8 @@ pub(crate) struct Minutes {
     pub minute_takers: Vec<String>,
     /// (line, what it gave)
     pub fields: Vec<(usize, String)>,
+    /// The title and subtitle lines as printed.
+    pub titles: Vec<(usize, String)>,
     pub agenda_heading: Vec<usize>,
     pub agenda: Vec<AgendaLine>,
     pub decisions: Vec<DecisionText>,
@@ -286,6 +297,7 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
                 && word_count(&lower) <= 3
                 && (council.is_some_and(|c| lower.contains(&c.to_lowercase()))
                     || lower.contains("rådet")))
+            || council_gave_input(&lower, council)
         {
             Kind::Input
         } else if starts_with_word(&lower, "tilbakemelding")
@@ -310,6 +322,29 @@ fn section_heading(line: &Line, council: Option<&str>) -> Option<(Kind, String, 
         }
     }
     Some((kind, head, rest))
+}
+
+/// "Brukerutvalget hadde følgende innspill", "Rådet kom med disse
+/// innspillene": the council as subject, input as object.
+fn council_gave_input(lower: &str, council: Option<&str>) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let council_word = first.ends_with("rådet")
+        || first.ends_with("utvalget")
+        || council.is_some_and(|c| c.to_lowercase() == *first);
+    let last = words.last().copied().unwrap_or("");
+    let input_word = [
+        "innspill",
+        "innspillene",
+        "kommentarer",
+        "merknader",
+        "synspunkter",
+    ]
+    .contains(&last);
+    (council_word && words.len() <= 8 && input_word)
+        || (lower.starts_with("følgende innspill") && words.len() <= 6)
 }
 
 fn is_attendance_heading(line: &Line) -> bool {
@@ -397,6 +432,7 @@ impl Recogniser<'_> {
                     self.out.number = Some(n);
                     self.out.year = Some(y);
                     self.field(line, format!("title: meeting {n}/{y}"));
+                    self.out.titles.push((line.no, words.clone()));
                     title_seen = true;
                     i += 1;
                     continue;
@@ -409,12 +445,21 @@ impl Recogniser<'_> {
                     || text::case_line(&line.text, &|_| false).is_some();
                 if !title_seen && !field_like && !stop {
                     self.field(line, "title");
+                    self.out.titles.push((line.no, words.clone()));
                     title_seen = true;
                     i += 1;
                     continue;
                 }
             }
             let Some((key, value)) = words.split_once(':') else {
+                // An unlabelled line under the title ("Referat fra ekstraordinært
+                // møte") when the header's fields follow it.
+                if title_seen && self.out.date.is_none() && self.fields_follow(i + 1) {
+                    self.field(line, "subtitle");
+                    self.out.titles.push((line.no, words.clone()));
+                    i += 1;
+                    continue;
+                }
                 break;
             };
             let key = key.trim().to_lowercase();
@@ -448,14 +493,35 @@ impl Recogniser<'_> {
                     self.out.place = Some(value.to_string());
                     self.field(line, "place");
                 }
+                "til stede" | "tilstede" | "deltakere" | "deltagere" | "møtt"
+                    if value.is_empty() && self.name_list_follows(i + 1) =>
+                {
+                    self.out.attendance.heading_lines.push(line.no);
+                    i = self.name_list(i + 1);
+                    continue;
+                }
                 "til stede" | "tilstede" | "deltakere" | "deltagere" => {
                     if value.to_lowercase().starts_with("se ") || value.is_empty() {
                         self.noise(line, "a pointer to the attendance list");
+                    } else if let Some(rows) = inline_rows(value, false, line.no) {
+                        self.out.attendance.heading_lines.push(line.no);
+                        self.out.attendance.seats.extend(rows);
                     } else {
                         self.out
                             .unplaced
                             .push((line.no, "attendance written in the header: add it to the attendance rows by hand".into()));
                     }
+                }
+                k if is_regrets(k) && inline_rows(value, true, line.no).is_some() => {
+                    self.out.attendance.heading_lines.push(line.no);
+                    let rows = inline_rows(value, true, line.no).unwrap_or_default();
+                    self.out.attendance.seats.extend(rows);
+                }
+                k if is_regrets(k) && !value.is_empty() => {
+                    self.out.unplaced.push((
+                        line.no,
+                        "regrets written in the header: add them to the attendance rows by hand (status = \"avbud\")".into(),
+                    ));
                 }
                 _ => {
                     if is_agenda_heading(line) {
@@ -470,6 +536,99 @@ impl Recogniser<'_> {
             i += 1;
         }
         i
+    }
+
+    /// True when the next line that is not blank is a row of a name list:
+    /// "Name Surname, Organisation (role)".
+    fn name_list_follows(&self, i: usize) -> bool {
+        self.lines[i.min(self.lines.len())..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| name_list_row(&l.words()).is_some())
+    }
+
+    /// Attendance printed as lists of names under labels in the header:
+    /// "Til stede:" (present), "Forfall:" (absent), "Fra administrasjonen:"
+    /// (the agency's staff), each followed by "Name, Organisation (role)"
+    /// lines. Returns the first line after the lists.
+    fn name_list(&mut self, mut i: usize) -> usize {
+        #[derive(PartialEq, Clone, Copy)]
+        enum Group {
+            Present,
+            Absent,
+            Staff,
+        }
+        let mut group = Group::Present;
+        let mut printed = String::new();
+        while i < self.lines.len() {
+            let line = &self.lines[i];
+            if line.is_empty() {
+                let why = match line.kind {
+                    LineKind::Noise(w) => w,
+                    _ => "blank line",
+                };
+                self.noise(line, why);
+                i += 1;
+                continue;
+            }
+            let words = line.words();
+            let label = words.strip_suffix(':').map(str::trim);
+            if let Some(label) = label.filter(|l| word_count(l) <= 3) {
+                let lower = label.to_lowercase();
+                let next = if is_regrets(&lower) || lower == "fravær" {
+                    Group::Absent
+                } else if lower.starts_with("fra ")
+                    || lower.contains("administrasjon")
+                    || lower.contains("sekretariat")
+                {
+                    Group::Staff
+                } else if ["til stede", "tilstede", "møtt", "deltakere"].contains(&lower.as_str())
+                {
+                    Group::Present
+                } else {
+                    break;
+                };
+                if !self.name_list_follows(i + 1) {
+                    break;
+                }
+                group = next;
+                printed = label.to_string();
+                self.field(line, format!("attendance: the list \"{label}\""));
+                i += 1;
+                continue;
+            }
+            let Some((name, org, role)) = name_list_row(&words) else {
+                break;
+            };
+            if group == Group::Staff {
+                self.out.attendance.secretariat.push((name, line.no));
+            } else {
+                self.out.attendance.seats.push(Row {
+                    label: org.unwrap_or_default(),
+                    person: Some(name.clone()),
+                    regrets: group == Group::Absent,
+                    note: role,
+                    printed: (group == Group::Absent).then(|| printed.clone()),
+                    lines: vec![line.no],
+                });
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// True when a header field with a date ("Dato: …") follows within a few
+    /// lines of `i`.
+    fn fields_follow(&self, i: usize) -> bool {
+        self.lines[i.min(self.lines.len())..]
+            .iter()
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .any(|l| {
+                l.words()
+                    .split_once(':')
+                    .is_some_and(|(k, v)| word_count(k) <= 3 && text::find_date(v).is_some())
+            })
     }
 
     /// "DAGSORDEN" and its timed lines.
@@ -508,7 +667,23 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            if let Some((time, rest)) = text::leading_time(&line.text) {
+            // Under its heading an agenda may list the cases without times.
+            let untimed = has_heading
+                && line.kind == LineKind::Text
+                && self.out.agenda.iter().all(|a| a.time.is_none());
+            let untimed = untimed
+                && text::case_line(&line.text, &|_| false).is_some_and(|(n, _, _)| {
+                    // The same number again is the case's own heading.
+                    !self.out.agenda.iter().any(|a| {
+                        text::case_line(&a.text, &|_| true).is_some_and(|(m, _, _)| m == n)
+                    })
+                });
+            let timed = text::leading_time(&line.text);
+            if timed.is_some() || untimed {
+                let (time, rest) = match timed {
+                    Some((t, r)) => (Some(t), r),
+                    None => (None, line.words()),
+                };
                 self.out.agenda.push(AgendaLine {
                     time,
                     text: rest,
@@ -625,6 +800,15 @@ impl Recogniser<'_> {
             super::resolve::norm(&lower[..cut])
         };
         let before_cases = self.out.cases.is_empty();
+        // The meeting's own closing sections, on the agenda or not.
+        let lower = words.to_lowercase();
+        let closing = ["eventuelt", "avslutning", "evaluering", "møteslutt"]
+            .iter()
+            .any(|w| starts_with_word(&lower, w))
+            || lower.starts_with("oppsummering og avslutning");
+        if !before_cases && closing && word_count(&words) <= 5 {
+            return true;
+        }
         for a in self.out.agenda.iter().filter(|a| a.case.is_none()) {
             // One word ("Eventuelt") is a heading too, but not a short one
             // that might stand alone in a case ("Pause").
@@ -658,6 +842,13 @@ impl Recogniser<'_> {
         }
         let last = sections.len() - 1;
         &mut sections[last]
+    }
+
+    fn sections_mut(&mut self) -> &mut Vec<Section> {
+        match self.target {
+            Target::Body => &mut self.out.body,
+            Target::Case(c) => &mut self.out.cases[c].sections,
+        }
     }
 
     fn current_kind(&self) -> Option<Kind> {
@@ -717,6 +908,52 @@ impl Recogniser<'_> {
                         i = self.submitted(i, c, value);
                         continue;
                     }
+                }
+            }
+            if let Target::Case(c) = self.target {
+                let words = line.words();
+                let lower = words.to_lowercase();
+                let earlier = lower.starts_with("tidligere behandl")
+                    || lower.starts_with("tidligere behandlet");
+                if earlier && self.out.cases[c].earlier.is_none() && line.kind == LineKind::Text {
+                    let rest = words
+                        .split_once(':')
+                        .map_or(words.as_str(), |(_, r)| r)
+                        .trim()
+                        .to_string();
+                    self.out.cases[c].earlier = Some((line.no, rest));
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(rest) = decision_heading(line) {
+                let mut section =
+                    Section::new(Some("Vedtak".into()), vec![line.no], Kind::Other, 2);
+                if let Some(rest) = rest {
+                    section.raw.push(Line {
+                        no: line.no,
+                        text: rest,
+                        kind: LineKind::Text,
+                        bold: line.bold,
+                    });
+                }
+                self.sections_mut().push(section);
+                i += 1;
+                continue;
+            }
+            let in_decision = self.sections_mut().last().is_some_and(is_decision_section);
+            if !in_decision && !decision_sentences(&line.words(), council.as_deref()).is_empty() {
+                // "Brukerrådet besluttet at …" after the input list is the
+                // council's decision, not one more item.
+                let starts = decision_sentences(&line.words(), council.as_deref())
+                    .first()
+                    .is_some_and(|d| line.words().starts_with(d.as_str()));
+                if starts && self.current_kind() != Some(Kind::Other) {
+                    let mut section = Section::new(None, Vec::new(), Kind::Other, 2);
+                    section.raw.push(line.clone());
+                    self.sections_mut().push(section);
+                    i += 1;
+                    continue;
                 }
             }
             if let Some((kind, head, rest)) = section_heading(line, council.as_deref()) {
@@ -812,6 +1049,8 @@ impl Recogniser<'_> {
             kind_from,
             title,
             title_note,
+            status: None,
+            earlier: None,
             heading_lines: lines,
             number_from_agenda: false,
             submitted_by: None,
@@ -932,7 +1171,19 @@ impl Recogniser<'_> {
                 }
             }
         };
-        for line in &self.lines[i + 1..] {
+        let lines = self.lines;
+        let mut k = i + 1;
+        // A label that ends in "fra" or "i" goes on on the next line
+        // ("Sekretariatet fra" / "Helsedirektoratet").
+        let mut label_open = false;
+        // Lines already joined to the row above.
+        let mut taken: Vec<usize> = Vec::new();
+        while k < lines.len() {
+            let line = &lines[k];
+            k += 1;
+            if taken.contains(&line.no) && !line.is_empty() {
+                continue;
+            }
             if line.is_empty() {
                 let why = match line.kind {
                     LineKind::Noise(w) => w,
@@ -986,6 +1237,7 @@ impl Recogniser<'_> {
                 self.out
                     .fields
                     .push((line.no, "attendance: the agency's leadership".into()));
+                label_open = name.is_none() && ends_with_preposition(&label);
                 for n in name.map(|n| split_names(&n)).unwrap_or_default() {
                     self.out.attendance.leadership.push((n, line.no));
                 }
@@ -1004,6 +1256,7 @@ impl Recogniser<'_> {
                 self.out
                     .fields
                     .push((line.no, "attendance: the secretariat".into()));
+                label_open = name.is_none() && ends_with_preposition(&label);
                 for n in name.map(|n| split_names(&n)).unwrap_or_default() {
                     self.out.attendance.secretariat.push((n, line.no));
                 }
@@ -1033,6 +1286,14 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
+            if mode != Mode::Seats && label_open && !name_like(&words) && word_count(&words) <= 3 {
+                label_open = false;
+                self.out
+                    .fields
+                    .push((line.no, "attendance: the label above, continued".into()));
+                continue;
+            }
+            label_open = false;
             if mode != Mode::Seats && name_like(&words) {
                 let list = if mode == Mode::Leadership {
                     &mut self.out.attendance.leadership
@@ -1059,11 +1320,36 @@ impl Recogniser<'_> {
             let waiting = pending
                 .as_ref()
                 .is_some_and(|p| p.person.is_none() && !p.regrets);
+            // A name split over lines: "Annette" / "Drangsholt", "Tone
+            // Poulsson" / "Torgersen"; joined when the registry knows the whole.
+            let mut words = words;
+            let mut lower = lower;
+            if waiting && !is_regrets(&lower) && !registry.knows_person(&words) {
+                let mut joined = words.clone();
+                let mut used = Vec::new();
+                for next in lines[k..].iter().filter(|l| !l.is_empty()).take(2) {
+                    joined = format!("{joined} {}", next.content());
+                    used.push(next.no);
+                    if registry.knows_person(&joined) {
+                        words = joined.clone();
+                        lower = words.to_lowercase();
+                        taken.extend(used.iter().copied());
+                        break;
+                    }
+                }
+            }
+            let joined_lines: Vec<usize> = taken
+                .iter()
+                .copied()
+                .filter(|n| *n > line.no && !pending.as_ref().is_some_and(|p| p.lines.contains(n)))
+                .collect();
             if waiting && (is_regrets(&lower) || name_like(&words) || registry.knows_person(&words))
             {
                 if let Some(p) = pending.as_mut() {
+                    p.lines.extend(joined_lines.iter().copied());
                     if is_regrets(&lower) {
                         p.regrets = true;
+                        p.printed = Some(words.clone());
                     } else {
                         p.person = Some(words.clone());
                     }
@@ -1076,10 +1362,17 @@ impl Recogniser<'_> {
                 let mut r = row_of(&label, registry);
                 if is_regrets(&tail.to_lowercase()) {
                     r.regrets = true;
+                    r.printed = Some(tail.clone());
                 } else {
                     r.person = Some(tail.clone());
                 }
                 r
+            } else if ends_with_preposition(&words) {
+                // "Nasjonalforeningen for" / "folkehelsen": a label cut in two.
+                Row {
+                    label: words.clone(),
+                    ..Row::default()
+                }
             } else {
                 row_of(&words, registry)
             };
@@ -1134,6 +1427,14 @@ impl Recogniser<'_> {
             for s in &mut c.sections {
                 parse_section(s, measure);
             }
+            c.status = c
+                .sections
+                .iter()
+                .flat_map(|s| &s.blocks)
+                .find_map(|b| match b {
+                    Block::Paragraph { text, .. } => case_status(text).map(|st| (st, text.clone())),
+                    _ => None,
+                });
             c.sections.iter_mut().for_each(paragraphs_as_items);
             fold_questions(&mut c.sections);
             split_after_reply(&mut c.sections);
@@ -1147,6 +1448,34 @@ impl Recogniser<'_> {
                 .flat_map(|c| c.sections.iter().map(move |s| (Some(c.number.clone()), s))),
         );
         for (case, s) in sections {
+            if is_decision_section(s) {
+                // Under "Vedtak" every paragraph and every point is a decision.
+                let mut push = |text: &str, lines: &[usize]| {
+                    decisions.push(DecisionText {
+                        text: text.to_string(),
+                        case: case.clone(),
+                        lines: lines.to_vec(),
+                    });
+                };
+                for b in &s.blocks {
+                    match b {
+                        Block::Paragraph { text, lines } => push(text, lines),
+                        Block::List { items, .. } | Block::Items(items) => {
+                            for item in items {
+                                push(&item.text, &item.lines);
+                            }
+                        }
+                        Block::Lines { entries, lines } => {
+                            for (k, e) in entries.iter().enumerate() {
+                                let at = lines.get(k).or(lines.last()).copied().unwrap_or(0);
+                                push(e, &[at]);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                continue;
+            }
             for b in &s.blocks {
                 if let Block::Paragraph { text, lines } = b {
                     for sentence in decision_sentences(text, council.as_deref()) {
@@ -1161,6 +1490,113 @@ impl Recogniser<'_> {
         }
         self.out.decisions = decisions;
     }
+}
+
+/// Attendance written on one header line as "Kari Nordmann (Organisasjon),
+/// Per Hansen (Forening)": a row for each, or None unless every part reads
+/// so (a bare list of names says no organisation, and is left to the editor).
+fn inline_rows(value: &str, regrets: bool, no: usize) -> Option<Vec<Row>> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth == 0 => {
+                parts.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&value[start..]);
+    parts
+        .into_iter()
+        .map(|p| {
+            let p = p.trim().trim_end_matches('.');
+            let (name, org) = p.strip_suffix(')')?.split_once('(')?;
+            let name = name.trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let named = (2..=5).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let org = org.trim();
+            if !named || !org.starts_with(char::is_uppercase) {
+                return None;
+            }
+            Some(Row {
+                label: org.to_string(),
+                person: Some(name.to_string()),
+                regrets,
+                lines: vec![no],
+                ..Row::default()
+            })
+        })
+        .collect()
+}
+
+/// "Kari Nordmann, Organisasjon (rolle)" → name, organisation, role: a
+/// name of two to five capitalised words, then a comma.
+fn name_list_row(words: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let (name, rest) = words.split_once(", ")?;
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = parts.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    });
+    if !(2..=5).contains(&parts.len()) || !capitalised || ends_sentence(rest) {
+        return None;
+    }
+    let rest = rest.trim();
+    let (org, role) = match rest.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        // "(LHL)" in capitals is the organisation's short name, not a role.
+        Some((o, r)) if !r.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) => {
+            (o.trim().to_string(), Some(r.trim().to_string()))
+        }
+        _ => (rest.to_string(), None),
+    };
+    Some((name.to_string(), Some(org).filter(|o| !o.is_empty()), role))
+}
+
+/// The status a paragraph gives its case when it says the case was not
+/// discussed: "Saken ble ikke behandlet …", "… ble utsatt", "… ble trukket".
+fn case_status(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    if !(lower.starts_with("saken") || lower.starts_with("denne saken")) {
+        return None;
+    }
+    let first = lower.split(". ").next().unwrap_or(&lower);
+    if first.contains("ikke behandlet") || first.contains("ikke tatt opp") {
+        Some("ikke behandlet")
+    } else if first.contains(" utsatt") || first.contains(" utsettes") {
+        Some("utsatt")
+    } else if first.contains(" trukket") || first.contains(" trekkes") {
+        Some("trukket")
+    } else {
+        None
+    }
+}
+
+/// A section headed "Vedtak": what follows is the council's decision.
+fn is_decision_section(s: &Section) -> bool {
+    s.kind == Kind::Other && s.heading.as_deref() == Some("Vedtak")
+}
+
+/// "Vedtak", "Vedtak:" or "Vedtak: text" opening a line: the text after the
+/// colon, if any. "Forslag til vedtak" is a proposal, not a decision.
+fn decision_heading(line: &Line) -> Option<Option<String>> {
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    let words = line.words();
+    let (head, rest) = match words.split_once(':') {
+        Some((h, r)) => (
+            h.trim(),
+            Some(r.trim().to_string()).filter(|r| !r.is_empty()),
+        ),
+        None => (words.as_str(), None),
+    };
+    head.eq_ignore_ascii_case("vedtak").then_some(rest)
 }
 
 /// The sentences of `text` in which the council decides: "Brukerrådet
@@ -1199,11 +1635,25 @@ fn decision_sentences(text: &str, council: Option<&str>) -> Vec<String> {
     out
 }
 
+/// A label cut after a preposition: "Sekretariatet fra", "Nasjonalforeningen for".
+fn ends_with_preposition(label: &str) -> bool {
+    let last = label.split_whitespace().last().unwrap_or("");
+    ["fra", "i", "for", "og", "av", "til", "med"].contains(&last)
+}
+
 /// "Avbud" or "Forfall" (lower case): the seat was empty.
 fn is_regrets(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches(['.', ')']).trim_start_matches('('),
-        "avbud" | "forfall" | "meldt forfall"
+        "avbud"
+            | "forfall"
+            | "meldt forfall"
+            | "meldt avbud"
+            | "ikke møtt"
+            | "ikke til stede"
+            | "fravær"
+            | "fraværende"
+            | "forhindret"
     )
 }
 
@@ -1235,10 +1685,15 @@ fn row_of(text: &str, registry: &Registry) -> Row {
         ..Row::default()
     };
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.last().is_some_and(|w| is_regrets(&w.to_lowercase())) {
-        row.label = words[..words.len() - 1].join(" ");
-        row.regrets = true;
-        return row;
+    // "Avbud", "Forfall", "Meldt forfall", "Ikke møtt" in the name column.
+    for n in [2, 1] {
+        if words.len() > n && is_regrets(&words[words.len() - n..].join(" ").to_lowercase()) {
+            let printed = words[words.len() - n..].join(" ");
+            row.label = words[..words.len() - n].join(" ");
+            row.regrets = true;
+            row.printed = Some(printed);
+            return row;
+        }
     }
     let (label, name) = split_trailing_name(&t, registry);
     row.label = label;
@@ -1369,6 +1824,9 @@ fn depth_of_last(items: &[Item]) -> Option<usize> {
     })
 }
 
+/// The glyph that stands for "a)", "b)" among the bullets of an input list.
+const LETTERED: char = ')';
+
 /// Adds `item` at `level` (clamped to one below the last item).
 fn push_at(items: &mut Vec<Item>, level: usize, item: Item) {
     if level == 0 || items.is_empty() {
@@ -1402,6 +1860,24 @@ impl Parser {
                     continue;
                 }
                 LineKind::Url => {
+                    // "… se" / address / "og ønsker …": the sentence goes on
+                    // after the address, so it stays where it was printed.
+                    let next = raw[k + 1..].iter().find(|l| !l.is_empty());
+                    let mid = blanks == 0
+                        && next.is_some_and(|n| {
+                            n.kind == LineKind::Text && n.text.starts_with(char::is_lowercase)
+                        });
+                    if let (true, Some(Block::Paragraph { text, lines })) =
+                        (mid, self.blocks.last_mut())
+                    {
+                        if !ends_sentence(text) && !text.ends_with(':') {
+                            text::join(text, &line.text);
+                            lines.push(line.no);
+                            prev = Some(line);
+                            k += 1;
+                            continue;
+                        }
+                    }
                     self.links.0.push(line.text.clone());
                     self.links.1.push(line.no);
                     k += 1;
@@ -1446,6 +1922,11 @@ impl Parser {
                     } else {
                         self.numbered(t, line);
                     }
+                }
+                LineKind::Lettered(_, t) if self.input => {
+                    // "a) …" under a numbered item is a sub-item, even where
+                    // its lower-case letter would read as a wrapped line.
+                    self.bullet(LETTERED, t, line, &mut glyphs);
                 }
                 LineKind::Lettered(..) | LineKind::Text => {
                     let cont = prev.is_some_and(|p| self.continues(p, line, blanks))
@@ -2068,5 +2549,134 @@ Foreningen  Avbud
             found,
             ["Brukerrådet besluttet at AU fortsetter.", "Vedtak: Ja."]
         );
+    }
+
+    const SMALL: &str = "Referat fra møte i Eldrerådet
+Ekstra møte på Teams
+Dato: 3. februar 2026
+Til stede:
+Kari Nordmann, Pensjonistforeningen (leder)
+Per Hansen, Seniorforum
+Forfall:
+Ola Olsen, Eldreforum
+Fra sekretariatet:
+Eva Berg, rådgiver
+Saksliste
+Sak 1/26 Budsjett
+Sak 2/26 Årsplan
+Sak 1/26 Budsjett
+Eldrerådet kom med følgende innspill:
+1. Mer til dagsenter.
+a) Også i helgene.
+2. Bedre skyss.
+Eldrerådet vedtok at budsjettet sendes tilbake.
+Sak 2/26 Årsplan
+Saken ble utsatt til neste møte.
+Vedtak:
+1) Planen sendes ut.
+2) Ny frist 1. mars.
+Eventuelt
+Ingen saker.
+";
+
+    #[test]
+    fn name_lists_decisions_and_an_untimed_agenda() {
+        let m = minutes(SMALL);
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2026, 2, 3));
+        let a = &m.attendance;
+        let rows: Vec<(&str, Option<&str>, bool)> = a
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.person.as_deref(), r.regrets))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Pensjonistforeningen", Some("Kari Nordmann"), false),
+                ("Seniorforum", Some("Per Hansen"), false),
+                ("Eldreforum", Some("Ola Olsen"), true),
+            ]
+        );
+        assert_eq!(a.secretariat, [("Eva Berg".to_string(), 10)]);
+        // The Saksliste is the agenda, not two more cases.
+        assert_eq!(m.agenda.len(), 2);
+        assert!(m.agenda.iter().all(|l| l.time.is_none()));
+        let numbers: Vec<&str> = m.cases.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(numbers, ["1/26", "2/26"]);
+        let input = m.cases[0]
+            .sections
+            .iter()
+            .find(|s| s.kind == Kind::Input)
+            .expect("an input section");
+        let Some(Block::Items(items)) = input.blocks.first() else {
+            panic!("items: {:?}", input.blocks);
+        };
+        assert_eq!(
+            texts(items),
+            [
+                ("Mer til dagsenter.".to_string(), 0),
+                ("Også i helgene.".to_string(), 1),
+                ("Bedre skyss.".to_string(), 0)
+            ]
+        );
+        let decisions: Vec<&str> = m.decisions.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            decisions,
+            [
+                "Eldrerådet vedtok at budsjettet sendes tilbake.",
+                "Planen sendes ut.",
+                "Ny frist 1. mars.",
+            ]
+        );
+        assert_eq!(m.cases[1].status.as_ref().map(|s| s.0), Some("utsatt"));
+        assert_eq!(
+            m.body.last().and_then(|s| s.heading.as_deref()),
+            Some("Eventuelt")
+        );
+    }
+
+    #[test]
+    fn the_council_as_subject_heads_its_input() {
+        let line = |t: &str| Line {
+            no: 1,
+            text: t.into(),
+            kind: LineKind::Text,
+            bold: false,
+        };
+        let kind = |t: &str| section_heading(&line(t), Some("Rådet")).map(|h| h.0);
+        assert_eq!(
+            kind("Eldrerådet kom med følgende innspill:"),
+            Some(Kind::Input)
+        );
+        assert_eq!(kind("Utvalget hadde disse merknadene til planen"), None);
+        assert_eq!(kind("Rådet hadde følgende kommentarer:"), Some(Kind::Input));
+        assert_eq!(kind("Følgende innspill kom fram:"), Some(Kind::Input));
+        assert_eq!(kind("Regjeringen har fått mange innspill"), None);
+        assert!(is_regrets("meldt avbud") && is_regrets("ikke møtt") && !is_regrets("møtt"));
+    }
+
+    #[test]
+    fn attendance_on_one_header_line() {
+        let m = minutes(
+            "Referat fra møte 2/2026 i Rådet\nDato: 3. mars 2026\nTil stede: Kari Nordmann (Seniorforum), Per Hansen (Forening for eldre, Øst)\nForfall: Ola Olsen (Eldreforum)\n\nSak 1/26 Budsjett\nTekst.\n",
+        );
+        let rows: Vec<(&str, Option<&str>, bool)> = m
+            .attendance
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.person.as_deref(), r.regrets))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Seniorforum", Some("Kari Nordmann"), false),
+                ("Forening for eldre, Øst", Some("Per Hansen"), false),
+                ("Eldreforum", Some("Ola Olsen"), true),
+            ]
+        );
+        // Names alone say no organisation: left to the editor, with a word.
+        let m = minutes("Referat fra møte 2/2026\nDato: 3. mars 2026\nTil stede: Kari Nordmann, Per Hansen\n\nSak 1/26 Budsjett\n");
+        assert!(m.attendance.seats.is_empty());
+        assert_eq!(m.unplaced.len(), 1);
     }
 }

@@ -173,6 +173,13 @@ pub struct ImportOutcome {
     pub proposals: usize,
     /// Nothing was written.
     pub dry_run: bool,
+    /// The meeting folder existed before the import (without `force` a real
+    /// import refuses; a dry run says it would).
+    pub existed: bool,
+    /// With `force`, the files of the existing folder that the import
+    /// removes (or would remove), relative to the site root: an editor's
+    /// work in them is lost, so they are named.
+    pub removed: Vec<PathBuf>,
 }
 
 /// The report's file name in the meeting folder. Names starting with a dot
@@ -274,21 +281,44 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
     let slug = format!("{year}-{number}");
     let section = meetings_section(root);
     let dir = PathBuf::from("content").join(&section).join(&slug);
-    if root.join(&dir).exists() && !options.force && !options.dry_run {
+    let existed = root.join(&dir).exists();
+    if existed && !options.force && !options.dry_run {
         return Err(ImportError::Exists { dir });
     }
+    let removed = if existed && options.force {
+        files_under(root, &dir)
+    } else {
+        Vec::new()
+    };
     let source_name = options
         .source
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let draft = draft::write(
+    let mut draft = draft::write(
         &minutes,
         &registry,
         &draft::Identity { number, date },
         &source_name,
         options.write_registry,
     );
+    // A case number already used that year by another meeting stops the
+    // build (the check says so); the report says it first.
+    let taken = case_numbers_of_year(root, &section, &slug, chrono::Datelike::year(&date));
+    for c in &minutes.cases {
+        if let Some(other) = taken.iter().find(|(n, _)| *n == c.number).map(|(_, f)| f) {
+            draft.notices.push(draft::Notice {
+                line: c.heading_lines.first().copied().unwrap_or(0),
+                text: format!(
+                    "case number {} is already used in {} by {}: case numbers are unique within a year (is --meeting right?)",
+                    c.number,
+                    chrono::Datelike::year(&date),
+                    other.display()
+                ),
+                blocks_build: true,
+            });
+        }
+    }
     let (mut report, counts) = report::report(
         &options.source.display().to_string(),
         &dir.display().to_string(),
@@ -380,7 +410,77 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
         counts,
         proposals: draft.proposals.len(),
         dry_run: options.dry_run,
+        existed,
+        removed,
     })
+}
+
+/// The printed case numbers of the other meetings of `year` in the section,
+/// with the file that uses each: read from the `number = "…"` line of each
+/// case file, so that a site that does not build yet is read as well.
+fn case_numbers_of_year(
+    root: &Path,
+    section: &str,
+    slug: &str,
+    year: i32,
+) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let base = PathBuf::from("content").join(section);
+    let Ok(meetings) = std::fs::read_dir(root.join(&base)) else {
+        return out;
+    };
+    for m in meetings.flatten() {
+        let name = m.file_name().to_string_lossy().into_owned();
+        let index = std::fs::read_to_string(m.path().join("_index.md")).unwrap_or_default();
+        let same_year = index
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("date"))
+            .and_then(|v| v.trim_start().strip_prefix('='))
+            .and_then(|v| v.trim().trim_matches('"').get(..4).map(str::to_string))
+            .is_some_and(|y| y == year.to_string());
+        if name == slug || !same_year {
+            continue;
+        }
+        for f in files_under(root, &base.join(&name)) {
+            if f.extension().map_or(true, |e| e != "md") || f.ends_with("_index.md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(root.join(&f)).unwrap_or_default();
+            let number = text.lines().take(40).find_map(|l| {
+                let v = l
+                    .trim()
+                    .strip_prefix("number")?
+                    .trim_start()
+                    .strip_prefix('=')?;
+                Some(v.split('#').next()?.trim().trim_matches('"').to_string())
+            });
+            if let Some(n) = number {
+                out.push((n, f));
+            }
+        }
+    }
+    out
+}
+
+/// The files under `dir` (relative to `root`), sorted, relative to `root`.
+fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(root.join(&d)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let rel = d.join(e.file_name());
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(rel);
+            } else {
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {

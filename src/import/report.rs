@@ -195,7 +195,14 @@ pub(crate) fn report(
             ledger.put(
                 *no,
                 Fate::Placed,
-                format!("agenda line {} ({}{case})", i + 1, a.time.format("%H:%M")),
+                format!(
+                    "agenda line {} ({}{case})",
+                    i + 1,
+                    a.time
+                        .map_or("no time printed: kept as a comment".into(), |t| t
+                            .format("%H:%M")
+                            .to_string())
+                ),
             );
         }
     }
@@ -221,6 +228,9 @@ pub(crate) fn report(
         }
         for no in &c.submitted_lines {
             ledger.put(*no, Fate::Placed, format!("{owner}: submitted by"));
+        }
+        if let Some((no, _)) = &c.earlier {
+            ledger.put(*no, Fate::Placed, format!("{owner}: earlier treatment"));
         }
         let mut top = 0;
         for s in &c.sections {

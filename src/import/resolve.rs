@@ -36,6 +36,8 @@ pub(crate) struct Holder {
 #[derive(Debug, Clone)]
 pub(crate) struct Seat {
     pub organisation: String,
+    /// How the council's lists label the seat ("FFO/Epilepsiforbundet").
+    pub label: Option<String>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub holders: Vec<Holder>,
@@ -50,6 +52,9 @@ pub(crate) struct Registry {
     pub seats: Vec<Seat>,
     /// The council's short name ("Brukerrådet").
     pub council: Option<String>,
+    /// The council's full name ("Helsedirektoratets brukerråd"), to notice
+    /// minutes of another council.
+    pub council_name: Option<String>,
 }
 
 /// A registry entry the import suggests.
@@ -143,6 +148,7 @@ impl Registry {
         let mut labels: BTreeMap<String, Vec<String>> = BTreeMap::new();
         if let Some(council) = &council {
             registry.council = Some(council.short_name.clone());
+            registry.council_name = Some(council.name.clone());
             let terms: BTreeMap<&str, (Option<NaiveDate>, Option<NaiveDate>)> = council
                 .terms
                 .iter()
@@ -164,6 +170,7 @@ impl Registry {
                     .unwrap_or((None, None));
                 registry.seats.push(Seat {
                     organisation: org,
+                    label: seat.label.clone(),
                     start,
                     end,
                     holders: seat

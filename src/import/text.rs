@@ -154,6 +154,9 @@ pub(crate) fn leading_time(s: &str) -> Option<(NaiveTime, String)> {
         .or_else(|| strip_prefix_ci(s, "kl "))
         .map_or(s, str::trim_start);
     let chars: Vec<char> = s.chars().collect();
+    if let Some(found) = compact_range(&chars) {
+        return Some(found);
+    }
     let (h, n) = digits_at(&chars, 0, 2)?;
     if !matches!(chars.get(n), Some(':' | '.')) {
         return None;
@@ -183,6 +186,39 @@ pub(crate) fn leading_time(s: &str) -> Option<(NaiveTime, String)> {
     }
     let rest = rest.trim_start_matches([':', ' ', '\t']).trim();
     Some((time, super::lines::collapse(rest)))
+}
+
+/// A range of times written without separators, "1015-1100 Sak …": only
+/// as a range, so that a year ("2024 …") is never a time.
+fn compact_range(chars: &[char]) -> Option<(NaiveTime, String)> {
+    let hhmm = |at: usize| -> Option<NaiveTime> {
+        let (v, n) = digits_at(chars, at, 4)?;
+        if n != 4 || chars.get(at + 4).is_some_and(char::is_ascii_digit) {
+            return None;
+        }
+        NaiveTime::from_hms_opt(v / 100, v % 100, 0)
+    };
+    let start = hhmm(0)?;
+    // "2024-2027" is a span of years, not 20:24 to 20:27.
+    let year = |at: usize| digits_at(chars, at, 4).is_some_and(|(v, _)| (1900..=2100).contains(&v));
+    let mut at = 4;
+    while chars.get(at) == Some(&' ') {
+        at += 1;
+    }
+    if !matches!(chars.get(at), Some('-' | '–' | '—')) {
+        return None;
+    }
+    at += 1;
+    while chars.get(at) == Some(&' ') {
+        at += 1;
+    }
+    hhmm(at)?;
+    if year(0) && year(at) {
+        return None;
+    }
+    let rest: String = chars[at + 4..].iter().collect();
+    let rest = rest.trim_start_matches([':', ' ', '\t']).trim();
+    Some((start, super::lines::collapse(rest)))
 }
 
 /// The meeting's number and year in a title: "#2/2024", "møte 2/2024".
@@ -306,7 +342,11 @@ pub(crate) fn join(text: &mut String, next: &str) {
             .nth(1)
             .is_some_and(|c| c.is_ascii_digit())
         && next.starts_with(|c: char| c.is_ascii_digit());
-    if !range {
+    // "Sør-" + "Trøndelag": a compound with a name keeps its hyphen, unspaced.
+    let compound = text.ends_with('-')
+        && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && next.starts_with(char::is_uppercase);
+    if !range && !compound {
         text.push(' ');
     }
     text.push_str(next);
@@ -374,6 +414,17 @@ mod tests {
             Some((t(9, 0), "Kaffe".into()))
         );
         assert_eq!(leading_time("1.12.2024 var fristen").map(|(t, _)| t), None);
+        // Times without separators only as a range; a year is never a time.
+        assert_eq!(
+            leading_time("1315-1400 Sak 3/26 Orientering"),
+            Some((t(13, 15), "Sak 3/26 Orientering".into()))
+        );
+        assert_eq!(
+            leading_time("kl. 08.30 – 08.45 Åpning"),
+            Some((t(8, 30), "Åpning".into()))
+        );
+        assert_eq!(leading_time("2024 ble et godt år").map(|(t, _)| t), None);
+        assert_eq!(leading_time("2024-2027 planperiode").map(|(t, _)| t), None);
         assert_eq!(meeting_code(" Rådet #2/2024 – Referat"), Some((2, 2024)));
         assert_eq!(meeting_code("Referat fra møte 3 / 2025"), Some((3, 2025)));
     }
@@ -414,6 +465,9 @@ mod tests {
         let mut s = "perioden 2024-".to_string();
         join(&mut s, "2027.");
         assert_eq!(s, "perioden 2024-2027.");
+        let mut s = "i det tidligere Sør-".to_string();
+        join(&mut s, "Trøndelag, har");
+        assert_eq!(s, "i det tidligere Sør-Trøndelag, har");
         let mut s = "tjenester -".to_string();
         join(&mut s, "mer åpenhet");
         assert_eq!(s, "tjenester - mer åpenhet");
