@@ -4,21 +4,6 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-];
-
 fn digits_at(chars: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
     let n = chars[at..]
         .iter()
@@ -92,7 +77,7 @@ pub(crate) fn find_date(s: &str) -> Option<NaiveDate> {
         let rest: String = chars[i + n..].iter().collect();
         let rest = rest.trim_start_matches('.').trim_start();
         let lower = rest.to_lowercase();
-        for (m, name) in MONTHS.iter().enumerate() {
+        for (m, name) in crate::render::format::MONTHS.iter().enumerate() {
             if let Some(after) = lower.strip_prefix(name) {
                 let year: String = after
                     .trim_start()

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use tera::{Result as TeraResult, Value};
 
-const MONTHS: [&str; 12] = [
+/// The months' names in Norwegian Bokmål, January first (the importer reads them too).
+pub(crate) const MONTHS: [&str; 12] = [
     "januar",
     "februar",
     "mars",
