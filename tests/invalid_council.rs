@@ -78,7 +78,7 @@ fn fra_names_neither_an_organisation_nor_a_person() {
     assert_error(
         &site,
         &[
-            "sak-01-26.md:21:1: error: unknown organisation \"kari-nordman\" in fra=",
+            "sak-01-26.md:21:40: error: unknown organisation \"kari-nordman\" in fra=",
             "a person id from data/people.toml",
         ],
     );

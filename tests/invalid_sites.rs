@@ -57,7 +57,17 @@ fn unknown_organisation_in_an_input_item() {
     site.replace(CASE, "{fra=pasientforeningen}", "{fra=ukjent}");
     assert_error(
         &site,
-        &["sak-01-26.md:21:1: error: unknown organisation \"ukjent\" in fra="],
+        &["sak-01-26.md:21:40: error: unknown organisation \"ukjent\" in fra="],
+    );
+}
+
+#[test]
+fn unknown_organisation_in_a_paragraph_starting_with_a_non_ascii_letter() {
+    let site = TestSite::minimal();
+    site.append(CASE, "\nØnsker mer samarbeid. {.innspill fra=ukjent-org}\n");
+    assert_error(
+        &site,
+        &["sak-01-26.md:23:38: error: unknown organisation \"ukjent-org\" in fra="],
     );
 }
 
