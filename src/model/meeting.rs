@@ -752,7 +752,23 @@ pub(crate) fn case(
                         .file_stem()
                         .and_then(|s| s.to_str())
                         .unwrap_or("vedlegg");
-                    Some((slugify(stem), check.body(md)))
+                    let slug = slugify(stem);
+                    if slug.is_empty() {
+                        // Its page would be at the case's own address.
+                        check.push(
+                            file.error_at(
+                                t.span(),
+                                format!(
+                                    "the text rendition \"{}\" has no letter or digit in its \
+                                     file name to make its address from",
+                                    t.get_ref()
+                                ),
+                            )
+                            .hint("rename the file with letters or digits, for example vedlegg/referat.md"),
+                        );
+                        return None;
+                    }
+                    Some((slug, check.body(md)))
                 }
                 _ => {
                     check.push(
