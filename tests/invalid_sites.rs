@@ -72,6 +72,18 @@ fn unknown_organisation_in_a_paragraph_starting_with_a_non_ascii_letter() {
 }
 
 #[test]
+fn the_home_page_as_the_meetings_section() {
+    let site = TestSite::minimal();
+    let home = site.read_source("content/_index.md");
+    let home = home.replacen("+++\n", "+++\nkind = \"meetings\"\n", 1);
+    site.write("content/_index.md", &home);
+    assert_error(
+        &site,
+        &["content/_index.md: error: the home page cannot be the meetings section"],
+    );
+}
+
+#[test]
 fn case_number_used_twice_in_one_year() {
     let site = TestSite::minimal();
     site.write(
