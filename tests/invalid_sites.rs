@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::fs;
+
 use common::TestSite;
 
 const MEETING: &str = "content/moter/2026-1/_index.md";
@@ -80,6 +82,35 @@ fn the_home_page_as_the_meetings_section() {
     assert_error(
         &site,
         &["content/_index.md: error: the home page cannot be the meetings section"],
+    );
+}
+
+#[test]
+fn a_case_file_or_meeting_folder_name_that_is_not_an_address() {
+    let site = TestSite::minimal();
+    let case = site.read_source(CASE);
+    fs::remove_file(site.root().join(CASE)).unwrap();
+    site.write("content/moter/2026-1/sak-01?26.md", &case);
+    assert_error(
+        &site,
+        &[
+            "content/moter/2026-1/sak-01?26.md: error: the case file name \"sak-01?26.md\" is not a valid address",
+            "help: rename the case file to \"sak-01-26.md\"",
+        ],
+    );
+
+    let site = TestSite::minimal();
+    fs::rename(
+        site.root().join("content/moter/2026-1"),
+        site.root().join("content/moter/Møte 1"),
+    )
+    .unwrap();
+    assert_error(
+        &site,
+        &[
+            "content/moter/Møte 1/_index.md: error: the meeting folder name \"Møte 1\" is not a valid address",
+            "help: rename the meeting folder to \"mote-1\"",
+        ],
     );
 }
 

@@ -10,6 +10,7 @@ use super::body::Body;
 use super::check::Checker;
 use super::registry::{Council, Seat, SeatRole};
 use super::slug::slugify;
+use crate::error::Diagnostic;
 use crate::load::{Parsed, RawCase, RawMeeting, SourceFile};
 
 /// What kind of case it is.
@@ -301,6 +302,7 @@ pub(crate) fn meeting(
 ) -> Option<Meeting> {
     let file = &parsed.file;
     let raw = &parsed.value;
+    check_address_name(file, slug, "meeting folder", "", check);
     let date = check.date(file, &raw.date)?;
     let start = raw.start.as_ref().and_then(|t| check.time(file, t));
     let end = raw.end.as_ref().and_then(|t| check.time(file, t));
@@ -634,6 +636,28 @@ fn status(
     }
 }
 
+/// Reports a meeting folder or case file whose name is not an id: the name
+/// is the page's address, and other characters make it one a browser may
+/// not reach. `ext` is what follows the name on disk.
+fn check_address_name(file: &SourceFile, name: &str, what: &str, ext: &str, check: &mut Checker) {
+    if super::slug::is_valid_id(name) {
+        return;
+    }
+    let slug = slugify(name);
+    let hint = if slug.is_empty() {
+        format!("rename the {what} with letters a–z, digits and hyphens")
+    } else {
+        format!("rename the {what} to \"{slug}{ext}\": letters a–z, digits and hyphens")
+    };
+    check.push(
+        Diagnostic::error(
+            &file.path,
+            format!("the {what} name \"{name}{ext}\" is not a valid address"),
+        )
+        .hint(hint),
+    );
+}
+
 /// Builds a case from its front matter and body. `assets` resolves attachments.
 pub(crate) fn case(
     slug: &str,
@@ -644,6 +668,7 @@ pub(crate) fn case(
 ) -> Option<Case> {
     let file = &parsed.file;
     let raw = &parsed.value;
+    check_address_name(file, slug, "case file", ".md", check);
     let kind = match &raw.kind {
         None => None,
         Some(kind) => match CaseKind::parse(kind.get_ref()) {
