@@ -91,6 +91,21 @@ fn fra_takes_a_person() {
     site.build().expect("a person may be named with fra=");
 }
 
+#[test]
+fn an_id_that_is_both_a_person_and_an_organisation() {
+    let site = TestSite::minimal();
+    site.append(
+        "data/organisations.toml",
+        "\n[[organisation]]\nid = \"kari-nordmann\"\nname = \"Kari Nordmann AS\"\nkind = \"member\"\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/people.toml:2:6: error: \"kari-nordmann\" is both a person in data/people.toml and an organisation in data/organisations.toml",
+        ],
+    );
+}
+
 const COUNCIL: &str = "data/council.toml";
 const MEETING: &str = "content/moter/2026-1/_index.md";
 

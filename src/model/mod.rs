@@ -334,7 +334,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     let mut check = Checker::default();
     let config = config(&sources.config, &mut check);
     let organisations = registry::organisations(sources.organisations.as_ref(), &mut check);
-    let people = registry::people(sources.people.as_ref(), &mut check);
+    let people = registry::people(sources.people.as_ref(), &organisations, &mut check);
     check.organisations = std::sync::Arc::new(organisations.keys().cloned().collect());
     check.people = std::sync::Arc::new(people.keys().cloned().collect());
     let council = registry::council(sources.council.as_ref(), &mut check, &config.title);

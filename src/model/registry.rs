@@ -358,6 +358,7 @@ fn dated<'r, T>(
 /// Builds the people registry.
 pub(crate) fn people(
     raw: Option<&Parsed<RawPeople>>,
+    organisations: &BTreeMap<String, Organisation>,
     check: &mut Checker,
 ) -> BTreeMap<String, Person> {
     let mut out = BTreeMap::new();
@@ -386,6 +387,21 @@ pub(crate) fn people(
                     .hint("each person needs their own id"),
             );
             continue;
+        }
+        if organisations.contains_key(&id) {
+            // `fra=` and links take either, so one id must name one of them.
+            check.push(
+                parsed
+                    .file
+                    .error_at(
+                        raw.id.span(),
+                        format!(
+                            "\"{id}\" is both a person in data/people.toml and an organisation \
+                             in data/organisations.toml"
+                        ),
+                    )
+                    .hint("give the person or the organisation another id"),
+            );
         }
         let names = names(&parsed.file, &raw.name, &raw.names, check);
         let mut titles = Vec::new();
