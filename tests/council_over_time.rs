@@ -104,6 +104,23 @@ fn a_revised_agenda_and_a_renumbered_case_are_explained_where_the_number_is_show
 }
 
 #[test]
+fn a_revised_note_is_shown_on_a_meeting_without_an_agenda() {
+    let site = fixture();
+    let rel = "content/moter/2025-1/_index.md";
+    let text = site.read_source(rel);
+    let start = text.find("[[agenda]]").unwrap();
+    let end = text.find("[[attendance]]").unwrap();
+    site.write(rel, &format!("{}{}", &text[..start], &text[end..]));
+    site.build().expect("builds without an agenda");
+    let meeting = main_text(&site, "moter/2025-1/index.html");
+    assert!(!meeting.contains("Dagsorden"), "{meeting}");
+    assert!(
+        meeting.contains("Revidert dagsorden. Sakene fikk nye numre da dagsordenen ble revidert."),
+        "{meeting}"
+    );
+}
+
+#[test]
 fn input_attributed_to_a_person_and_prose_input_are_items() {
     let site = built();
     let html = site.read("moter/2025-1/sak-13-24/index.html");
