@@ -121,6 +121,22 @@ fn a_revised_note_is_shown_on_a_meeting_without_an_agenda() {
 }
 
 #[test]
+fn an_undated_title_is_shown_beside_dated_ones() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/people.toml",
+        "name = \"Kari Nordmann\"\n",
+        "name = \"Kari Nordmann\"\ntitle = \"fagdirektør\"\n[[person.titles]]\ntitle = \"direktør\"\nfrom = 2025-01-01\n",
+    );
+    site.build().expect("builds");
+    let person = main_text(&site, "personer/kari-nordmann/index.html");
+    assert!(
+        person.contains("Direktør, fra 1. januar 2025 Fagdirektør, utenom perioden over"),
+        "{person}"
+    );
+}
+
+#[test]
 fn input_attributed_to_a_person_and_prose_input_are_items() {
     let site = built();
     let html = site.read("moter/2025-1/sak-13-24/index.html");
