@@ -162,6 +162,29 @@ fn two_seats_with_ids_may_be_held_by_one_organisation() {
 }
 
 #[test]
+fn a_seat_declared_for_two_periods_is_named_by_the_one_of_the_day() {
+    let site = TestSite::minimal();
+    site.replace(
+        COUNCIL,
+        "term = \"2026-2028\"\n[[seat.holder]]",
+        "id = \"sete-a\"\nterm = \"2026-2028\"\nto = 2026-01-31\n[[seat.holder]]",
+    );
+    site.append(
+        COUNCIL,
+        "\n[[seat]]\nid = \"sete-a\"\norganisation = \"pasientforeningen\"\nterm = \"2026-2028\"\nfrom = 2026-02-01\n[[seat.holder]]\nperson = \"kari-nordmann\"\nrole = \"member\"\n",
+    );
+    site.replace(
+        MEETING,
+        "person = \"kari-nordmann\"\n+++",
+        "person = \"kari-nordmann\"\nseat = \"sete-a\"\n+++",
+    );
+    let report = site
+        .build()
+        .expect("the seat of the meeting's day is found");
+    assert!(report.warnings.0.is_empty(), "{}", report.warnings);
+}
+
+#[test]
 fn a_seat_that_ends_before_it_begins() {
     let site = with_second_organisation();
     site.append(

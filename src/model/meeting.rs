@@ -479,12 +479,15 @@ fn attended_seat<'c>(
     let term = council.term_at(date);
     let in_term = |s: &&Seat| term.is_some_and(|t| t.id == s.term);
     if let Some(id) = &row.seat {
-        let Some(seat) = council
+        // One id may be declared for several periods: the one of the day, else
+        // the first, for the error.
+        let mut named = council
             .seats
             .iter()
             .filter(in_term)
-            .find(|s| &s.id == id.get_ref())
-        else {
+            .filter(|s| &s.id == id.get_ref());
+        let first = named.clone().next();
+        let Some(seat) = named.find(|s| s.exists_on(date)).or(first) else {
             let ids: Vec<&str> = council
                 .seats
                 .iter()
