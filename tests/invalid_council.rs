@@ -185,6 +185,35 @@ fn a_seat_declared_for_two_periods_is_named_by_the_one_of_the_day() {
 }
 
 #[test]
+fn terms_that_overlap_or_share_an_id() {
+    let site = TestSite::minimal();
+    site.append(
+        COUNCIL,
+        "\n[[term]]\nid = \"2028-2030\"\nstart = 2028-06-01\nend = 2030-12-31\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:23:9: error: the term \"2028-2030\" (2028-06-01–2030-12-31) overlaps the term \"2026-2028\" (2026-01-01–2028-12-31)",
+            "a term starts after the one before it ends",
+        ],
+    );
+
+    let site = TestSite::minimal();
+    site.append(
+        COUNCIL,
+        "\n[[term]]\nid = \"2026-2028\"\nstart = 2029-01-01\nend = 2030-12-31\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:22:6: error: the term id \"2026-2028\" is used twice",
+            "each term needs its own id",
+        ],
+    );
+}
+
+#[test]
 fn a_seat_that_ends_before_it_begins() {
     let site = with_second_organisation();
     site.append(
