@@ -104,6 +104,39 @@ fn a_revised_agenda_and_a_renumbered_case_are_explained_where_the_number_is_show
 }
 
 #[test]
+fn a_revised_note_is_shown_on_a_meeting_without_an_agenda() {
+    let site = fixture();
+    let rel = "content/moter/2025-1/_index.md";
+    let text = site.read_source(rel);
+    let start = text.find("[[agenda]]").unwrap();
+    let end = text.find("[[attendance]]").unwrap();
+    site.write(rel, &format!("{}{}", &text[..start], &text[end..]));
+    site.build().expect("builds without an agenda");
+    let meeting = main_text(&site, "moter/2025-1/index.html");
+    assert!(!meeting.contains("Dagsorden"), "{meeting}");
+    assert!(
+        meeting.contains("Revidert dagsorden. Sakene fikk nye numre da dagsordenen ble revidert."),
+        "{meeting}"
+    );
+}
+
+#[test]
+fn an_undated_title_is_shown_beside_dated_ones() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/people.toml",
+        "name = \"Kari Nordmann\"\n",
+        "name = \"Kari Nordmann\"\ntitle = \"fagdirektør\"\n[[person.titles]]\ntitle = \"direktør\"\nfrom = 2025-01-01\n",
+    );
+    site.build().expect("builds");
+    let person = main_text(&site, "personer/kari-nordmann/index.html");
+    assert!(
+        person.contains("Direktør, fra 1. januar 2025 Fagdirektør, utenom perioden over"),
+        "{person}"
+    );
+}
+
+#[test]
 fn input_attributed_to_a_person_and_prose_input_are_items() {
     let site = built();
     let html = site.read("moter/2025-1/sak-13-24/index.html");

@@ -78,7 +78,7 @@ fn fra_names_neither_an_organisation_nor_a_person() {
     assert_error(
         &site,
         &[
-            "sak-01-26.md:21:1: error: unknown organisation \"kari-nordman\" in fra=",
+            "sak-01-26.md:21:40: error: unknown organisation \"kari-nordman\" in fra=",
             "a person id from data/people.toml",
         ],
     );
@@ -89,6 +89,21 @@ fn fra_takes_a_person() {
     let site = TestSite::minimal();
     site.replace(CASE, "{fra=pasientforeningen}", "{fra=kari-nordmann}");
     site.build().expect("a person may be named with fra=");
+}
+
+#[test]
+fn an_id_that_is_both_a_person_and_an_organisation() {
+    let site = TestSite::minimal();
+    site.append(
+        "data/organisations.toml",
+        "\n[[organisation]]\nid = \"kari-nordmann\"\nname = \"Kari Nordmann AS\"\nkind = \"member\"\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/people.toml:2:6: error: \"kari-nordmann\" is both a person in data/people.toml and an organisation in data/organisations.toml",
+        ],
+    );
 }
 
 const COUNCIL: &str = "data/council.toml";
@@ -142,6 +157,58 @@ fn two_seats_with_ids_may_be_held_by_one_organisation() {
         &[
             "_index.md:19:16: error: \"pasientforeningen\" has 2 seats on 2026-03-04; the row does not say which",
             "add seat = \"pasientforeningen\" or \"andre-sete\" to the row",
+        ],
+    );
+}
+
+#[test]
+fn a_seat_declared_for_two_periods_is_named_by_the_one_of_the_day() {
+    let site = TestSite::minimal();
+    site.replace(
+        COUNCIL,
+        "term = \"2026-2028\"\n[[seat.holder]]",
+        "id = \"sete-a\"\nterm = \"2026-2028\"\nto = 2026-01-31\n[[seat.holder]]",
+    );
+    site.append(
+        COUNCIL,
+        "\n[[seat]]\nid = \"sete-a\"\norganisation = \"pasientforeningen\"\nterm = \"2026-2028\"\nfrom = 2026-02-01\n[[seat.holder]]\nperson = \"kari-nordmann\"\nrole = \"member\"\n",
+    );
+    site.replace(
+        MEETING,
+        "person = \"kari-nordmann\"\n+++",
+        "person = \"kari-nordmann\"\nseat = \"sete-a\"\n+++",
+    );
+    let report = site
+        .build()
+        .expect("the seat of the meeting's day is found");
+    assert!(report.warnings.0.is_empty(), "{}", report.warnings);
+}
+
+#[test]
+fn terms_that_overlap_or_share_an_id() {
+    let site = TestSite::minimal();
+    site.append(
+        COUNCIL,
+        "\n[[term]]\nid = \"2028-2030\"\nstart = 2028-06-01\nend = 2030-12-31\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:23:9: error: the term \"2028-2030\" (2028-06-01–2030-12-31) overlaps the term \"2026-2028\" (2026-01-01–2028-12-31)",
+            "a term starts after the one before it ends",
+        ],
+    );
+
+    let site = TestSite::minimal();
+    site.append(
+        COUNCIL,
+        "\n[[term]]\nid = \"2026-2028\"\nstart = 2029-01-01\nend = 2030-12-31\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "data/council.toml:22:6: error: the term id \"2026-2028\" is used twice",
+            "each term needs its own id",
         ],
     );
 }

@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::fs;
+
 use common::TestSite;
 
 const MEETING: &str = "content/moter/2026-1/_index.md";
@@ -57,7 +59,58 @@ fn unknown_organisation_in_an_input_item() {
     site.replace(CASE, "{fra=pasientforeningen}", "{fra=ukjent}");
     assert_error(
         &site,
-        &["sak-01-26.md:21:1: error: unknown organisation \"ukjent\" in fra="],
+        &["sak-01-26.md:21:40: error: unknown organisation \"ukjent\" in fra="],
+    );
+}
+
+#[test]
+fn unknown_organisation_in_a_paragraph_starting_with_a_non_ascii_letter() {
+    let site = TestSite::minimal();
+    site.append(CASE, "\nØnsker mer samarbeid. {.innspill fra=ukjent-org}\n");
+    assert_error(
+        &site,
+        &["sak-01-26.md:23:38: error: unknown organisation \"ukjent-org\" in fra="],
+    );
+}
+
+#[test]
+fn the_home_page_as_the_meetings_section() {
+    let site = TestSite::minimal();
+    let home = site.read_source("content/_index.md");
+    let home = home.replacen("+++\n", "+++\nkind = \"meetings\"\n", 1);
+    site.write("content/_index.md", &home);
+    assert_error(
+        &site,
+        &["content/_index.md: error: the home page cannot be the meetings section"],
+    );
+}
+
+#[test]
+fn a_case_file_or_meeting_folder_name_that_is_not_an_address() {
+    let site = TestSite::minimal();
+    let case = site.read_source(CASE);
+    fs::remove_file(site.root().join(CASE)).unwrap();
+    site.write("content/moter/2026-1/sak-01?26.md", &case);
+    assert_error(
+        &site,
+        &[
+            "content/moter/2026-1/sak-01?26.md: error: the case file name \"sak-01?26.md\" is not a valid address",
+            "help: rename the case file to \"sak-01-26.md\"",
+        ],
+    );
+
+    let site = TestSite::minimal();
+    fs::rename(
+        site.root().join("content/moter/2026-1"),
+        site.root().join("content/moter/Møte 1"),
+    )
+    .unwrap();
+    assert_error(
+        &site,
+        &[
+            "content/moter/Møte 1/_index.md: error: the meeting folder name \"Møte 1\" is not a valid address",
+            "help: rename the meeting folder to \"mote-1\"",
+        ],
     );
 }
 

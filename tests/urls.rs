@@ -144,6 +144,30 @@ fn a_theme_without_a_letter_or_digit_is_a_located_error() {
 }
 
 #[test]
+fn a_text_rendition_without_a_letter_or_digit_is_a_located_error() {
+    for stem in ["❤", "_", "---"] {
+        let site = TestSite::minimal();
+        site.write(
+            &format!("content/moter/2026-1/vedlegg/{stem}.md"),
+            "Vedlegget som tekst.\n",
+        );
+        site.replace(
+            CASE,
+            "themes = [\"eksempel\"]",
+            &format!(
+                "themes = [\"eksempel\"]\n\n[[attachments]]\ntitle = \"X\"\ntext = \"vedlegg/{stem}.md\""
+            ),
+        );
+        let report = site.build_err();
+        let expected = format!(
+            "sak-01-26.md:10:8: error: the text rendition \"vedlegg/{stem}.md\" has no letter or digit in its file name to make its address from"
+        );
+        assert!(common::reports(&report, &expected), "{report}");
+        assert!(report.contains("help: rename the file"), "{report}");
+    }
+}
+
+#[test]
 fn themes_in_any_script_get_pages_of_their_own() {
     let site = TestSite::minimal();
     site.replace(

@@ -455,6 +455,17 @@ fn section_kinds(
                         .hint("use kind = \"meetings\", \"papers\" or \"pages\""),
                 );
             }
+            if kind == "meetings" && dir.as_os_str().is_empty() {
+                // Meetings are addressed under their section's folder; the home page has none.
+                diagnostics.push(
+                    Diagnostic::error(&display, "the home page cannot be the meetings section")
+                        .hint(
+                            "move the meetings into a folder with its own _index.md of \
+                             kind = \"meetings\", such as content/moter/",
+                        ),
+                );
+                continue;
+            }
             kinds.insert(dir, kind);
         }
     }

@@ -185,7 +185,7 @@ impl SourceFile {
 
     /// 1-based line and column of a byte offset into the whole text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = self.char_floor(offset);
         let before = &self.text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -224,16 +224,30 @@ impl SourceFile {
 
     /// Places `diagnostic` at a byte range of the whole text, with the line shown.
     fn located(&self, diagnostic: Diagnostic, range: Range<usize>) -> Diagnostic {
-        let start = range.start.min(self.text.len());
+        let start = self.char_floor(range.start);
         let (line, col) = self.line_col(start);
         let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = self.text[start..]
             .find('\n')
             .map_or(self.text.len(), |i| start + i);
         let text = self.text[line_start..line_end].trim_end_matches('\r');
-        let end = range.end.clamp(start, line_end);
+        let mut end = range.end.clamp(start, line_end);
+        // A range that ends inside a character covers all of it.
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
         let width = self.text[start..end].chars().count();
         diagnostic.at(line, Some(col)).with_line(text, width)
+    }
+
+    /// The char boundary at or before `offset` (clamped to the text): a
+    /// location computed by a caller may fall inside a character.
+    fn char_floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
     }
 
     /// Parses the front matter (or a whole data file) as `T`, turning TOML's
@@ -297,6 +311,17 @@ fn toml_hint(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_inside_a_character_is_widened_to_the_whole_character() {
+        let file = SourceFile::markdown("a.md".into(), "+++\n+++\nØnsker mer.\n".into()).unwrap();
+        // Byte 1 of the body is inside "Ø".
+        let d = file.body_finding(Diagnostic::error("a.md", "x"), 1..2);
+        assert_eq!((d.line, d.column), (Some(3), Some(1)));
+        let line = d.source_line.unwrap();
+        assert_eq!((line.text.as_str(), line.width), ("Ønsker mer.", 1));
+        assert_eq!(file.line_col(file.body.start + 1), (3, 1));
+    }
 
     #[test]
     fn splits_front_matter_and_body() {

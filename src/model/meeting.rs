@@ -10,6 +10,7 @@ use super::body::Body;
 use super::check::Checker;
 use super::registry::{Council, Seat, SeatRole};
 use super::slug::slugify;
+use crate::error::Diagnostic;
 use crate::load::{Parsed, RawCase, RawMeeting, SourceFile};
 
 /// What kind of case it is.
@@ -301,6 +302,7 @@ pub(crate) fn meeting(
 ) -> Option<Meeting> {
     let file = &parsed.file;
     let raw = &parsed.value;
+    check_address_name(file, slug, "meeting folder", "", check);
     let date = check.date(file, &raw.date)?;
     let start = raw.start.as_ref().and_then(|t| check.time(file, t));
     let end = raw.end.as_ref().and_then(|t| check.time(file, t));
@@ -477,12 +479,15 @@ fn attended_seat<'c>(
     let term = council.term_at(date);
     let in_term = |s: &&Seat| term.is_some_and(|t| t.id == s.term);
     if let Some(id) = &row.seat {
-        let Some(seat) = council
+        // One id may be declared for several periods: the one of the day, else
+        // the first, for the error.
+        let mut named = council
             .seats
             .iter()
             .filter(in_term)
-            .find(|s| &s.id == id.get_ref())
-        else {
+            .filter(|s| &s.id == id.get_ref());
+        let first = named.clone().next();
+        let Some(seat) = named.find(|s| s.exists_on(date)).or(first) else {
             let ids: Vec<&str> = council
                 .seats
                 .iter()
@@ -634,6 +639,28 @@ fn status(
     }
 }
 
+/// Reports a meeting folder or case file whose name is not an id: the name
+/// is the page's address, and other characters make it one a browser may
+/// not reach. `ext` is what follows the name on disk.
+fn check_address_name(file: &SourceFile, name: &str, what: &str, ext: &str, check: &mut Checker) {
+    if super::slug::is_valid_id(name) {
+        return;
+    }
+    let slug = slugify(name);
+    let hint = if slug.is_empty() {
+        format!("rename the {what} with letters a–z, digits and hyphens")
+    } else {
+        format!("rename the {what} to \"{slug}{ext}\": letters a–z, digits and hyphens")
+    };
+    check.push(
+        Diagnostic::error(
+            &file.path,
+            format!("the {what} name \"{name}{ext}\" is not a valid address"),
+        )
+        .hint(hint),
+    );
+}
+
 /// Builds a case from its front matter and body. `assets` resolves attachments.
 pub(crate) fn case(
     slug: &str,
@@ -644,6 +671,7 @@ pub(crate) fn case(
 ) -> Option<Case> {
     let file = &parsed.file;
     let raw = &parsed.value;
+    check_address_name(file, slug, "case file", ".md", check);
     let kind = match &raw.kind {
         None => None,
         Some(kind) => match CaseKind::parse(kind.get_ref()) {
@@ -752,7 +780,23 @@ pub(crate) fn case(
                         .file_stem()
                         .and_then(|s| s.to_str())
                         .unwrap_or("vedlegg");
-                    Some((slugify(stem), check.body(md)))
+                    let slug = slugify(stem);
+                    if slug.is_empty() {
+                        // Its page would be at the case's own address.
+                        check.push(
+                            file.error_at(
+                                t.span(),
+                                format!(
+                                    "the text rendition \"{}\" has no letter or digit in its \
+                                     file name to make its address from",
+                                    t.get_ref()
+                                ),
+                            )
+                            .hint("rename the file with letters or digits, for example vedlegg/referat.md"),
+                        );
+                        return None;
+                    }
+                    Some((slug, check.body(md)))
                 }
                 _ => {
                     check.push(

@@ -334,7 +334,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     let mut check = Checker::default();
     let config = config(&sources.config, &mut check);
     let organisations = registry::organisations(sources.organisations.as_ref(), &mut check);
-    let people = registry::people(sources.people.as_ref(), &mut check);
+    let people = registry::people(sources.people.as_ref(), &organisations, &mut check);
     check.organisations = std::sync::Arc::new(organisations.keys().cloned().collect());
     check.people = std::sync::Arc::new(people.keys().cloned().collect());
     let council = registry::council(sources.council.as_ref(), &mut check, &config.title);
@@ -658,13 +658,34 @@ fn check_item_organisations(
                             &file.path,
                             format!("unknown organisation \"{org}\" in fra="),
                         ),
-                        item.offset..item.offset + 1,
+                        fra_span(file.body_text(), item.offset, org),
                     )
                     .hint("use an organisation id from data/organisations.toml or a person id from data/people.toml"),
                 );
             }
         }
     }
+}
+
+/// Where `org` is written in the first `fra=` option after an item's start,
+/// or the item's start when it cannot be found there.
+fn fra_span(body: &str, offset: usize, org: &str) -> std::ops::Range<usize> {
+    let found = body.get(offset..).and_then(|rest| {
+        let value = offset + rest.find("fra=")? + "fra=".len();
+        let list = &body[value..];
+        let list = &list[..list
+            .find(|c: char| c.is_whitespace() || c == '}')
+            .unwrap_or(list.len())];
+        let mut start = value;
+        for id in list.split(',') {
+            if id == org {
+                return Some(start..start + id.len());
+            }
+            start += id.len() + 1;
+        }
+        None
+    });
+    found.unwrap_or(offset..offset + 1)
 }
 
 /// Orders a meeting's cases as its agenda does and resolves agenda and decision references.

@@ -358,6 +358,7 @@ fn dated<'r, T>(
 /// Builds the people registry.
 pub(crate) fn people(
     raw: Option<&Parsed<RawPeople>>,
+    organisations: &BTreeMap<String, Organisation>,
     check: &mut Checker,
 ) -> BTreeMap<String, Person> {
     let mut out = BTreeMap::new();
@@ -386,6 +387,21 @@ pub(crate) fn people(
                     .hint("each person needs their own id"),
             );
             continue;
+        }
+        if organisations.contains_key(&id) {
+            // `fra=` and links take either, so one id must name one of them.
+            check.push(
+                parsed
+                    .file
+                    .error_at(
+                        raw.id.span(),
+                        format!(
+                            "\"{id}\" is both a person in data/people.toml and an organisation \
+                             in data/organisations.toml"
+                        ),
+                    )
+                    .hint("give the person or the organisation another id"),
+            );
         }
         let names = names(&parsed.file, &raw.name, &raw.names, check);
         let mut titles = Vec::new();
@@ -445,6 +461,8 @@ pub(crate) fn council(
     check.organisation(file, &raw.agency);
 
     let mut terms: Vec<Term> = Vec::new();
+    // Each term's `start` span, by position in `terms`, for the overlap check.
+    let mut starts = Vec::new();
     for t in &raw.terms {
         let (Some(start), Some(end)) = (check.date(file, &t.start), check.date(file, &t.end))
         else {
@@ -456,11 +474,47 @@ pub(crate) fn council(
                     .hint("`end` must be on or after `start`"),
             );
         }
+        if terms.iter().any(|earlier| &earlier.id == t.id.get_ref()) {
+            check.push(
+                file.error_at(
+                    t.id.span(),
+                    format!("the term id \"{}\" is used twice", t.id.get_ref()),
+                )
+                .hint("each term needs its own id"),
+            );
+            continue;
+        }
         terms.push(Term {
             id: t.id.get_ref().clone(),
             start,
             end,
         });
+        starts.push(t.start.span());
+    }
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by_key(|&i| terms[i].start);
+    // A date in two terms would make "the term of that day" ambiguous.
+    let mut latest: Option<usize> = None;
+    for &i in &order {
+        if let Some(l) = latest {
+            let (before, this) = (&terms[l], &terms[i]);
+            if this.start <= before.end {
+                check.push(
+                    file.error_at(
+                        starts[i].clone(),
+                        format!(
+                            "the term \"{}\" ({}–{}) overlaps the term \"{}\" ({}–{})",
+                            this.id, this.start, this.end, before.id, before.start, before.end
+                        ),
+                    )
+                    .hint("a term starts after the one before it ends; correct `start` or `end`"),
+                );
+            }
+        }
+        match latest {
+            Some(l) if terms[l].end >= terms[i].end => {}
+            _ => latest = Some(i),
+        }
     }
     terms.sort_by_key(|t| t.start);
 

@@ -8,6 +8,7 @@
 //! or a content page under a reserved segment, is an error naming both.
 //! (Zola's `Library::find_path_collisions` does the same for its pages.)
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -349,16 +350,17 @@ pub fn copy_collisions<'a>(
 
 /// Reports two pages with one file, and content under a reserved segment.
 fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
-    // By address, borrowed: this runs on every rebuild of `serve`. No
-    // address has an empty segment (a theme without a slug is left out,
-    // ids and folder names are never empty), so one address is one file.
-    let mut first: FxHashMap<&str, &SitePage> = FxHashMap::default();
+    // By address as written, borrowed: this runs on every rebuild of
+    // `serve`. An empty segment is dropped as the file system drops it, so
+    // one key is one file even if an address is ever built with one.
+    let mut first: FxHashMap<Cow<'_, str>, &SitePage> = FxHashMap::default();
     first.reserve(pages.len());
     for page in pages {
-        let clash = first.get(page.path.as_str()).copied();
+        let key = written(&page.path);
+        let clash = first.get(&key).copied();
         let owner = reserved(&page.path);
         if clash.is_none() && owner.is_none() {
-            first.insert(&page.path, page);
+            first.insert(key, page);
             continue;
         }
         let source = source(site, &page.kind);
@@ -388,7 +390,7 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
             );
             continue;
         }
-        first.insert(&page.path, page);
+        first.insert(key, page);
         if let (Source::File(..), Some((segment, owner))) = (&source, owner) {
             let shown = if segment.ends_with('.') {
                 format!("{segment}*")
@@ -413,6 +415,19 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
             );
         }
     }
+}
+
+/// `path` without empty segments: the address of the file it is written to.
+fn written(path: &str) -> Cow<'_, str> {
+    if !path.contains("//") {
+        return Cow::Borrowed(path);
+    }
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let mut out = format!("/{}", segments.join("/"));
+    if path.ends_with('/') && !segments.is_empty() {
+        out.push('/');
+    }
+    Cow::Owned(out)
 }
 
 /// `diagnostic` at `line`, when there is one to point at.
@@ -477,6 +492,20 @@ mod tests {
         assert_eq!(file_path("/moter/2024-2/"), "moter/2024-2/index.html");
         assert_eq!(file_path("/atom.xml"), "atom.xml");
         assert_eq!(file_path("/temaer//"), "temaer/index.html");
+    }
+
+    #[test]
+    fn addresses_are_compared_as_the_files_they_are_written_to() {
+        for (path, key) in [
+            ("/moter/2024-2/sak-10-24//", "/moter/2024-2/sak-10-24/"),
+            ("//2024-2/", "/2024-2/"),
+            ("/a//b.xml", "/a/b.xml"),
+            ("/moter/", "/moter/"),
+            ("/", "/"),
+        ] {
+            assert_eq!(written(path), key);
+            assert_eq!(file_path(&written(path)), file_path(path));
+        }
     }
 
     #[test]

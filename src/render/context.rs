@@ -942,6 +942,7 @@ impl<'a> Contexts<'a> {
                 "to": t.to.map(date_long), "to_iso": t.to.map(iso),
             }))
             .collect::<Vec<_>>());
+        v["undated_title"] = json!(p.undated_title);
         ctx.insert("person", &v);
         ctx.insert(
             "holdings",
