@@ -617,15 +617,7 @@ impl Builder {
             if let Some(options) = options {
                 self.apply_options(&mut item, &options);
             }
-            if self.anchors.contains(&item.anchor) {
-                self.problems.push(BodyProblem {
-                    offset,
-                    message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
-                    hint: "give each item its own anchor with {#…}".into(),
-                });
-            }
-            self.anchors.insert(item.anchor.clone());
-            item.text = plain_text(&item.content);
+            self.finish_item(&mut item, offset);
             let anchor = item.anchor.clone();
             for range in child_lists {
                 let children = self.items(&inner[range], Some((&anchor, &label)));
@@ -635,6 +627,19 @@ impl Builder {
             i = end + 1;
         }
         items
+    }
+
+    /// Claims the item's anchor (a second use in the file is a problem at
+    /// `offset`) and fills in its plain text.
+    fn finish_item(&mut self, item: &mut InputItem, offset: usize) {
+        if !self.anchors.insert(item.anchor.clone()) {
+            self.problems.push(BodyProblem {
+                offset,
+                message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
+                hint: "give each item its own anchor with {#…}".into(),
+            });
+        }
+        item.text = plain_text(&item.content);
     }
 
     /// A paragraph marked `{.innspill …}`: one top-level item, numbered with the bullets.
@@ -661,15 +666,7 @@ impl Builder {
             content,
         };
         self.apply_options(&mut item, &rest.join(" "));
-        if self.anchors.contains(&item.anchor) {
-            self.problems.push(BodyProblem {
-                offset,
-                message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
-                hint: "give each item its own anchor with {#…}".into(),
-            });
-        }
-        self.anchors.insert(item.anchor.clone());
-        item.text = plain_text(&item.content);
+        self.finish_item(&mut item, offset);
         item
     }
 
