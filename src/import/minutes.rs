@@ -1224,41 +1224,33 @@ impl Recogniser<'_> {
                 (words.clone(), String::new())
             };
             let label_lower = label.to_lowercase();
-            if starts_with_word(&label_lower, "ledelsen")
+            let staff = if starts_with_word(&label_lower, "ledelsen")
                 || starts_with_word(&label_lower, "ledelse")
             {
-                flush(&mut pending, table, &mut self.out);
-                mode = Mode::Leadership;
-                let name = if tail.is_empty() {
-                    split_trailing_name(&label, registry).1
-                } else {
-                    Some(tail)
-                };
-                self.out
-                    .fields
-                    .push((line.no, "attendance: the agency's leadership".into()));
-                label_open = name.is_none() && ends_with_preposition(&label);
-                for n in name.map(|n| split_names(&n)).unwrap_or_default() {
-                    self.out.attendance.leadership.push((n, line.no));
-                }
-                continue;
-            }
-            if starts_with_word(&label_lower, "sekretariatet")
+                Some((Mode::Leadership, "attendance: the agency's leadership"))
+            } else if starts_with_word(&label_lower, "sekretariatet")
                 || starts_with_word(&label_lower, "sekretariat")
             {
+                Some((Mode::Secretariat, "attendance: the secretariat"))
+            } else {
+                None
+            };
+            if let Some((staff_mode, what)) = staff {
                 flush(&mut pending, table, &mut self.out);
-                mode = Mode::Secretariat;
+                mode = staff_mode;
                 let name = if tail.is_empty() {
                     split_trailing_name(&label, registry).1
                 } else {
                     Some(tail)
                 };
-                self.out
-                    .fields
-                    .push((line.no, "attendance: the secretariat".into()));
+                self.out.fields.push((line.no, what.into()));
                 label_open = name.is_none() && ends_with_preposition(&label);
+                let list = match staff_mode {
+                    Mode::Leadership => &mut self.out.attendance.leadership,
+                    _ => &mut self.out.attendance.secretariat,
+                };
                 for n in name.map(|n| split_names(&n)).unwrap_or_default() {
-                    self.out.attendance.secretariat.push((n, line.no));
+                    list.push((n, line.no));
                 }
                 continue;
             }
