@@ -6,6 +6,7 @@
 //! caller that wants to list findings (an editor, `check`) branches on
 //! [`Error::Invalid`].
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -94,7 +95,7 @@ impl Diagnostic {
 impl Diagnostic {
     /// "path:line:col", as far as it is known.
     fn location(&self) -> String {
-        let mut out = self.path.display().to_string();
+        let mut out = shown_path(&self.path);
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -114,22 +115,37 @@ impl fmt::Display for Diagnostic {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
         };
-        let origin = self.path.display().to_string();
-        let mut message = level.title(&self.message);
+        let origin = shown_path(&self.path);
+        let title = visible(&self.message, Keep::LineBreaks);
+        let mut message = level.title(&title);
+        let text;
+        let mut hidden = Vec::new();
         let shown = match (&self.source_line, self.line) {
             (Some(source), Some(line)) => {
+                // One character for one, so the renderer's column is the file's.
+                text = source
+                    .text
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if hidden_char(c) && c != '\t' {
+                            hidden.push(format!("U+{:04X} at column {}", u32::from(c), i + 1));
+                            char::REPLACEMENT_CHARACTER
+                        } else {
+                            c
+                        }
+                    })
+                    .collect::<String>();
                 // Columns count characters; the renderer wants byte offsets.
                 let byte = |chars: usize| {
-                    source
-                        .text
-                        .char_indices()
+                    text.char_indices()
                         .nth(chars)
-                        .map_or(source.text.len(), |(i, _)| i)
+                        .map_or(text.len(), |(i, _)| i)
                 };
                 let col = self.column.unwrap_or(1).saturating_sub(1);
                 let span = byte(col)..byte(col + source.width);
                 message = message.snippet(
-                    Snippet::source(&source.text)
+                    Snippet::source(&text)
                         .line_start(line)
                         .origin(&origin)
                         .annotation(Level::Error.span(span)),
@@ -138,7 +154,17 @@ impl fmt::Display for Diagnostic {
             }
             _ => false,
         };
-        if let Some(hint) = &self.hint {
+        let note = (!hidden.is_empty()).then(|| {
+            format!(
+                "the line holds invisible or direction-changing characters, shown as \u{FFFD}: {}",
+                hidden.join(", ")
+            )
+        });
+        if let Some(note) = &note {
+            message = message.footer(Level::Note.title(note));
+        }
+        let hint = self.hint.as_deref().map(|h| visible(h, Keep::LineBreaks));
+        if let Some(hint) = &hint {
             message = message.footer(Level::Help.title(hint));
         }
         let text = Renderer::plain().render(message).to_string();
@@ -153,6 +179,66 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Which layout characters a text may keep when it is shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Messages and hints are ours and may run over several lines.
+    LineBreaks,
+    /// A path keeps nothing: a tab in a file name is as hidden as any.
+    Nothing,
+}
+
+/// Characters that must not reach a terminal as they are: control
+/// characters (an escape sequence could rewrite the report), direction
+/// overrides and isolates (they reorder what is shown, as in "Trojan
+/// Source"), and zero-width and byte-order marks (they hide). Joiners
+/// (U+200C, U+200D) stay: emoji and some scripts need them.
+pub(crate) fn hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+fn kept(c: char, keep: Keep) -> bool {
+    match keep {
+        Keep::LineBreaks => c == '\n',
+        Keep::Nothing => false,
+    }
+}
+
+/// Text from a site's files as it may be printed: every hidden character
+/// written as its code point, so the report shows what the file holds.
+fn visible(text: &str, keep: Keep) -> Cow<'_, str> {
+    if !text.chars().any(|c| hidden_char(c) && !kept(c, keep)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden_char(c) && !kept(c, keep) {
+            out.push_str(&format!("\\u{{{:X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path as it may be printed (see [`visible`]).
+fn shown_path(path: &Path) -> String {
+    visible(&path.display().to_string(), Keep::Nothing).into_owned()
 }
 
 /// Every finding of one pass over a site, in a stable order.
@@ -210,7 +296,7 @@ pub enum Error {
     #[error("the site has errors; nothing was written\n{0}")]
     Invalid(Diagnostics),
     /// A file or folder could not be read.
-    #[error("failed to read `{path}`: {source}")]
+    #[error("failed to read `{}`: {source}", shown_path(path))]
     Read {
         /// What we tried to read.
         path: PathBuf,
@@ -218,7 +304,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file or folder could not be written.
-    #[error("failed to write `{path}`: {source}")]
+    #[error("failed to write `{}`: {source}", shown_path(path))]
     Write {
         /// What we tried to write.
         path: PathBuf,
@@ -226,10 +312,10 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A template did not parse or failed while rendering.
-    #[error("template error: {0}")]
+    #[error("template error: {}", visible(.0, Keep::LineBreaks))]
     Template(String),
     /// The output folder is not ours to replace.
-    #[error("refusing to replace `{path}`: {reason}")]
+    #[error("refusing to replace `{}`: {reason}", shown_path(path))]
     UnsafeOutput {
         /// The output folder.
         path: PathBuf,
@@ -237,7 +323,7 @@ pub enum Error {
         reason: String,
     },
     /// The development server could not start or stopped.
-    #[error("serve: {0}")]
+    #[error("serve: {}", visible(.0, Keep::LineBreaks))]
     Serve(String),
 }
 
@@ -301,6 +387,45 @@ mod tests {
         assert_eq!(
             d.to_string().lines().take(2).collect::<Vec<_>>(),
             ["warning: no one is listed", " --> data/people.toml:4"]
+        );
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_as_code_points_and_the_caret_still_fits() {
+        // An override before the spot, an escape sequence in the message,
+        // a zero-width space in the path: each printed as what it is.
+        let d = Diagnostic::error(
+            "content/sak\u{200B}.md",
+            "unknown organisation \"x\u{1b}[2J\"",
+        )
+        .at(2, Some(10))
+        .with_line("fra = \u{202E}a «x»", 3)
+        .hint("use an id\u{2066}");
+        let text = d.to_string();
+        for c in ['\u{202E}', '\u{1b}', '\u{200B}', '\u{2066}'] {
+            assert!(!text.contains(c), "{c:?} printed raw in {text}");
+        }
+        assert!(text.contains("x\\u{1B}[2J"), "{text}");
+        assert!(text.contains("content/sak\\u{200B}.md:2:10"), "{text}");
+        assert!(text.contains("use an id\\u{2066}"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let source = lines.iter().position(|l| l.starts_with("2 |")).unwrap();
+        assert!(lines[source].contains("fra = \u{FFFD}a «x»"), "{text}");
+        assert!(text.contains("U+202E at column 7"), "{text}");
+        let at = lines[source + 1].find('^').unwrap();
+        let under: String = lines[source].chars().skip(at).take(3).collect();
+        assert_eq!(under, "«x»", "{text}");
+    }
+
+    #[test]
+    fn a_path_with_a_hidden_character_is_escaped_in_io_errors() {
+        let e = Error::read(
+            Path::new("content/a\u{202E}fdp.md"),
+            std::io::Error::other("gone"),
+        );
+        assert_eq!(
+            e.to_string(),
+            "failed to read `content/a\\u{202E}fdp.md`: gone"
         );
     }
 }
