@@ -256,3 +256,46 @@ fn a_static_file_that_would_replace_a_page_is_an_error_naming_both() {
         assert!(common::reports(&report, expected), "{expected}\n{report}");
     }
 }
+
+#[test]
+fn a_page_whose_file_name_a_link_cannot_hold_is_an_error_with_a_new_name() {
+    for (file, address, suggested) in [
+        ("content/Om rådet.md", "/Om rådet/", "/om-radet/"),
+        (
+            "content/hjelp/Spørsmål?/_index.md",
+            "/hjelp/Spørsmål?/",
+            "/hjelp/sporsmal/",
+        ),
+    ] {
+        let site = TestSite::minimal();
+        site.write(file, "+++\ntitle = \"Side\"\n+++\nTekst.\n");
+        let report = site.build_err();
+        let expected = format!(
+            "{file}: error: the address \"{address}\" holds characters a link cannot hold as they are"
+        );
+        assert!(common::reports(&report, &expected), "{expected}\n{report}");
+        assert!(
+            report.contains(&format!("so that the address is \"{suggested}\"")),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn an_attachment_keeps_its_file_name_and_is_linked_percent_encoded() {
+    let site = TestSite::minimal();
+    site.write("content/moter/2026-1/vedlegg/Vedlegg 1 æ.pdf", "%PDF");
+    site.replace(
+        "content/moter/2026-1/sak-01-26.md",
+        "themes = [\"eksempel\"]\n",
+        "themes = [\"eksempel\"]\n\n[[attachments]]\ntitle = \"Vedlegg\"\nfile = \"vedlegg/Vedlegg 1 æ.pdf\"\n",
+    );
+    site.build().expect("builds");
+    let page = site.read("moter/2026-1/sak-01-26/index.html");
+    let hrefs = common::attr_values(&page, "href");
+    assert!(
+        hrefs.contains(&"/moter/2026-1/vedlegg/Vedlegg%201%20%C3%A6.pdf".to_string()),
+        "{hrefs:?}"
+    );
+    assert_eq!(site.read("moter/2026-1/vedlegg/Vedlegg 1 æ.pdf"), "%PDF");
+}

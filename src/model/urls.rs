@@ -96,9 +96,41 @@ pub fn search_manifest(lang: &str) -> String {
 }
 
 /// A file copied as it is (an attachment, from `static/`), by its path
-/// relative to the output folder.
+/// relative to the output folder. A file keeps its name on disk, so its
+/// address is percent-encoded: "Vedlegg 1.pdf" is linked as "Vedlegg%201.pdf".
 pub fn file(rel: &str) -> String {
-    format!("/{rel}")
+    let mut out = String::with_capacity(rel.len() + 1);
+    for segment in rel.split('/') {
+        out.push('/');
+        out.extend(percent_encoding::utf8_percent_encode(segment, SEGMENT));
+    }
+    out
+}
+
+/// What a path segment of a URL may not hold as it is (RFC 3986): controls,
+/// space, the delimiters, and, by `utf8_percent_encode`, all but ASCII.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A page's address must be usable as written in a link and a sitemap,
+/// with no escaping: ASCII letters, digits, `-`, `_` and `.` in each segment.
+fn plain_address(path: &str) -> bool {
+    path.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'))
 }
 
 /// A folder under `content/` as path segments: "moter/2024-2".
@@ -356,6 +388,38 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
     let mut first: FxHashMap<Cow<'_, str>, &SitePage> = FxHashMap::default();
     first.reserve(pages.len());
     for page in pages {
+        // Only these take their address from a file or folder name as it
+        // is; the rest are ids and slugs, checked where they are named.
+        let named_by_file = matches!(
+            page.kind,
+            PageKind::Page(_) | PageKind::Paper(_) | PageKind::Meetings | PageKind::Papers
+        );
+        if named_by_file && !plain_address(&page.path) {
+            if let Source::File(path, line) = source(site, &page.kind) {
+                let suggested: Vec<String> = page
+                    .path
+                    .split('/')
+                    .filter(|s| !s.is_empty())
+                    .map(super::slug::slugify)
+                    .collect();
+                check.push(
+                    at_line(
+                        Diagnostic::error(
+                            path,
+                            format!(
+                                "the address \"{}\" holds characters a link cannot hold as they are",
+                                page.path
+                            ),
+                        ),
+                        line,
+                    )
+                    .hint(format!(
+                        "rename the file or folder so that the address is \"/{}/\": letters a–z, digits and hyphens",
+                        suggested.join("/")
+                    )),
+                );
+            }
+        }
         let key = written(&page.path);
         let clash = first.get(&key).copied();
         let owner = reserved(&page.path);
@@ -485,6 +549,26 @@ fn source(site: &Site, kind: &PageKind) -> Source {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_keeps_its_name_and_its_address_is_escaped() {
+        assert_eq!(
+            file("moter/2026-1/vedlegg/a.pdf"),
+            "/moter/2026-1/vedlegg/a.pdf"
+        );
+        assert_eq!(
+            file("moter/2026-1/vedlegg/Vedlegg 1 æ#?.pdf"),
+            "/moter/2026-1/vedlegg/Vedlegg%201%20%C3%A6%23%3F.pdf"
+        );
+        assert_eq!(file("css/site.3f2a.css"), "/css/site.3f2a.css");
+    }
+
+    #[test]
+    fn an_address_a_link_can_hold_as_it_is() {
+        assert!(plain_address("/innspill/om-radet_2024.v2/"));
+        assert!(!plain_address("/Om rådet/"));
+        assert!(!plain_address("/a#b/"));
+    }
 
     #[test]
     fn pretty_urls_become_index_files() {
