@@ -406,3 +406,32 @@ fn a_50_mb_attachment_and_a_5_mb_case_build_without_trouble() {
         big.len() as u64
     );
 }
+
+#[test]
+fn a_meeting_date_written_the_norwegian_way_says_how_to_write_it() {
+    for written in ["10.06.2026", "\"10.06.2026\""] {
+        let site = TestSite::minimal();
+        site.replace(MEETING, "date = 2026-03-04", &format!("date = {written}"));
+        assert_error(
+            &site,
+            &[
+                "content/moter/2026-1/_index.md:3:8: error: the date 10.06.2026 is written day first: write dates as 2026-06-10",
+                "dates are year-month-day without quotes: `date = 2026-06-10`",
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_zola_setting_medvirk_does_not_read_is_a_located_error() {
+    let site = TestSite::minimal();
+    site.append("config.toml", "taxonomies = [{ name = \"temaer\" }]\n");
+    let lines = site.read_source("config.toml").lines().count();
+    assert_error(
+        &site,
+        &[
+            &format!("config.toml:{lines}:1: error: invalid TOML: unknown field `taxonomies`"),
+            "`taxonomies` is a Zola setting medvirk does not read: medvirk's taxonomies are themes",
+        ],
+    );
+}

@@ -23,9 +23,6 @@ pub struct RawConfig {
     /// Language of the content; `nb` (Norwegian Bokmål) is the default.
     #[serde(default = "default_language")]
     pub default_language: String,
-    /// Accepted for Zola compatibility; medvirk's taxonomies are themes and organisations.
-    #[serde(default)]
-    pub taxonomies: Vec<toml::Table>,
     /// Pass raw HTML in Markdown through unsanitised. Off by default.
     #[serde(default)]
     pub trust_raw_html: bool,

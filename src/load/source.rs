@@ -277,6 +277,22 @@ impl SourceFile {
 
     fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
         let message = err.message().trim().to_string();
+        if let Some(span) = err.span() {
+            if let Some(found) = self.day_first_date(span.clone()) {
+                return self
+                    .error_at(
+                        found.span,
+                        format!(
+                            "the date {} is written day first: write dates as {}",
+                            found.written, found.canonical
+                        ),
+                    )
+                    .hint(format!(
+                        "dates are year-month-day without quotes: `{} = {}`",
+                        found.key, found.canonical
+                    ));
+            }
+        }
         let diag = match err.span() {
             Some(span) => self.error_at(span, format!("invalid TOML: {message}")),
             None => Diagnostic::error(&self.path, format!("invalid TOML: {message}")),
@@ -285,10 +301,86 @@ impl SourceFile {
     }
 }
 
+/// A date written the Norwegian way (`10.06.2026`, `"10.06.2026"`,
+/// `10/6/2026`) where TOML found an error.
+#[derive(Debug, PartialEq, Eq)]
+struct DayFirstDate {
+    /// The key it is the value of.
+    key: String,
+    /// As written, without quotes.
+    written: String,
+    /// As it must be written: `2026-06-10`.
+    canonical: String,
+    /// Where the value is, in the front matter.
+    span: Range<usize>,
+}
+
+impl SourceFile {
+    /// The day-first date on the line of an error at `span`, if that is
+    /// what the value of the line's key is: TOML reads `10.06.2026` as a
+    /// broken number, and a quoted one as text where a date belongs.
+    fn day_first_date(&self, span: Range<usize>) -> Option<DayFirstDate> {
+        let text = self.front_matter();
+        let at = span.start.min(text.len());
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[line_start..line_end];
+        let (key, value) = line.split_once('=')?;
+        let lead = value.len() - value.trim_start().len();
+        let value = value.trim();
+        let unquoted = value.trim_matches('"');
+        let canonical = day_first(unquoted)?;
+        let start = line_start + key.len() + 1 + lead;
+        Some(DayFirstDate {
+            key: key.trim().to_string(),
+            written: unquoted.to_string(),
+            canonical,
+            span: start..start + value.len(),
+        })
+    }
+}
+
+/// "10.06.2026" (or with `/`, one-digit day or month) as "2026-06-10",
+/// when it is a day that exists.
+fn day_first(value: &str) -> Option<String> {
+    let sep = if value.contains('.') { '.' } else { '/' };
+    let mut parts = value.split(sep);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(d, 1..=2) || !digits(m, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// What to do instead of a Zola setting in `config.toml` that medvirk has
+/// no use for: read and ignored, it would mislead whoever set it.
+fn zola_setting(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "taxonomies" => {
+            "medvirk's taxonomies are themes (`themes` on a case) and organisations; remove the line"
+        }
+        "build_search_index" => "write `[search]` with `index = true` or `false` instead",
+        "generate_feeds" | "generate_feed" | "feed_filenames" => {
+            "the Atom feed `atom.xml` is always made; remove the line"
+        }
+        "compile_sass" | "theme" | "languages" | "markdown" | "slugify" => {
+            "medvirk has no such setting; remove the line"
+        }
+        _ => return None,
+    })
+}
+
 /// Advice for the TOML mistakes people make most.
 fn toml_hint(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
+        if let Some(instead) = zola_setting(field) {
+            return format!("`{field}` is a Zola setting medvirk does not read: {instead}");
+        }
         match rest.split_once(", expected ") {
             Some((_, allowed)) => format!(
                 "check the spelling: `{field}` is not a field here; the fields are {allowed} (the README's field reference describes each)"
@@ -311,6 +403,55 @@ fn toml_hint(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_written_day_first_is_named_with_its_canonical_form() {
+        for (line, col) in [
+            ("date = 10.06.2026", 8),
+            ("date = \"10.06.2026\"", 8),
+            ("date = 1/6/2026", 8),
+        ] {
+            let file = SourceFile::markdown(
+                "content/moter/m/_index.md".into(),
+                format!("+++\ntitle = \"M\"\n{line}\n+++\n"),
+            )
+            .unwrap();
+            #[derive(serde::Deserialize)]
+            #[allow(dead_code)]
+            struct Front {
+                title: String,
+                date: toml::value::Datetime,
+            }
+            let err = file.parse::<Front>().err().expect("an error");
+            let expected = if line.contains('/') {
+                "2026-06-01"
+            } else {
+                "2026-06-10"
+            };
+            assert!(
+                err.message.ends_with(&format!("write dates as {expected}")),
+                "{line}: {}",
+                err.message
+            );
+            assert_eq!((err.line, err.column), (Some(3), Some(col)), "{line}");
+            assert_eq!(
+                err.hint.as_deref(),
+                Some(
+                    format!("dates are year-month-day without quotes: `date = {expected}`")
+                        .as_str()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn only_a_day_that_exists_is_taken_for_a_date() {
+        assert_eq!(day_first("31.12.2026").as_deref(), Some("2026-12-31"));
+        assert_eq!(day_first("31.02.2026"), None);
+        assert_eq!(day_first("10.06.26"), None);
+        assert_eq!(day_first("1.5"), None);
+        assert_eq!(day_first("10.06.2026.1"), None);
+    }
 
     #[test]
     fn a_range_inside_a_character_is_widened_to_the_whole_character() {
