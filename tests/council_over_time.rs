@@ -410,3 +410,14 @@ fn the_demo_keeps_what_its_minutes_print_and_no_date_they_do_not() {
         "{case}"
     );
 }
+
+#[test]
+fn one_seat_is_counted_in_the_singular() {
+    let site = TestSite::minimal();
+    site.build().expect("builds");
+    let meeting = common::text_of(&site.read("moter/2026-1/index.html"));
+    assert!(
+        meeting.contains("1 av 1 sete var representert."),
+        "{meeting}"
+    );
+}

@@ -154,6 +154,8 @@ for (const p of pages) {
 
   const mainText = await page.evaluate(() => document.querySelector('main').innerText);
   const type = pageType(p);
+  const split = await brokenAcrossLines(page);
+  check(p, 'no agenda time or case number breaks across lines at 1280 px', split.length === 0, split.join(' | '));
 
   // Once per page type: print shows the content without site chrome, and
   // reduced motion turns transitions and animations off.
@@ -183,6 +185,8 @@ for (const p of pages) {
   await small.goto(base + p);
   const overflow = () => small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(p, 'no horizontal scrolling at 320 px', (await overflow()) <= 0, `${await overflow()} px`);
+  const splitSmall = await brokenAcrossLines(small);
+  check(p, 'no agenda time or case number breaks across lines at 320 px', splitSmall.length === 0, splitSmall.join(' | '));
   if (!screenshotted.has(type)) {
     await small.screenshot({ path: path.join(shots, `${type}-320.png`), fullPage: true });
     screenshotted.add(type);
@@ -209,6 +213,16 @@ for (const p of pages) {
     check(p, 'same main text without JavaScript', plainText === mainText);
   }
   await plain.close();
+}
+
+// An agenda time or a case number whose text lies on more than one line
+// ("10:0" / "0"): its text's line boxes, counted by their tops.
+async function brokenAcrossLines(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.dagsorden time, .saksnr')].filter((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+  }).map((el) => el.textContent));
 }
 
 const chromiumVersion = browser.version();
