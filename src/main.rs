@@ -58,7 +58,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if !cli.quiet {
                 let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
                 eprintln!(
-                    "Bygde {} sider ({} filer, {} kB) til {} på {} ms",
+                    "Built {} pages ({} files, {} kB) into {} in {} ms",
                     report.pages,
                     report.files,
                     report.bytes / 1000,
@@ -77,7 +77,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let warnings = medvirk::check(&args.root)?;
             print_warnings(&warnings);
             if !cli.quiet {
-                eprintln!("Ingen feil funnet ({} advarsler)", warnings.0.len());
+                let n = warnings.0.len();
+                eprintln!(
+                    "No errors found ({n} warning{})",
+                    if n == 1 { "" } else { "s" }
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -96,7 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             medvirk::init::init(&args.dir)?;
             if !cli.quiet {
                 eprintln!(
-                    "Opprettet et nytt nettsted i {}. Bygg det med: medvirk build --root {}",
+                    "Created a new site in {}. Build it with: medvirk build --root {}",
                     args.dir.display(),
                     args.dir.display()
                 );
@@ -213,8 +217,8 @@ impl medvirk::Progress for ProgressBar {
                 .set_draw_target(indicatif::ProgressDrawTarget::hidden());
         }
         self.bar.set_prefix(match name {
-            "render" => "Sider",
-            "write" => "Skriver",
+            "render" => "pages",
+            "write" => "writing",
             other => other,
         });
         self.bar.set_length(total);

@@ -129,7 +129,7 @@ async fn run(options: ServeOptions) -> Result<(), Error> {
     };
     rebuild(&state, Index::Defer);
     // Printed on stdout, alone, so scripts and tests can find the port.
-    println!("Serverer {base_url}/");
+    println!("Serving {base_url}/");
 
     let watcher_state = state.clone();
     std::thread::spawn(move || watch(&watcher_state));
@@ -196,7 +196,7 @@ fn rebuild(state: &AppState, index: Index) {
             if !options.quiet {
                 let (rendered, _) = state.cache.pages.counts();
                 eprintln!(
-                    "Bygde {} sider ({rendered} laget på nytt) på {} ms",
+                    "Built {} pages ({rendered} rendered again) in {} ms",
                     site.pages,
                     start.elapsed().as_millis()
                 );

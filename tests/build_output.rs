@@ -102,7 +102,7 @@ fn cli_build_check_and_init() {
     );
     let out = medvirk(&["build", "--root", root_s]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Bygde"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Built "));
 
     std::fs::write(root.join("content/moter/2026-1/sak-01-26.md"), "ødelagt").unwrap();
     let out = medvirk(&["check", "--root", root_s]);

@@ -40,7 +40,7 @@ fn start(site: &TestSite) -> Server {
         .unwrap();
     let address = line
         .trim()
-        .strip_prefix("Serverer http://")
+        .strip_prefix("Serving http://")
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
     assert!(
         address.starts_with("127.0.0.1:"),
