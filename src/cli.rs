@@ -26,8 +26,11 @@ pub(crate) enum Command {
     Check(RootArgs),
     /// Build, serve on 127.0.0.1:1111, rebuild and reload pages on change.
     Serve(ServeArgs),
-    /// Create a new site with one example meeting.
+    /// Create a new site with an example meeting, case and position paper.
     Init(InitArgs),
+    /// Write the skeleton of a new meeting or case, every field explained.
+    #[command(subcommand)]
+    New(NewCommand),
     /// Turn the text of a set of minutes (.txt or .docx) into a meeting draft, with a report of every line.
     Import(ImportArgs),
 }
@@ -69,6 +72,37 @@ pub(crate) struct ServeArgs {
 pub(crate) struct InitArgs {
     /// The folder to create.
     pub dir: PathBuf,
+    /// Only the smallest site that builds: one meeting, one case, one seat.
+    #[arg(long)]
+    pub minimal: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum NewCommand {
+    /// A meeting: content/moter/YEAR-NUMBER/_index.md, with a row per seat of the council that day.
+    Meeting {
+        /// YEAR-NUMBER, such as 2026-2 for the second meeting of 2026.
+        id: String,
+        /// The day, as 2026-06-10 [default: today].
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// The site folder (with config.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// A case in an existing meeting: content/moter/YEAR-NUMBER/sak-NN-YY.md.
+    Case {
+        /// The meeting, YEAR-NUMBER.
+        meeting: String,
+        /// The case number as printed, such as 03/26.
+        number: String,
+        /// drøftingssak, oppfølgingssak, orienteringssak or løypemelding.
+        #[arg(long)]
+        kind: Option<String>,
+        /// The site folder (with config.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -322,6 +322,10 @@ pub enum Error {
         /// Why we will not touch it.
         reason: String,
     },
+    /// A command was asked for something it will not do (a file that
+    /// exists, a name it cannot use); the reason says what to do instead.
+    #[error("{}", visible(.0, Keep::LineBreaks))]
+    Refused(String),
     /// The development server could not start or stopped.
     #[error("serve: {}", visible(.0, Keep::LineBreaks))]
     Serve(String),

@@ -1,4 +1,7 @@
-//! `medvirk init`: a new site with one example meeting that builds as it is.
+//! `medvirk init`: a new site that builds as it is. The example shows what
+//! a council's site holds (deputies, regrets, observers, a guest, attributed
+//! input, an attachment, a position paper); `--minimal` writes the smallest
+//! site, which the tests start from too.
 
 use std::fs;
 use std::path::Path;
@@ -147,8 +150,221 @@ Skriv her hvordan nettstedet er testet og hvordan man melder fra om feil.
     ),
 ];
 
-/// Creates a new site in `dir`, which must not exist or be empty.
+/// How the example grows the smallest site: each edit keeps the lines it
+/// finds where they are.
+enum Edit {
+    /// Text added at the end of the file.
+    Append(&'static str),
+    /// TOML added at the end of the front matter.
+    FrontMatter(&'static str),
+    /// Markdown added at the end of the file's body.
+    Body(&'static str),
+    /// A file of its own.
+    New(&'static str),
+}
+
+/// What the example adds to the smallest site.
+const EXAMPLE: &[(&str, Edit)] = &[
+    (
+        "data/organisations.toml",
+        Edit::Append(
+            r#"
+[[organisation]]
+id = "brukerforbundet"
+name = "Brukerforbundet"
+kind = "member"
+
+[[organisation]]
+id = "parorendeforeningen"
+name = "Pårørendeforeningen"
+kind = "member"
+
+[[organisation]]
+id = "kommuneforbundet"
+name = "Kommuneforbundet"
+kind = "observer"
+"#,
+        ),
+    ),
+    (
+        "data/people.toml",
+        Edit::Append(
+            r#"
+[[person]]
+id = "per-hansen"
+name = "Per Hansen"
+
+[[person]]
+id = "anne-berg"
+name = "Anne Berg"
+
+[[person]]
+id = "lise-dahl"
+name = "Lise Dahl"
+
+[[person]]
+id = "nils-moe"
+name = "Nils Moe"
+title = "rådgiver"
+"#,
+        ),
+    ),
+    (
+        "data/council.toml",
+        Edit::Append(
+            r#"
+[[seat]]
+organisation = "brukerforbundet"
+term = "2026-2028"
+[[seat.holder]]
+person = "per-hansen"
+role = "member"
+[[seat.holder]]
+person = "anne-berg"
+role = "deputy"
+
+[[seat]]
+organisation = "parorendeforeningen"
+term = "2026-2028"
+[[seat.holder]]
+person = "lise-dahl"
+role = "member"
+"#,
+        ),
+    ),
+    (
+        "content/moter/2026-1/_index.md",
+        Edit::FrontMatter(
+            r#"
+[[attendance]]
+organisation = "brukerforbundet"
+person = "anne-berg"             # the deputy came
+
+[[attendance]]
+organisation = "parorendeforeningen"
+status = "avbud"                 # sent regrets
+
+[[observers]]
+organisation = "kommuneforbundet"
+person = "nils-moe"
+
+[[guests]]
+organisation = "pasientforeningen"
+name = "Eva Eksempel"            # never published unless publish_name = true
+note = "16 år"
+publish_name = false
+"#,
+        ),
+    ),
+    (
+        "content/moter/2026-1/sak-01-26.md",
+        Edit::FrontMatter(
+            r#"
+[[attachments]]
+title = "Notat om saken"
+kind = "Saksdokument"
+text = "vedlegg/notat.md"         # rendered as a page of its own
+"#,
+        ),
+    ),
+    (
+        "content/moter/2026-1/sak-01-26.md",
+        Edit::Body(
+            r#"- Et innspill fra to organisasjoner {fra=brukerforbundet,pasientforeningen}
+
+## Tilbakemelding fra etaten
+
+Etaten takket for innspillene og tar dem med i det videre arbeidet.
+"#,
+        ),
+    ),
+    (
+        "content/moter/2026-1/vedlegg/notat.md",
+        Edit::New(
+            r#"+++
+title = "Notat om saken"
++++
+## Hva notatet gjelder
+
+Et vedlegg skrevet som tekst blir en egen side, som kan leses og søkes i.
+"#,
+        ),
+    ),
+    (
+        "content/innspill/_index.md",
+        Edit::New(
+            r#"+++
+title = "Uttalelser"
+kind = "papers"
+description = "Skriftlige innspill fra brukerrådet"
++++
+Skriftlige innspill som brukerrådet har sendt.
+"#,
+        ),
+    ),
+    (
+        "content/innspill/eksempel-uttalelse.md",
+        Edit::New(
+            r#"+++
+title = "Innspill til etatens strategi"
+authors = ["pasientforeningen", "brukerforbundet"]
+recipient = "etaten"
+date = 2026-04-01
+themes = ["eksempel"]
++++
+## Bakgrunn
+
+Hvorfor organisasjonene skriver.
+
+## Kort sammendrag
+
+1. **Det første punktet**
+
+   Hva organisasjonene mener.
+
+2. **Det andre punktet**
+
+   Og hvorfor.
+"#,
+        ),
+    ),
+];
+
+/// Creates a new site with the example in `dir`, which must not exist or
+/// be empty.
 pub fn init(dir: &Path) -> Result<(), Error> {
+    minimal(dir)?;
+    for (rel, edit) in EXAMPLE {
+        let path = dir.join(rel);
+        let text = match edit {
+            Edit::New(text) => text.to_string(),
+            Edit::Append(more) => read(&path)? + more,
+            Edit::Body(more) => read(&path)? + "\n" + more,
+            Edit::FrontMatter(more) => {
+                let text = read(&path)?;
+                // The closing fence: the second line that is `+++`.
+                let close = text
+                    .match_indices("+++\n")
+                    .nth(1)
+                    .map_or(text.len(), |(i, _)| i);
+                format!("{}{more}{}", &text[..close], &text[close..])
+            }
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
+        }
+        fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    fs::read_to_string(path).map_err(|e| Error::read(path, e))
+}
+
+/// Creates the smallest site that builds in `dir`, which must not exist or
+/// be empty: one meeting, one case, one seat.
+pub fn minimal(dir: &Path) -> Result<(), Error> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
         if entries.next().is_some() {

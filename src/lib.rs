@@ -19,6 +19,7 @@ pub mod import;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;

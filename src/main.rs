@@ -96,8 +96,45 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(args) => import(args, cli.quiet),
+        Command::New(what) => {
+            let (root, what) = match what {
+                cli::NewCommand::Meeting { id, date, root } => {
+                    (root, medvirk::new::NewFile::Meeting { id, date })
+                }
+                cli::NewCommand::Case {
+                    meeting,
+                    number,
+                    kind,
+                    root,
+                } => (
+                    root,
+                    medvirk::new::NewFile::Case {
+                        meeting,
+                        number,
+                        kind,
+                    },
+                ),
+            };
+            let today = today();
+            let created = medvirk::new::new(&root, &what, today)?;
+            for note in &created.notes {
+                eprintln!("note: {note}");
+            }
+            if !cli.quiet {
+                eprintln!(
+                    "Wrote {}. Fill it in, then run: medvirk check --root {}",
+                    root.join(&created.path).display(),
+                    root.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Init(args) => {
-            medvirk::init::init(&args.dir)?;
+            if args.minimal {
+                medvirk::init::minimal(&args.dir)?;
+            } else {
+                medvirk::init::init(&args.dir)?;
+            }
             if !cli.quiet {
                 eprintln!(
                     "Created a new site in {}. Build it with: medvirk build --root {}",
@@ -184,6 +221,14 @@ fn import(args: cli::ImportArgs, quiet: bool) -> Result<ExitCode, Error> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date (UTC), for a new meeting without `--date`.
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    chrono::NaiveDate::default() + chrono::Days::new(days)
 }
 
 /// A progress bar on a terminal for builds of many pages; nothing otherwise.

@@ -28,7 +28,8 @@ pub enum CaseKind {
 }
 
 impl CaseKind {
-    fn parse(s: &str) -> Option<Self> {
+    /// The kind a case's `kind` names, in Norwegian, with or without æøå.
+    pub fn parse(s: &str) -> Option<Self> {
         Some(match s.to_lowercase().as_str() {
             "drøftingssak" | "droftingssak" => Self::Discussion,
             "oppfølgingssak" | "oppfolgingssak" => Self::FollowUp,

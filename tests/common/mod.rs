@@ -16,7 +16,7 @@ impl TestSite {
     /// The smallest site with one meeting, one case and attendance.
     pub fn minimal() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
-        medvirk::init::init(dir.path()).expect("init");
+        medvirk::init::minimal(dir.path()).expect("init");
         TestSite { dir }
     }
 

@@ -26,7 +26,7 @@ impl Site {
     pub fn new() -> Site {
         let tmp = tempfile::tempdir().expect("tempdir");
         let site = Site { tmp };
-        medvirk::init::init(&site.root()).expect("init");
+        medvirk::init::minimal(&site.root()).expect("init");
         site.write("static/robots.txt", "User-agent: *\n");
         site.write("templates/LES-MEG.txt", "egne maler\n");
         site.write("theme/LES-MEG.txt", "eget tema\n");
