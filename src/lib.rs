@@ -24,6 +24,7 @@ pub mod output;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod spelling;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -387,7 +387,7 @@ fn a_bad_value_is_not_reported_again_as_missing() {
         &[
             "data/council.toml:19:8: error: invalid TOML: invalid type: integer `2`, expected a string",
             "data/council.toml:16:1: error: invalid TOML: unknown field `rolle`, expected one of `person`, `role`, `from`, `to`, `note`",
-            "check the spelling: `rolle` is not a field here; the fields are one of `person`, `role`, `from`, `to`, `note`",
+            "did you mean `role`? `rolle` is not a field here; the fields are one of `person`, `role`, `from`, `to`, `note`",
         ],
     );
     // The holder whose `role` was a number lacks no field: one error for it.

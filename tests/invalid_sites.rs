@@ -435,3 +435,16 @@ fn a_zola_setting_medvirk_does_not_read_is_a_located_error() {
         ],
     );
 }
+
+#[test]
+fn a_misspelt_field_gets_a_did_you_mean_at_its_column() {
+    let site = TestSite::minimal();
+    site.replace(CASE, "submitted_by =", "  submited_by =");
+    assert_error(
+        &site,
+        &[
+            "content/moter/2026-1/sak-01-26.md:5:3: error: invalid TOML: unknown field `submited_by`",
+            "did you mean `submitted_by`?",
+        ],
+    );
+}

@@ -382,9 +382,17 @@ fn toml_hint(message: &str) -> String {
             return format!("`{field}` is a Zola setting medvirk does not read: {instead}");
         }
         match rest.split_once(", expected ") {
-            Some((_, allowed)) => format!(
-                "check the spelling: `{field}` is not a field here; the fields are {allowed} (the README's field reference describes each)"
-            ),
+            Some((_, allowed)) => {
+                let names = allowed.split('`').skip(1).step_by(2);
+                match crate::spelling::closest(field, names) {
+                    Some(meant) => format!(
+                        "did you mean `{meant}`? `{field}` is not a field here; the fields are {allowed}"
+                    ),
+                    None => format!(
+                        "check the spelling: `{field}` is not a field here; the fields are {allowed} (the README's field reference describes each)"
+                    ),
+                }
+            }
             None => "check the spelling of the field; the README's field reference lists the fields of each kind of file".into(),
         }
     } else if let Some(rest) = message.strip_prefix("missing field `") {
@@ -442,6 +450,22 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn a_misspelt_field_gets_the_field_it_misspells() {
+        assert_eq!(
+            toml_hint("unknown field `submited_by`, expected one of `number`, `title`, `submitted_by`"),
+            "did you mean `submitted_by`? `submited_by` is not a field here; the fields are one of `number`, `title`, `submitted_by`"
+        );
+        assert!(
+            toml_hint("unknown field `rolle`, expected `person`, `role`")
+                .starts_with("did you mean `role`?")
+        );
+        assert!(
+            toml_hint("unknown field `farge`, expected `person`, `role`")
+                .starts_with("check the spelling")
+        );
     }
 
     #[test]
