@@ -28,7 +28,7 @@ where
             continue;
         }
         let score = strsim::normalized_damerau_levenshtein(&written, &lower);
-        if best.is_none_or(|(s, _)| score > s) {
+        if best.map_or(true, |(s, _)| score > s) {
             best = Some((score, candidate));
         }
     }
