@@ -1121,3 +1121,6 @@ fn kind_plural(kind: crate::model::OrganisationKind) -> &'static str {
         External => "Andre organer",
     }
 }
+
+#[cfg(test)]
+mod tests;
