@@ -12,8 +12,10 @@
 //! covers in its one constructor, and its fields are private to [`refs`],
 //! so no page can show an organisation, a person, a case, an item, a
 //! meeting or a paper without its note. A page notes its own entity where
-//! its context is made. This module owns neither the template names
-//! (`render::template`) nor the page list (`model::urls`).
+//! its context is made. A test (`notes.rs`) changes every string field and
+//! body of the demo and a fixture, one at a time, and fails when a page's
+//! context changed but nothing it noted did. This module owns neither the
+//! template names (`render::template`) nor the page list (`model::urls`).
 
 mod cases;
 mod frame;
@@ -28,6 +30,8 @@ mod themes;
 
 #[cfg(test)]
 mod docs;
+#[cfg(test)]
+mod notes;
 #[cfg(test)]
 mod tests;
 
