@@ -392,26 +392,7 @@ pub(crate) fn template(kind: &PageKind, site: &Site) -> String {
 
 /// The template context of a page of `kind`.
 fn page_context(kind: &PageKind, ctx: &Contexts<'_>) -> tera::Context {
-    match kind {
-        PageKind::Home => ctx.home(),
-        PageKind::Meetings => ctx.meetings(),
-        PageKind::Meeting(i) => ctx.meeting(*i),
-        PageKind::Case(r) => ctx.case(*r),
-        PageKind::Attachment(r, i) => ctx.attachment(*r, *i),
-        PageKind::Papers => ctx.papers(),
-        PageKind::Paper(i) => ctx.paper(*i),
-        PageKind::Page(i) => ctx.page(*i),
-        PageKind::Themes => ctx.themes(),
-        PageKind::Theme(i) => ctx.theme(*i),
-        PageKind::Organisations => ctx.organisations(),
-        PageKind::Organisation(id) => ctx.organisation(id),
-        PageKind::People => ctx.people(),
-        PageKind::Person(id) => ctx.person(id),
-        PageKind::NotFound => ctx.not_found(),
-        PageKind::Search => ctx.search(),
-        PageKind::Feed => ctx.feed(),
-        PageKind::Sitemap => ctx.sitemap(),
-    }
+    ctx.build(kind).context
 }
 
 fn render_page(
