@@ -386,11 +386,20 @@ fn minutes_4_of_an_extraordinary_meeting() {
     );
     assert_eq!(m.chair, None);
     // 19 seats (10 present) and the observer with regrets; "Ikke møtt" is
-    // regrets in the model (it has no status for a no-show), with the
+    // absent without notice, kept apart from "Forfall" (regrets), with the
     // printed words in a comment.
     let r = rows(&m);
     assert_eq!((r.len(), present(&r)), (20, 10));
-    assert!(!row(&m, "bar").1 && !row(&m, "voksne-for-barn").1);
+    let status = |org: &str| {
+        m.attendance
+            .seats
+            .iter()
+            .find(|r| r.organisation == org)
+            .map(|r| r.status)
+    };
+    assert_eq!(status("bar"), Some(AttendanceStatus::Absent));
+    assert_eq!(status("voksne-for-barn"), Some(AttendanceStatus::Absent));
+    assert_eq!(status("epilepsiforbundet"), Some(AttendanceStatus::Regrets));
     assert!(!outcome.report.contains("ikke-mott"));
     let index = std::fs::read_to_string(site.root().join(&outcome.dir).join("_index.md")).unwrap();
     assert_eq!(index.matches("# printed \"Ikke møtt\"").count(), 2);

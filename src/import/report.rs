@@ -252,7 +252,9 @@ pub(crate) fn report(
         ("guest", &a.guests),
     ] {
         for (i, row) in rows.iter().enumerate() {
-            let status = if row.regrets {
+            let status = if row.no_show() {
+                "ikke møtt".to_string()
+            } else if row.regrets {
                 "avbud".to_string()
             } else {
                 row.person.clone().unwrap_or_default()

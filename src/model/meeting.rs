@@ -161,7 +161,7 @@ pub struct Decision {
     pub case: Option<usize>,
 }
 
-/// Present or sent regrets.
+/// Present, sent regrets, or absent without notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttendanceStatus {
@@ -169,6 +169,8 @@ pub enum AttendanceStatus {
     Present,
     /// Avbud: sent regrets; the seat was empty.
     Regrets,
+    /// Ikke møtt: did not come and sent no regrets; the seat was empty.
+    Absent,
 }
 
 impl AttendanceStatus {
@@ -177,6 +179,7 @@ impl AttendanceStatus {
         match self {
             Self::Present => "Til stede",
             Self::Regrets => "Avbud",
+            Self::Absent => "Ikke møtt",
         }
     }
 }
@@ -617,6 +620,7 @@ fn status(
         &row.person,
     ) {
         (Some("avbud"), _) => Some(AttendanceStatus::Regrets),
+        (Some("ikke-møtt"), _) => Some(AttendanceStatus::Absent),
         (Some("til-stede"), Some(_)) | (None, Some(_)) => Some(AttendanceStatus::Present),
         (Some("til-stede"), None) | (None, None) => {
             check.push(
@@ -632,7 +636,7 @@ fn status(
             let span = row.status.as_ref().expect("status").span();
             check.push(
                 file.error_at(span, format!("unknown attendance status \"{other}\""))
-                    .hint("use status = \"avbud\" (regrets) or \"til-stede\" (present)"),
+                    .hint("use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)"),
             );
             None
         }

@@ -185,16 +185,17 @@ impl Writer<'_> {
                     let _ = writeln!(fm, "label = {}  # as this list prints it", q(&printed));
                 }
                 if row.regrets {
+                    let status = if row.no_show() { "ikke-møtt" } else { "avbud" };
                     match row.printed.as_deref() {
                         Some(p) if !p.eq_ignore_ascii_case("avbud") => {
                             let _ = writeln!(
                                 fm,
-                                "status = \"avbud\"  # printed {}",
+                                "status = \"{status}\"  # printed {}",
                                 comment(&format!("\"{p}\""))
                             );
                         }
                         _ => {
-                            let _ = writeln!(fm, "status = \"avbud\"");
+                            let _ = writeln!(fm, "status = \"{status}\"");
                         }
                     }
                     // A name list prints who sent regrets.

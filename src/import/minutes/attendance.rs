@@ -316,20 +316,34 @@ fn ends_with_preposition(label: &str) -> bool {
     ["fra", "i", "for", "og", "av", "til", "med"].contains(&last)
 }
 
-/// "Avbud" or "Forfall" (lower case): the seat was empty.
-pub(super) fn is_regrets(lower: &str) -> bool {
+/// "Ikke møtt", "Møtte ikke" (lower case): the seat was empty and no
+/// regrets were sent, which the model keeps apart from "Avbud".
+pub(crate) fn is_no_show(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches(['.', ')']).trim_start_matches('('),
-        "avbud"
-            | "forfall"
-            | "meldt forfall"
-            | "meldt avbud"
-            | "ikke møtt"
-            | "ikke til stede"
-            | "fravær"
-            | "fraværende"
-            | "forhindret"
+        "ikke møtt"
+            | "ikke møtt uten forfall"
+            | "møtte ikke"
+            | "uteble"
+            | "ikke møtt, ikke meldt forfall"
     )
+}
+
+/// "Avbud" or "Forfall" (lower case): the seat was empty. Also true of a
+/// no-show ([`is_no_show`]), which the printed word then tells apart.
+pub(super) fn is_regrets(lower: &str) -> bool {
+    is_no_show(lower)
+        || matches!(
+            lower.trim_end_matches(['.', ')']).trim_start_matches('('),
+            "avbud"
+                | "forfall"
+                | "meldt forfall"
+                | "meldt avbud"
+                | "ikke til stede"
+                | "fravær"
+                | "fraværende"
+                | "forhindret"
+        )
 }
 
 /// Names in a list: "Bjørnar Allgot, Karin Yan Kallevik og Anne Hansen".
@@ -414,4 +428,56 @@ fn split_trailing_name(t: &str, registry: &Registry) -> (String, Option<String>)
         return (words[..k].join(" "), Some(words[k..].join(" ")));
     }
     (t.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::recognise_text as minutes;
+    use super::*;
+
+    #[test]
+    fn a_no_show_is_told_from_regrets() {
+        assert!(is_no_show("ikke møtt") && is_no_show("møtte ikke"));
+        assert!(!is_no_show("forfall") && !is_no_show("meldt forfall") && !is_no_show("avbud"));
+        // A no-show empties the seat as regrets do.
+        assert!(is_regrets("ikke møtt") && is_regrets("meldt forfall") && !is_regrets("møtt"));
+        // A table flattened to lines, the marker in the name column, in
+        // either case.
+        let m = minutes(
+            "Referat fra møte 3/2026 i Rådet\nDato: 2. april 2026\n\nSak 5/26 Plan\nTekst.\n\nDeltakerliste\nOrganisasjon Navn\nSeniorforum Ikke møtt\nEldreforum ikke møtt\nForening for eldre Meldt forfall\nPensjonistlaget Forfall\n",
+        );
+        let seats: Vec<(&str, bool, bool)> = m
+            .attendance
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.regrets, r.no_show()))
+            .collect();
+        assert_eq!(
+            seats,
+            [
+                ("Seniorforum", true, true),
+                ("Eldreforum", true, true),
+                ("Forening for eldre", true, false),
+                ("Pensjonistlaget", true, false),
+            ]
+        );
+        // A name list headed "Ikke møtt:".
+        let m = minutes(
+            "Referat fra møte i Rådet\nDato: 2. april 2026\nTil stede:\nKari Nordmann, Seniorforum\nIkke møtt:\nOla Olsen, Eldreforum\nForfall:\nPer Hansen, Forening\nSaksliste\nSak 1/26 Plan\nSak 1/26 Plan\nTekst.\n",
+        );
+        let seats: Vec<(&str, bool, bool)> = m
+            .attendance
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.regrets, r.no_show()))
+            .collect();
+        assert_eq!(
+            seats,
+            [
+                ("Seniorforum", false, false),
+                ("Eldreforum", true, true),
+                ("Forening", true, false),
+            ]
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! times, chair, minute-takers, place) and attendance printed there as
 //! name lists ("Til stede:", "Forfall:") or on one line.
 
-use super::attendance::{is_regrets, split_names};
+use super::attendance::{is_no_show, is_regrets, split_names};
 use super::headings::is_agenda_heading;
 use super::{ends_sentence, word_count, Recogniser, Row};
 use crate::import::lines::LineKind;
@@ -113,7 +113,12 @@ impl Recogniser<'_> {
                 }
                 k if is_regrets(k) && inline_rows(value, true, line.no).is_some() => {
                     self.out.attendance.heading_lines.push(line.no);
-                    let rows = inline_rows(value, true, line.no).unwrap_or_default();
+                    let mut rows = inline_rows(value, true, line.no).unwrap_or_default();
+                    if is_no_show(k) {
+                        // The heading says how the seats were empty.
+                        rows.iter_mut()
+                            .for_each(|r| r.printed = Some(k.to_string()));
+                    }
                     self.out.attendance.seats.extend(rows);
                 }
                 k if is_regrets(k) && !value.is_empty() => {

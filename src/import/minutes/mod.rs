@@ -170,12 +170,25 @@ pub(crate) struct AgendaLine {
 pub(crate) struct Row {
     pub label: String,
     pub person: Option<String>,
+    /// The seat was empty: regrets, or a no-show when `printed` says so.
     pub regrets: bool,
     /// A guest's note: "14 år".
     pub note: Option<String>,
     /// The absence as printed when it is not plain "Avbud" ("Ikke møtt").
     pub printed: Option<String>,
     pub lines: Vec<usize>,
+}
+
+impl Row {
+    /// True when the seat was empty and the minutes say no regrets were
+    /// sent ("Ikke møtt"): the model's status `ikke-møtt`, not `avbud`.
+    pub(crate) fn no_show(&self) -> bool {
+        self.regrets
+            && self
+                .printed
+                .as_deref()
+                .is_some_and(|p| attendance::is_no_show(&p.to_lowercase()))
+    }
 }
 
 /// The attendance list, as printed.
