@@ -174,6 +174,7 @@ impl Recogniser<'_> {
                         text: rest,
                         kind: LineKind::Text,
                         bold: line.bold,
+                        spaced_dash: line.spaced_dash,
                     });
                 }
                 self.sections_mut().push(section);
@@ -210,6 +211,7 @@ impl Recogniser<'_> {
                             text: rest,
                             kind: LineKind::Text,
                             bold: line.bold,
+                            spaced_dash: line.spaced_dash,
                         });
                     }
                     sections.push(section);

@@ -161,6 +161,7 @@ mod tests {
             text: t.into(),
             kind: LineKind::Text,
             bold: false,
+            spaced_dash: false,
         };
         let kind = |t: &str| section_heading(&line(t), Some("Rådet")).map(|h| h.0);
         assert_eq!(

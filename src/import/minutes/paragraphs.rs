@@ -19,6 +19,7 @@ pub(super) fn parse_section(s: &mut Section, measure: Measure) {
         input: s.kind == Kind::Input,
         double_spaced: double_spaced(&raw),
         run: None,
+        spaced_dash: raw.iter().filter(|l| l.spaced_dash).map(|l| l.no).collect(),
     };
     p.run(&raw);
     s.blocks = p.blocks;
@@ -42,6 +43,8 @@ struct Parser {
     /// The last run of text lines measured in an input section: its start,
     /// end and last question.
     run: Option<(usize, usize, Option<usize>)>,
+    /// The numbers of the lines printed with a space after a final hyphen.
+    spaced_dash: Vec<usize>,
 }
 
 /// True when at least half of the steps from one line of text to the next
@@ -138,7 +141,8 @@ impl Parser {
                         (mid, self.blocks.last_mut())
                     {
                         if !ends_sentence(text) && !text.ends_with(':') {
-                            text::join(text, &line.text);
+                            let spaced = prev.is_some_and(|p| p.spaced_dash);
+                            text::join_after(text, &line.text, spaced);
                             lines.push(line.no);
                             prev = Some(line);
                             k += 1;
@@ -248,29 +252,31 @@ impl Parser {
     /// there is nothing to continue.
     fn append(&mut self, line: &Line) -> bool {
         let words = line.words();
+        let spaced = &self.spaced_dash;
+        let after = |lines: &[usize]| lines.last().is_some_and(|n| spaced.contains(n));
         match self.blocks.last_mut() {
             Some(Block::Paragraph { text, lines }) => {
-                text::join(text, &words);
+                text::join_after(text, &words, after(lines));
                 lines.push(line.no);
                 true
             }
             Some(Block::Lines { entries, lines }) => {
                 if let Some(e) = entries.last_mut() {
-                    text::join(e, &words);
+                    text::join_after(e, &words, after(lines));
                 }
                 lines.push(line.no);
                 true
             }
             Some(Block::List { items, .. }) | Some(Block::Items(items)) => match last_item(items) {
                 Some(item) => {
-                    text::join(&mut item.text, &words);
+                    text::join_after(&mut item.text, &words, after(&item.lines));
                     item.lines.push(line.no);
                     true
                 }
                 None => false,
             },
             Some(Block::Group { question, lines }) => {
-                text::join(question, &words);
+                text::join_after(question, &words, after(lines));
                 lines.push(line.no);
                 true
             }
@@ -363,7 +369,7 @@ impl Parser {
                 continue;
             }
             if l.kind == LineKind::Text && self.measure.continues(&raw[last], l) {
-                text::join(&mut text, &l.words());
+                text::join_after(&mut text, &l.words(), raw[last].spaced_dash);
                 lines.push(l.no);
                 last = j;
                 j += 1;
@@ -417,7 +423,8 @@ impl Parser {
             for l in &raw[k..=q] {
                 match l.kind {
                     LineKind::Text | LineKind::Lettered(..) => {
-                        text::join(&mut question, &l.words());
+                        let spaced = lines.last().is_some_and(|n| self.spaced_dash.contains(n));
+                        text::join_after(&mut question, &l.words(), spaced);
                         lines.push(l.no);
                     }
                     LineKind::Url => {
@@ -532,5 +539,81 @@ impl Parser {
         } else {
             word_count(&words) <= 10
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{item_texts, recognise_text};
+    use super::*;
+
+    #[test]
+    fn a_word_broken_at_the_line_end_is_joined_and_a_dash_is_not() {
+        // Extracted text keeps the space where a line wrapped between
+        // words: "tilgjenge-" has none, "svar- " has one.
+        let text = [
+            "Rådet #2/2026 – Referat",
+            "Dato: 4. mai 2026",
+            "",
+            "Sak 3/26 Informasjon",
+            "Innspill fra Rådet",
+            "• Informasjonen må være lett tilgjenge-",
+            "lig for alle som trenger den",
+            "• Mange venter lenge på svar- ",
+            "saksbehandlingen må bli raskere",
+            "• Både helse- og",
+            "omsorgstjenester og bruker-",
+            "og pårørendeorganisasjoner",
+        ]
+        .map(|l| {
+            if l.ends_with('-') {
+                l.to_string()
+            } else {
+                format!("{l} ")
+            }
+        })
+        .join("\n");
+        let m = recognise_text(&text);
+        let input = m.cases[0]
+            .sections
+            .iter()
+            .find(|s| s.kind == Kind::Input)
+            .expect("an input section");
+        let Some(Block::Items(items)) = input.blocks.first() else {
+            panic!("items: {:?}", input.blocks);
+        };
+        assert_eq!(
+            item_texts(items),
+            [
+                (
+                    "Informasjonen må være lett tilgjengelig for alle som trenger den".to_string(),
+                    0
+                ),
+                (
+                    "Mange venter lenge på svar- saksbehandlingen må bli raskere".to_string(),
+                    0
+                ),
+                (
+                    "Både helse- og omsorgstjenester og bruker- og pårørendeorganisasjoner"
+                        .to_string(),
+                    0
+                ),
+            ]
+        );
+        // Without a space at any line end, a broken word cannot be told
+        // from a dash: the hyphen stays.
+        let m = recognise_text(&text.replace(" \n", "\n"));
+        let input = m.cases[0]
+            .sections
+            .iter()
+            .find(|s| s.kind == Kind::Input)
+            .expect("an input section");
+        let Some(Block::Items(items)) = input.blocks.first() else {
+            panic!("items: {:?}", input.blocks);
+        };
+        assert_eq!(
+            items[0].text,
+            "Informasjonen må være lett tilgjenge- lig for alle som trenger den"
+        );
     }
 }
