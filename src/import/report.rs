@@ -373,6 +373,13 @@ pub(crate) fn report(
             let _ = writeln!(out, "  line {}: {}", n.line, n.text);
         }
     }
+    let todos = super::todo::todos(lines, m);
+    if !todos.is_empty() {
+        let _ = writeln!(out, "\nTo do by hand, not imported ({}):", todos.len());
+        for t in &todos {
+            let _ = writeln!(out, "  line {}: {}", t.line, t.text);
+        }
+    }
     let other: Vec<&&Notice> = notes.iter().filter(|n| !n.blocks_build).collect();
     if !other.is_empty() || !guesses.is_empty() || m.date_note.is_some() || !m.unplaced.is_empty() {
         let _ = writeln!(
