@@ -32,6 +32,8 @@ impl Recogniser<'_> {
         }
         let mut mode = Mode::Seats;
         let mut pending: Option<Row> = None;
+        // Rows placed under the organisation of the row above them.
+        let mut heading_rows: Vec<usize> = Vec::new();
         let registry = self.registry;
         let name_like = |s: &str| -> bool {
             let words: Vec<&str> = s.split_whitespace().collect();
@@ -249,6 +251,39 @@ impl Recogniser<'_> {
                     p.lines.push(line.no);
                 }
                 flush(&mut pending, table, &mut self.out);
+                continue;
+            }
+            // A name alone under a row whose organisation stood on a line of
+            // its own: one more person of that organisation ("Forening" /
+            // "Kari Nordmann" / "Per Hansen"). Unless the registry knows the
+            // person, a name or "Avbud" next means this line heads a row.
+            let heads_a_row = lines[k..].iter().find(|l| !l.is_empty()).is_some_and(|n| {
+                let next = n.content();
+                name_like(&next) || is_regrets(&next.to_lowercase())
+            });
+            let under_heading = pending.is_none()
+                && cells.len() < 2
+                && name_like(&words)
+                && !is_regrets(&lower)
+                && (registry.knows_person(&words) || !heads_a_row)
+                && self.out.attendance.seats.last().is_some_and(|r| {
+                    r.person.is_some() && (r.lines.len() >= 2 || heading_rows.contains(&r.lines[0]))
+                });
+            if under_heading {
+                let label = self
+                    .out
+                    .attendance
+                    .seats
+                    .last()
+                    .map(|r| r.label.clone())
+                    .unwrap_or_default();
+                heading_rows.push(line.no);
+                self.out.attendance.seats.push(Row {
+                    label,
+                    person: Some(words.clone()),
+                    lines: vec![line.no],
+                    ..Row::default()
+                });
                 continue;
             }
             let mut row = if cells.len() >= 2 {
@@ -477,6 +512,28 @@ mod tests {
                 ("Seniorforum", false, false),
                 ("Eldreforum", true, true),
                 ("Forening", true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_under_an_organisation_heading_belong_to_it() {
+        let m = minutes(
+            "Referat fra møte 3/2026 i Rådet\nDato: 2. april 2026\n\nSak 5/26 Plan\nTekst.\n\nDeltakerliste\nOrganisasjon Navn\nSeniorforum\nKari Nordmann\nPer Hansen\nEldreforum\nOla Olsen\nForening for eldre Avbud\n",
+        );
+        let seats: Vec<(&str, Option<&str>, bool)> = m
+            .attendance
+            .seats
+            .iter()
+            .map(|r| (r.label.as_str(), r.person.as_deref(), r.regrets))
+            .collect();
+        assert_eq!(
+            seats,
+            [
+                ("Seniorforum", Some("Kari Nordmann"), false),
+                ("Seniorforum", Some("Per Hansen"), false),
+                ("Eldreforum", Some("Ola Olsen"), false),
+                ("Forening for eldre", None, true),
             ]
         );
     }
