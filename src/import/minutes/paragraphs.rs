@@ -544,17 +544,25 @@ impl Parser {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{item_texts, recognise_text};
+    use super::super::recognise_text;
     use super::*;
+
+    /// The texts of the input items of the first case in `text`.
+    fn input_items(text: &str) -> Vec<String> {
+        let m = recognise_text(text);
+        let input = m.cases[0].sections.iter().find(|s| s.kind == Kind::Input);
+        match input.and_then(|s| s.blocks.first()) {
+            Some(Block::Items(items)) => items.iter().map(|i| i.text.clone()).collect(),
+            other => panic!("items: {other:?}"),
+        }
+    }
 
     #[test]
     fn a_word_broken_at_the_line_end_is_joined_and_a_dash_is_not() {
-        // Extracted text keeps the space where a line wrapped between
-        // words: "tilgjenge-" has none, "svar- " has one.
+        // Extracted text keeps a space at a wrap: "svar- " has one.
         let text = [
             "Rådet #2/2026 – Referat",
             "Dato: 4. mai 2026",
-            "",
             "Sak 3/26 Informasjon",
             "Innspill fra Rådet",
             "• Informasjonen må være lett tilgjenge-",
@@ -573,46 +581,17 @@ mod tests {
             }
         })
         .join("\n");
-        let m = recognise_text(&text);
-        let input = m.cases[0]
-            .sections
-            .iter()
-            .find(|s| s.kind == Kind::Input)
-            .expect("an input section");
-        let Some(Block::Items(items)) = input.blocks.first() else {
-            panic!("items: {:?}", input.blocks);
-        };
         assert_eq!(
-            item_texts(items),
+            input_items(&text),
             [
-                (
-                    "Informasjonen må være lett tilgjengelig for alle som trenger den".to_string(),
-                    0
-                ),
-                (
-                    "Mange venter lenge på svar- saksbehandlingen må bli raskere".to_string(),
-                    0
-                ),
-                (
-                    "Både helse- og omsorgstjenester og bruker- og pårørendeorganisasjoner"
-                        .to_string(),
-                    0
-                ),
+                "Informasjonen må være lett tilgjengelig for alle som trenger den",
+                "Mange venter lenge på svar- saksbehandlingen må bli raskere",
+                "Både helse- og omsorgstjenester og bruker- og pårørendeorganisasjoner",
             ]
         );
-        // Without a space at any line end, a broken word cannot be told
-        // from a dash: the hyphen stays.
-        let m = recognise_text(&text.replace(" \n", "\n"));
-        let input = m.cases[0]
-            .sections
-            .iter()
-            .find(|s| s.kind == Kind::Input)
-            .expect("an input section");
-        let Some(Block::Items(items)) = input.blocks.first() else {
-            panic!("items: {:?}", input.blocks);
-        };
+        // No space at any line end: a broken word is not told from a dash.
         assert_eq!(
-            items[0].text,
+            input_items(&text.replace(" \n", "\n"))[0],
             "Informasjonen må være lett tilgjenge- lig for alle som trenger den"
         );
     }
