@@ -35,6 +35,11 @@ pub(crate) struct Line {
     pub kind: LineKind,
     /// Printed in bold throughout (known from `.docx` only).
     pub bold: bool,
+    /// The line ends with a hyphen that joining must keep: the source
+    /// printed a space after it ("prosesser- "), so it is a dash, or the
+    /// source ends no line with a space, so a word broken at a hyphen cannot
+    /// be told from a dash.
+    pub spaced_dash: bool,
 }
 
 impl Line {
@@ -154,6 +159,19 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
         .find(|l| !l.is_empty())
         .unwrap_or_default();
     let first_count = raw.iter().filter(|(_, l, _)| collapse(l) == first).count();
+    // Extracted text usually keeps the space where a line was wrapped; a
+    // line that ends with a hyphen and no space then broke inside a word.
+    let printed: Vec<&String> = raw
+        .iter()
+        .map(|(_, l, _)| l)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let wraps_spaced = printed
+        .iter()
+        .filter(|l| l.ends_with(char::is_whitespace))
+        .count()
+        * 2
+        >= printed.len().max(1);
     let mut lines: Vec<Line> = raw
         .iter()
         .enumerate()
@@ -178,11 +196,14 @@ pub(crate) fn classify(raw: &[(usize, String, bool)]) -> Vec<Line> {
             } else {
                 LineKind::Text
             };
+            let spaced_dash = text.ends_with('-')
+                && (!wraps_spaced || line.trim_start().ends_with(char::is_whitespace));
             Line {
                 no: *no,
                 text,
                 kind,
                 bold: *bold,
+                spaced_dash,
             }
         })
         .collect();

@@ -20,6 +20,7 @@ pub mod report;
 mod resolve;
 mod source;
 mod text;
+mod todo;
 
 use std::path::{Path, PathBuf};
 

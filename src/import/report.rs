@@ -252,7 +252,9 @@ pub(crate) fn report(
         ("guest", &a.guests),
     ] {
         for (i, row) in rows.iter().enumerate() {
-            let status = if row.regrets {
+            let status = if row.no_show() {
+                "ikke møtt".to_string()
+            } else if row.regrets {
                 "avbud".to_string()
             } else {
                 row.person.clone().unwrap_or_default()
@@ -369,6 +371,13 @@ pub(crate) fn report(
         );
         for n in notes.iter().filter(|n| n.blocks_build) {
             let _ = writeln!(out, "  line {}: {}", n.line, n.text);
+        }
+    }
+    let todos = super::todo::todos(lines, m);
+    if !todos.is_empty() {
+        let _ = writeln!(out, "\nTo do by hand, not imported ({}):", todos.len());
+        for t in &todos {
+            let _ = writeln!(out, "  line {}: {}", t.line, t.text);
         }
     }
     let other: Vec<&&Notice> = notes.iter().filter(|n| !n.blocks_build).collect();

@@ -306,10 +306,19 @@ pub(crate) fn case_line(
     Some((number, kind, super::lines::collapse(title)))
 }
 
-/// Joins a wrapped line to the text before it. A hyphen at the end of a
-/// line is kept ("helse- og", "tjenester - mer"); only a number range
-/// ("2024-" + "2027") is joined without a space.
+/// Joins a wrapped line to the text before it. A word hyphenated at the
+/// line break ("tilgjenge-" + "lig") becomes one word again; a hyphen that
+/// is real stays: before "og"/"eller" ("helse- og"), after a spaced dash
+/// ("tjenester - mer"), in a compound with a name, an abbreviation or a
+/// single letter ("Sør-Trøndelag", "IKT-løsninger", "e-helse"), and in a
+/// number range ("2024-2027").
 pub(crate) fn join(text: &mut String, next: &str) {
+    join_after(text, next, false);
+}
+
+/// [`join`], told whether the line `text` ends with was printed with a
+/// space after its hyphen (a dash, never a broken word).
+pub(crate) fn join_after(text: &mut String, next: &str, spaced_dash: bool) {
     let next = next.trim();
     if next.is_empty() {
         return;
@@ -332,9 +341,60 @@ pub(crate) fn join(text: &mut String, next: &str) {
         && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
         && next.starts_with(char::is_uppercase);
     if !range && !compound {
-        text.push(' ');
+        match line_break_hyphen(text, next).filter(|_| !spaced_dash) {
+            Some(Hyphen::Soft) => {
+                text.pop();
+            }
+            Some(Hyphen::Real) => {}
+            None => text.push(' '),
+        }
     }
     text.push_str(next);
+}
+
+/// What a hyphen that ends a line inside a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hyphen {
+    /// Put in to break the word at the line end: dropped when joined.
+    Soft,
+    /// Part of the word: kept, and the word goes on unspaced.
+    Real,
+}
+
+/// The hyphen that ends `text` when it cuts a word the next line goes on
+/// with in lower case, or None (a spaced dash, a coordinated compound
+/// "helse- og", a next line that is not a word's end).
+fn line_break_hyphen(text: &str, next: &str) -> Option<Hyphen> {
+    let stem = text.strip_suffix('-')?;
+    let word: String = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() || !word.chars().last().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let first = next.split_whitespace().next().unwrap_or("");
+    if !first.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "helse- og omsorgstjenester", "for- eller etterarbeid": the hyphen
+    // stands for the shared end of the compound.
+    if ["og", "eller", "samt", "enn", "til", "som", "and", "or"].contains(&first) {
+        return None;
+    }
+    let abbreviation = word.chars().skip(1).any(char::is_uppercase);
+    let letter = word.chars().count() == 1;
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    Some(if abbreviation || letter || digits {
+        Hyphen::Real
+    } else {
+        Hyphen::Soft
+    })
 }
 
 /// True when the text ends a question: "…?", "…?)", "…?»".
@@ -444,9 +504,37 @@ mod tests {
 
     #[test]
     fn joining_keeps_real_hyphens() {
+        // A word broken at the line end is one word again.
         let mut s = "helse- og omsorgs-".to_string();
         join(&mut s, "tjeneste");
-        assert_eq!(s, "helse- og omsorgs- tjeneste");
+        assert_eq!(s, "helse- og omsorgstjeneste");
+        let mut s = "• Informasjonen er tilgjenge-".to_string();
+        join(&mut s, "lig i klart språk.");
+        assert_eq!(s, "• Informasjonen er tilgjengelig i klart språk.");
+        let mut s = "(bruker-".to_string();
+        join(&mut s, "medvirkning).");
+        assert_eq!(s, "(brukermedvirkning).");
+        // Compounds that share their end keep the hyphen and the space.
+        let mut s = "bruker-".to_string();
+        join(&mut s, "og pårørendeorganisasjoner");
+        assert_eq!(s, "bruker- og pårørendeorganisasjoner");
+        let mut s = "Tilbud om for-".to_string();
+        join(&mut s, "eller etterarbeid");
+        assert_eq!(s, "Tilbud om for- eller etterarbeid");
+        // An abbreviation or a letter before the hyphen: a real compound.
+        let mut s = "nye IKT-".to_string();
+        join(&mut s, "løsninger");
+        assert_eq!(s, "nye IKT-løsninger");
+        let mut s = "bruk av e-".to_string();
+        join(&mut s, "helse");
+        assert_eq!(s, "bruk av e-helse");
+        // A dash standing alone, and a dash before a bullet's text.
+        let mut s = "tjenester –".to_string();
+        join(&mut s, "mer åpenhet");
+        assert_eq!(s, "tjenester – mer åpenhet");
+        let mut s = "Dette gjelder:".to_string();
+        join(&mut s, "- helse");
+        assert_eq!(s, "Dette gjelder: - helse");
         let mut s = "perioden 2024-".to_string();
         join(&mut s, "2027.");
         assert_eq!(s, "perioden 2024-2027.");

@@ -388,7 +388,7 @@ pub struct RawSeatAttendance {
     pub label: Option<String>,
     /// Who came, by person id.
     pub person: Option<Spanned<String>>,
-    /// `til-stede` (default when a person is given) or `avbud`.
+    /// `til-stede` (default when a person is given), `avbud` or `ikke-møtt`.
     pub status: Option<Spanned<String>>,
 }
 

@@ -162,7 +162,7 @@ pub struct Decision {
     pub case: Option<usize>,
 }
 
-/// Present or sent regrets.
+/// Present, sent regrets, or absent without notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttendanceStatus {
@@ -170,6 +170,8 @@ pub enum AttendanceStatus {
     Present,
     /// Avbud: sent regrets; the seat was empty.
     Regrets,
+    /// Ikke møtt: did not come and sent no regrets; the seat was empty.
+    Absent,
 }
 
 impl AttendanceStatus {
@@ -178,6 +180,7 @@ impl AttendanceStatus {
         match self {
             Self::Present => "Til stede",
             Self::Regrets => "Avbud",
+            Self::Absent => "Ikke møtt",
         }
     }
 }
@@ -618,6 +621,7 @@ fn status(
         &row.person,
     ) {
         (Some("avbud"), _) => Some(AttendanceStatus::Regrets),
+        (Some("ikke-møtt"), _) => Some(AttendanceStatus::Absent),
         (Some("til-stede"), Some(_)) | (None, Some(_)) => Some(AttendanceStatus::Present),
         (Some("til-stede"), None) | (None, None) => {
             check.push(
@@ -633,7 +637,7 @@ fn status(
             let span = row.status.as_ref().expect("status").span();
             check.push(
                 file.error_at(span, format!("unknown attendance status \"{other}\""))
-                    .hint("use status = \"avbud\" (regrets) or \"til-stede\" (present)"),
+                    .hint("use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)"),
             );
             None
         }
