@@ -564,7 +564,7 @@ fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checker) -> Confi
                 SplitMode::Auto
             }
         };
-        if crate::search::language(&raw.default_language).is_none() {
+        if crate::language::language(&raw.default_language).is_none() {
             check.push(
                 Diagnostic::error(
                     &parsed.file.path,

@@ -1,8 +1,7 @@
 //! Stage 5: write the site, whole or not at all.
 //!
-//! Files are written (pages minified, unless their templates already were:
-//! see `render::minify`) to a temporary folder beside the output,
-//! then swapped into place with renames, so a failed or killed build leaves
+//! Files are written as `render` and `search` made them (this stage only
+//! writes bytes) to a temporary folder beside the output, then swapped into place with renames, so a failed or killed build leaves
 //! the previous site as it was. The output folder carries a marker file; a
 //! folder without it that is not empty is refused, never wiped, and a `.git`
 //! inside the output is carried over untouched. Whatever its marker, a
@@ -18,7 +17,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
+use crate::progress::Progress;
 pub use guard::{canonical, guard_output_dir, SOURCE_FOLDERS};
 
 /// The marker that says a folder is medvirk's output and may be replaced.
@@ -40,16 +40,6 @@ pub struct WriteSummary {
     pub files: usize,
     /// Total bytes.
     pub bytes: u64,
-}
-
-/// A stable 64-bit FNV-1a hash, for fingerprinting asset names.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:08x}", hash >> 32)
 }
 
 /// Refuses an output folder that is not ours: it exists, is not empty and has no marker.
@@ -80,20 +70,14 @@ pub fn check_output_dir(output: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// `html` minified as pages are when written.
-pub fn minify(html: &[u8]) -> Vec<u8> {
-    minify_html::minify(html, &minify_cfg())
-}
-
 /// Writes `files` and `copies` as the new content of `output`, atomically.
 pub fn write_site(
     output: &Path,
     files: Vec<OutputFile>,
     copies: &[CopiedFile],
-    minify: bool,
-    progress: &dyn crate::Progress,
+    progress: &dyn Progress,
 ) -> Result<WriteSummary, Error> {
-    let staging = Staging::begin(output, minify)?;
+    let staging = Staging::begin(output)?;
     progress.stage("write", (files.len() + copies.len()) as u64);
     files
         .into_par_iter()
@@ -113,7 +97,6 @@ pub struct Staging {
     output: PathBuf,
     parent: PathBuf,
     name: String,
-    minify: Option<minify_html::Cfg>,
     files: AtomicUsize,
     bytes: AtomicU64,
     /// Whether the folders came from the previous site (some may be unused).
@@ -123,8 +106,8 @@ pub struct Staging {
 
 impl Staging {
     /// Checks that `output` may be replaced, clears what an interrupted build
-    /// left and makes the staging folder. HTML is minified when `minify` is set.
-    pub fn begin(output: &Path, minify: bool) -> Result<Staging, Error> {
+    /// left and makes the staging folder.
+    pub fn begin(output: &Path) -> Result<Staging, Error> {
         check_output_dir(output)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -146,7 +129,6 @@ impl Staging {
             output: output.to_path_buf(),
             parent,
             name,
-            minify: minify.then(minify_cfg),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             reused,
@@ -154,17 +136,12 @@ impl Staging {
         })
     }
 
-    /// Writes one file (minified if it is HTML); returns its size.
+    /// Writes one file; returns its size.
     pub fn write(&self, file: OutputFile) -> Result<u64, Error> {
-        let bytes: std::borrow::Cow<[u8]> = match &self.minify {
-            Some(cfg) if file.path.ends_with(".html") => {
-                minify_html::minify(&file.bytes, cfg).into()
-            }
-            _ => file.bytes.as_slice().into(),
-        };
+        let bytes = file.bytes.as_slice();
         let path = self.place(&file.path)?;
-        if !self.link_unchanged(&file.path, &bytes, &path) {
-            create(&path, |p| fs::write(p, &bytes)).map_err(|e| Error::write(&path, e))?;
+        if !self.link_unchanged(&file.path, bytes, &path) {
+            create(&path, |p| fs::write(p, bytes)).map_err(|e| Error::write(&path, e))?;
         }
         Ok(self.count(bytes.len() as u64))
     }
@@ -470,22 +447,10 @@ fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// How pages (and, in `render`, templates) are minified.
-pub(crate) fn minify_cfg() -> minify_html::Cfg {
-    // Keep what validators and old browsers expect; the savings are small.
-    minify_html::Cfg {
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        minify_doctype: false,
-        minify_css: false,
-        minify_js: false,
-        ..minify_html::Cfg::default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::NoProgress;
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
@@ -502,8 +467,7 @@ mod tests {
             &out,
             vec![file("index.html", "<p>en</p>"), file("a/b.txt", "x")],
             &[],
-            false,
-            &crate::NoProgress,
+            &NoProgress,
         )
         .unwrap();
         fs::create_dir(out.join(".git")).unwrap();
@@ -512,8 +476,7 @@ mod tests {
             &out,
             vec![file("index.html", "<p>to</p>")],
             &[],
-            false,
-            &crate::NoProgress,
+            &NoProgress,
         )
         .unwrap();
         assert_eq!(
@@ -561,7 +524,7 @@ mod tests {
         let spare = tmp.path().join(".public.medvirk-spare");
         let build = |files: &[(&str, &str)]| {
             let files = files.iter().map(|(p, t)| file(p, t)).collect();
-            write_site(&out, files, &[], false, &crate::NoProgress).unwrap();
+            write_site(&out, files, &[], &NoProgress).unwrap();
             assert!(files_under(&spare).is_empty(), "no file waits in the spare");
         };
         build(&[
@@ -600,7 +563,7 @@ mod tests {
         // A build that fails leaves the site as it was (the folders it took
         // from the spare go with it; the next build makes new ones).
         let before = files_under(&out);
-        let staging = Staging::begin(&out, false).unwrap();
+        let staging = Staging::begin(&out).unwrap();
         staging.write(file("index.html", "4")).unwrap();
         drop(staging);
         assert_eq!(files_under(&out), before);
@@ -611,14 +574,8 @@ mod tests {
     fn refuses_a_folder_that_is_not_ours() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("viktig.txt"), "ikke slett").unwrap();
-        let err = write_site(
-            tmp.path(),
-            vec![file("index.html", "x")],
-            &[],
-            false,
-            &crate::NoProgress,
-        )
-        .unwrap_err();
+        let err =
+            write_site(tmp.path(), vec![file("index.html", "x")], &[], &NoProgress).unwrap_err();
         assert!(err.to_string().contains("not written by medvirk"), "{err}");
         assert_eq!(
             fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(),
@@ -637,10 +594,10 @@ mod tests {
                 file("other/index.html", second),
             ]
         };
-        write_site(&out, site("<p>før</p>"), &[], false, &crate::NoProgress).unwrap();
+        write_site(&out, site("<p>før</p>"), &[], &NoProgress).unwrap();
         let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
         let (same, other) = (inode("same/index.html"), inode("other/index.html"));
-        write_site(&out, site("<p>etter</p>"), &[], false, &crate::NoProgress).unwrap();
+        write_site(&out, site("<p>etter</p>"), &[], &NoProgress).unwrap();
         assert_eq!(inode("same/index.html"), same, "linked from the old site");
         assert_ne!(inode("other/index.html"), other, "written anew");
         assert_eq!(
@@ -668,12 +625,5 @@ mod tests {
         assert!(!root.exists());
         assert!(tmp.path().exists(), "only the tree itself goes");
         remove_tree(&root).unwrap();
-    }
-
-    #[test]
-    fn fingerprints_are_stable() {
-        assert_eq!(fingerprint(b"a"), fingerprint(b"a"));
-        assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
-        assert_eq!(fingerprint(b"").len(), 8);
     }
 }
