@@ -15,9 +15,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::load;
 use crate::model::urls::{self, PageKind};
 use crate::model::{html, Body, CaseRef, Site};
-use crate::{load, render_site, BuildOptions};
+use crate::pipeline::{render_site, BuildOptions};
 
 /// What to do about a link that does not resolve.
 const HINT: &str = "link to a page that exists, with an anchor on it (input items are #innspill-1, #innspill-1-2, …)";

@@ -1,6 +1,6 @@
 //! `medvirk serve`: build, serve on loopback, rebuild on change, reload pages.
 //!
-//! The site is rendered into memory ([`crate::render_site_cached`]) and served from
+//! The site is rendered into memory ([`render_site_cached`]) and served from
 //! there, so nothing under the output folder changes and a request can only
 //! ever reach a file the build produced: there is no path to traverse. A
 //! watcher rebuilds after a change settles; open pages hear about it over
@@ -8,7 +8,7 @@
 //! only) and reload, or show the build error in an overlay while the last
 //! good site stays served.
 //!
-//! A rebuild does again only what a change reaches ([`crate::SiteCache`]):
+//! A rebuild does again only what a change reaches ([`SiteCache`]):
 //! the watcher's paths are the only files read, meetings whose files did not
 //! change are taken whole from the last build, the whole site is validated
 //! again (a change anywhere can break a link anywhere), and only the pages
@@ -17,6 +17,8 @@
 //! the kept documents of unchanged meetings: at 10,000 cases it still costs
 //! ten times the rest of a rebuild, and an author saving a page mostly
 //! looks at the page.
+
+mod cache;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -35,7 +37,9 @@ use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 
-use crate::{BuildOptions, Error};
+use crate::error::Error;
+use crate::pipeline::BuildOptions;
+pub use cache::{render_site_cached, render_site_deferred, SiteCache};
 
 /// Where and what to serve.
 #[derive(Debug, Clone)]
@@ -74,7 +78,7 @@ struct AppState {
     snapshot: Arc<RwLock<Snapshot>>,
     events: broadcast::Sender<Notice>,
     /// What the last render made, so a rebuild redoes only what changed.
-    cache: Arc<crate::SiteCache>,
+    cache: Arc<SiteCache>,
     /// One search index is made at a time.
     indexing: Arc<tokio::sync::Mutex<()>>,
     /// One render at a time: the watcher's, or one for a new index.
@@ -164,8 +168,8 @@ fn rebuild(state: &AppState, index: Index) {
     let start = Instant::now();
     let (build, options) = (&state.build, &state.options);
     let rendered = match index {
-        Index::Defer => crate::render_site_deferred(build, &state.cache),
-        Index::Build => crate::render_site_cached(build, &state.cache),
+        Index::Defer => render_site_deferred(build, &state.cache),
+        Index::Build => render_site_cached(build, &state.cache),
     };
     match rendered {
         Ok(site) => {
@@ -286,14 +290,8 @@ fn watch(state: &AppState) {
         .root
         .canonicalize()
         .unwrap_or_else(|_| build.root.clone());
-    for name in [
-        "config.toml",
-        "content",
-        "data",
-        "theme",
-        "templates",
-        "static",
-    ] {
+    // Not `theme/`: the default theme is compiled in, and nothing reads it.
+    for name in ["config.toml", "content", "data", "templates", "static"] {
         let path = root.join(name);
         if path.exists() {
             if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {

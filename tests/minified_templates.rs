@@ -47,8 +47,8 @@ fn both_ways(site: &TestSite) -> Vec<(String, Vec<u8>, Vec<u8>)> {
         );
         pages.push((
             file.path.clone(),
-            medvirk::output::minify(&file.bytes),
-            medvirk::output::minify(&other.bytes),
+            medvirk::render::minify(&file.bytes),
+            medvirk::render::minify(&other.bytes),
         ));
     }
     pages
@@ -83,4 +83,35 @@ fn a_site_template_the_minifier_would_misread_makes_every_page_minified() {
     assert!(case.contains("<h1 class=t>"), "{case}");
     assert!(!case.contains("\n<"), "the page was minified: {case}");
     assert!(report.pages > 0);
+}
+
+#[test]
+fn serve_gives_the_bytes_build_writes_when_pages_are_minified_one_by_one() {
+    let site = TestSite::minimal();
+    site.write(
+        "templates/case.html",
+        "{% extends \"base.html\" %}{% block content %}<h1 {% if case.title %}class=\"t\"{% endif %}>{{ case.title }}</h1>{% endblock content %}",
+    );
+    site.build().expect("builds");
+    let written = site.files();
+    let cache = medvirk::SiteCache::default();
+    let served = medvirk::render_site_cached(&options(&site), &cache).expect("renders");
+    assert!(served.minify_html, "the case template cannot be minified");
+    let pages: Vec<_> = served
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .collect();
+    assert!(pages.len() > 3, "{} pages", pages.len());
+    for file in pages {
+        let on_disk = written
+            .iter()
+            .find(|(path, _)| *path == file.path)
+            .unwrap_or_else(|| panic!("{} was written", file.path));
+        assert!(
+            on_disk.1 == *file.bytes,
+            "{} differs between build and serve",
+            file.path
+        );
+    }
 }

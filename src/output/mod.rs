@@ -1,15 +1,16 @@
 //! Stage 5: write the site, whole or not at all.
 //!
-//! Files are written (pages minified, unless their templates already were:
-//! see `render::minify`) to a temporary folder beside the output,
-//! then swapped into place with renames, so a failed or killed build leaves
+//! Files are written as `render` and `search` made them (this stage only
+//! writes bytes) to a temporary folder beside the output, then swapped into place with renames, so a failed or killed build leaves
 //! the previous site as it was. The output folder carries a marker file; a
 //! folder without it that is not empty is refused, never wiped, and a `.git`
 //! inside the output is carried over untouched. Whatever its marker, a
 //! folder that holds the site's sources is never an output folder
 //! ([`guard_output_dir`]).
 
+mod folders;
 mod guard;
+mod swap;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,8 +19,12 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
+use crate::progress::Progress;
+pub use folders::remove_tree;
+use folders::{create, remove_empty_folders};
 pub use guard::{canonical, guard_output_dir, SOURCE_FOLDERS};
+use swap::{recover, reuse_folders, spare_path, swap};
 
 /// The marker that says a folder is medvirk's output and may be replaced.
 pub const MARKER: &str = ".medvirk-output";
@@ -40,16 +45,6 @@ pub struct WriteSummary {
     pub files: usize,
     /// Total bytes.
     pub bytes: u64,
-}
-
-/// A stable 64-bit FNV-1a hash, for fingerprinting asset names.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:08x}", hash >> 32)
 }
 
 /// Refuses an output folder that is not ours: it exists, is not empty and has no marker.
@@ -80,20 +75,14 @@ pub fn check_output_dir(output: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// `html` minified as pages are when written.
-pub fn minify(html: &[u8]) -> Vec<u8> {
-    minify_html::minify(html, &minify_cfg())
-}
-
 /// Writes `files` and `copies` as the new content of `output`, atomically.
 pub fn write_site(
     output: &Path,
     files: Vec<OutputFile>,
     copies: &[CopiedFile],
-    minify: bool,
-    progress: &dyn crate::Progress,
+    progress: &dyn Progress,
 ) -> Result<WriteSummary, Error> {
-    let staging = Staging::begin(output, minify)?;
+    let staging = Staging::begin(output)?;
     progress.stage("write", (files.len() + copies.len()) as u64);
     files
         .into_par_iter()
@@ -113,7 +102,6 @@ pub struct Staging {
     output: PathBuf,
     parent: PathBuf,
     name: String,
-    minify: Option<minify_html::Cfg>,
     files: AtomicUsize,
     bytes: AtomicU64,
     /// Whether the folders came from the previous site (some may be unused).
@@ -123,8 +111,8 @@ pub struct Staging {
 
 impl Staging {
     /// Checks that `output` may be replaced, clears what an interrupted build
-    /// left and makes the staging folder. HTML is minified when `minify` is set.
-    pub fn begin(output: &Path, minify: bool) -> Result<Staging, Error> {
+    /// left and makes the staging folder.
+    pub fn begin(output: &Path) -> Result<Staging, Error> {
         check_output_dir(output)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -146,7 +134,6 @@ impl Staging {
             output: output.to_path_buf(),
             parent,
             name,
-            minify: minify.then(minify_cfg),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             reused,
@@ -154,17 +141,12 @@ impl Staging {
         })
     }
 
-    /// Writes one file (minified if it is HTML); returns its size.
+    /// Writes one file; returns its size.
     pub fn write(&self, file: OutputFile) -> Result<u64, Error> {
-        let bytes: std::borrow::Cow<[u8]> = match &self.minify {
-            Some(cfg) if file.path.ends_with(".html") => {
-                minify_html::minify(&file.bytes, cfg).into()
-            }
-            _ => file.bytes.as_slice().into(),
-        };
+        let bytes = file.bytes.as_slice();
         let path = self.place(&file.path)?;
-        if !self.link_unchanged(&file.path, &bytes, &path) {
-            create(&path, |p| fs::write(p, &bytes)).map_err(|e| Error::write(&path, e))?;
+        if !self.link_unchanged(&file.path, bytes, &path) {
+            create(&path, |p| fs::write(p, bytes)).map_err(|e| Error::write(&path, e))?;
         }
         Ok(self.count(bytes.len() as u64))
     }
@@ -240,252 +222,10 @@ impl Drop for Staging {
     }
 }
 
-/// Where the previous site's folders wait for the next build, emptied of files.
-///
-/// A build makes one folder per page. Made anew and removed on every build,
-/// 12,000 of them cost more than writing the pages: ext4 without a journal
-/// skips recently freed inodes one by one when it allocates, so the cost grows
-/// with the square of the site (mkdir was 38 % of all CPU samples of a
-/// 10,000-case rebuild). The folders hold no files between builds, so no copy
-/// of a page that has since been taken down lingers there.
-fn spare_path(parent: &Path, name: &str) -> PathBuf {
-    parent.join(format!(".{name}.medvirk-spare"))
-}
-
-/// Moves the spare folders to `staging`, emptied of files; false (and
-/// nothing moved) when there are none or they cannot be used.
-fn reuse_folders(spare: &Path, staging: &Path) -> bool {
-    // A `.git` there would be the site's history, misplaced: never touched.
-    if !spare.is_dir() || spare.join(".git").exists() {
-        return false;
-    }
-    if fs::rename(spare, staging).is_err() {
-        return false;
-    }
-    if remove_files(staging).is_err() {
-        let _ = remove_tree(staging);
-        return false;
-    }
-    true
-}
-
-/// Runs `make` on `path`; if a folder (left from an earlier site's layout) is
-/// in the way, removes it and tries once more.
-fn create<T>(path: &Path, make: impl Fn(&Path) -> std::io::Result<T>) -> std::io::Result<T> {
-    match make(path) {
-        Err(_) if path.is_dir() => {
-            remove_tree(path)?;
-            make(path)
-        }
-        made => made,
-    }
-}
-
-/// Removes every file under `root`, keeping the folders.
-fn remove_files(root: &Path) -> std::io::Result<()> {
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(root) {
-        let entry = entry.map_err(std::io::Error::from)?;
-        if !entry.file_type().is_dir() {
-            files.push(entry.into_path());
-        }
-    }
-    in_flight(&files, |f| fs::remove_file(f))
-}
-
-/// Removes the folders under `root` that hold nothing, deepest first, and
-/// `root` itself if it ends up empty.
-fn remove_empty_folders(root: &Path) -> std::io::Result<()> {
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(root) {
-        let entry = entry.map_err(std::io::Error::from)?;
-        if entry.file_type().is_dir() {
-            dirs.push((entry.depth(), entry.into_path()));
-        }
-    }
-    // Deepest first, a level at a time, so a folder is empty when its turn
-    // comes unless a file of this build is in it.
-    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
-    for level in dirs.chunk_by(|a, b| a.0 == b.0) {
-        in_flight(level, |(_, d)| match fs::remove_dir(d) {
-            Err(_) if fs::read_dir(d).is_ok_and(|mut e| e.next().is_some()) => Ok(()),
-            done => done,
-        })?;
-    }
-    Ok(())
-}
-
-/// Removes a folder and everything in it, many files at a time.
-///
-/// Unlinking is bound by the file system, not the CPU: with a few requests in
-/// flight a 30,000-file site goes about three times as fast as one by one.
-pub fn remove_tree(root: &Path) -> std::io::Result<()> {
-    if !root.exists() {
-        return Ok(());
-    }
-    remove_files(root)?;
-    remove_empty_folders(root)?;
-    match root.exists() {
-        // Something was written into it meanwhile.
-        true => Err(std::io::Error::other("the folder is not empty")),
-        false => Ok(()),
-    }
-}
-
-/// How many file-system requests [`remove_tree`] keeps in flight.
-const IO_THREADS: usize = 8;
-
-/// Runs `op` on every item from [`IO_THREADS`] threads; the first error wins.
-fn in_flight<T: Sync>(
-    items: &[T],
-    op: impl Fn(&T) -> std::io::Result<()> + Sync,
-) -> std::io::Result<()> {
-    if items.len() < 64 {
-        return items.iter().try_for_each(op);
-    }
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..IO_THREADS)
-            .map(|_| {
-                scope.spawn(|| loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    match items.get(i) {
-                        Some(item) => op(item)?,
-                        None => return Ok(()),
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .try_for_each(|w| w.join().expect("an I/O worker panicked"))
-    })
-}
-
-/// Puts `staging` where `output` is, keeping a `.git` found in the old output.
-///
-/// On Linux the two folders are exchanged in one atomic step, so `output`
-/// always holds a whole site, old or new, even if the process is killed. A
-/// `.git` is moved across after that; if a kill lands in between, the next
-/// build finds it in the leftover folder and puts it back ([`recover`]).
-fn swap(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Error> {
-    if !output.exists() {
-        return fs::rename(staging, output).map_err(|e| Error::write(output, e));
-    }
-    match exchange(staging, output) {
-        Ok(()) => {
-            // `staging` now holds the previous site.
-            let git = staging.join(".git");
-            if git.exists() {
-                let target = output.join(".git");
-                fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
-            }
-            let spare = spare_path(parent, name);
-            let kept = !spare.exists()
-                && remove_files(staging).is_ok()
-                && fs::rename(staging, &spare).is_ok();
-            if kept {
-                return Ok(());
-            }
-            remove_tree(staging).map_err(|e| Error::write(staging, e))
-        }
-        Err(_) => swap_by_renames(output, staging, parent, name),
-    }
-}
-
-/// The portable fallback: two renames, with a moment between them.
-fn swap_by_renames(output: &Path, staging: &Path, parent: &Path, name: &str) -> Result<(), Error> {
-    let git = output.join(".git");
-    if git.exists() {
-        let target = staging.join(".git");
-        fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
-    }
-    let old = parent.join(format!(".{name}.medvirk-old-{}", std::process::id()));
-    if old.exists() {
-        remove_tree(&old).map_err(|e| Error::write(&old, e))?;
-    }
-    fs::rename(output, &old).map_err(|e| Error::write(output, e))?;
-    if let Err(e) = fs::rename(staging, output) {
-        // Put the previous site back before reporting.
-        let _ = fs::rename(&old, output);
-        return Err(Error::write(output, e));
-    }
-    remove_tree(&old).map_err(|e| Error::write(&old, e))?;
-    Ok(())
-}
-
-/// Swaps two paths atomically (`renameat2` with `RENAME_EXCHANGE`).
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both are valid NUL-terminated paths that outlive the call; the
-    // call only reads them.
-    let result = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if result == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
-}
-
-/// Clears folders an interrupted build left beside `output`, first putting
-/// back a `.git` that was on its way from the old site to the new one.
-fn recover(output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
-    let Ok(entries) = fs::read_dir(parent) else {
-        return Ok(());
-    };
-    let prefixes = [
-        format!(".{name}.medvirk-tmp-"),
-        format!(".{name}.medvirk-old-"),
-    ];
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        if !prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
-            continue;
-        }
-        let leftover = entry.path();
-        let git = leftover.join(".git");
-        if git.exists() && output.is_dir() && !output.join(".git").exists() {
-            let target = output.join(".git");
-            fs::rename(&git, &target).map_err(|e| Error::write(&target, e))?;
-        }
-        remove_tree(&leftover).map_err(|e| Error::write(&leftover, e))?;
-    }
-    Ok(())
-}
-
-/// How pages (and, in `render`, templates) are minified.
-pub(crate) fn minify_cfg() -> minify_html::Cfg {
-    // Keep what validators and old browsers expect; the savings are small.
-    minify_html::Cfg {
-        keep_closing_tags: true,
-        keep_html_and_head_opening_tags: true,
-        minify_doctype: false,
-        minify_css: false,
-        minify_js: false,
-        ..minify_html::Cfg::default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::NoProgress;
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
@@ -502,8 +242,7 @@ mod tests {
             &out,
             vec![file("index.html", "<p>en</p>"), file("a/b.txt", "x")],
             &[],
-            false,
-            &crate::NoProgress,
+            &NoProgress,
         )
         .unwrap();
         fs::create_dir(out.join(".git")).unwrap();
@@ -512,8 +251,7 @@ mod tests {
             &out,
             vec![file("index.html", "<p>to</p>")],
             &[],
-            false,
-            &crate::NoProgress,
+            &NoProgress,
         )
         .unwrap();
         assert_eq!(
@@ -561,7 +299,7 @@ mod tests {
         let spare = tmp.path().join(".public.medvirk-spare");
         let build = |files: &[(&str, &str)]| {
             let files = files.iter().map(|(p, t)| file(p, t)).collect();
-            write_site(&out, files, &[], false, &crate::NoProgress).unwrap();
+            write_site(&out, files, &[], &NoProgress).unwrap();
             assert!(files_under(&spare).is_empty(), "no file waits in the spare");
         };
         build(&[
@@ -600,7 +338,7 @@ mod tests {
         // A build that fails leaves the site as it was (the folders it took
         // from the spare go with it; the next build makes new ones).
         let before = files_under(&out);
-        let staging = Staging::begin(&out, false).unwrap();
+        let staging = Staging::begin(&out).unwrap();
         staging.write(file("index.html", "4")).unwrap();
         drop(staging);
         assert_eq!(files_under(&out), before);
@@ -611,14 +349,8 @@ mod tests {
     fn refuses_a_folder_that_is_not_ours() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("viktig.txt"), "ikke slett").unwrap();
-        let err = write_site(
-            tmp.path(),
-            vec![file("index.html", "x")],
-            &[],
-            false,
-            &crate::NoProgress,
-        )
-        .unwrap_err();
+        let err =
+            write_site(tmp.path(), vec![file("index.html", "x")], &[], &NoProgress).unwrap_err();
         assert!(err.to_string().contains("not written by medvirk"), "{err}");
         assert_eq!(
             fs::read_to_string(tmp.path().join("viktig.txt")).unwrap(),
@@ -637,10 +369,10 @@ mod tests {
                 file("other/index.html", second),
             ]
         };
-        write_site(&out, site("<p>før</p>"), &[], false, &crate::NoProgress).unwrap();
+        write_site(&out, site("<p>før</p>"), &[], &NoProgress).unwrap();
         let inode = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
         let (same, other) = (inode("same/index.html"), inode("other/index.html"));
-        write_site(&out, site("<p>etter</p>"), &[], false, &crate::NoProgress).unwrap();
+        write_site(&out, site("<p>etter</p>"), &[], &NoProgress).unwrap();
         assert_eq!(inode("same/index.html"), same, "linked from the old site");
         assert_ne!(inode("other/index.html"), other, "written anew");
         assert_eq!(
@@ -652,28 +384,5 @@ mod tests {
             1,
             "the old site's name for it is gone"
         );
-    }
-
-    #[test]
-    fn removes_a_deep_tree_from_many_threads() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("old");
-        for i in 0..300 {
-            let dir = root.join(format!("m{}/s{i}", i % 7));
-            fs::create_dir_all(&dir).unwrap();
-            fs::write(dir.join("index.html"), "x").unwrap();
-        }
-        fs::write(root.join("top.txt"), "x").unwrap();
-        remove_tree(&root).unwrap();
-        assert!(!root.exists());
-        assert!(tmp.path().exists(), "only the tree itself goes");
-        remove_tree(&root).unwrap();
-    }
-
-    #[test]
-    fn fingerprints_are_stable() {
-        assert_eq!(fingerprint(b"a"), fingerprint(b"a"));
-        assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
-        assert_eq!(fingerprint(b"").len(), 8);
     }
 }

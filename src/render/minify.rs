@@ -6,7 +6,26 @@
 //! `{# … #}`), but only when the minifier can see what every piece of it is:
 //! Tera syntax inside a tag, outside a quoted attribute value, would be read
 //! as attributes and scrambled. A template that is not safe in that sense
-//! makes the site fall back to minifying every page.
+//! makes the site fall back to minifying every page ([`minify`], here in
+//! render too: `output` only writes bytes).
+
+/// `html` minified as a page is when its templates could not be.
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    minify_html::minify(html, &minify_cfg())
+}
+
+/// How pages and templates are minified.
+fn minify_cfg() -> minify_html::Cfg {
+    // Keep what validators and old browsers expect; the savings are small.
+    minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_doctype: false,
+        minify_css: false,
+        minify_js: false,
+        ..minify_html::Cfg::default()
+    }
+}
 
 /// `text` minified with its Tera syntax untouched, or `None` when some of its
 /// Tera syntax sits where the minifier would misread it.
@@ -16,7 +35,7 @@ pub(super) fn minify_template(text: &str) -> Option<String> {
     }
     let cfg = minify_html::Cfg {
         preserve_brace_template_syntax: true,
-        ..crate::output::minify_cfg()
+        ..minify_cfg()
     };
     String::from_utf8(minify_html::minify(text.as_bytes(), &cfg)).ok()
 }
@@ -130,7 +149,7 @@ mod tests {
 
     #[test]
     fn the_themes_templates_are_all_safe() {
-        for (name, text) in super::super::THEME_TEMPLATES {
+        for (name, text) in super::super::templates::THEME_TEMPLATES {
             if name.ends_with(".html") {
                 assert!(minify_template(text).is_some(), "{name}");
             }

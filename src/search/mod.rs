@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 
 use crate::model::{plain_text, Body, CaseRef, Site, SplitMode};
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 /// The indexed fields, in the order documents give them, with their boosts.
 pub const FIELDS: [(&str, f64); 4] = [
@@ -91,22 +91,7 @@ fn without_long_words(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The elasticlunr language for a site language code.
-///
-/// `nb` (Bokmål) and `nn` (Nynorsk) are written languages of Norwegian
-/// (`no`), which is what the stemmer and stop words cover.
-pub fn language(code: &str) -> Option<Box<dyn Language>> {
-    let primary = code
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(code)
-        .to_ascii_lowercase();
-    let code = match primary.as_str() {
-        "nb" | "nn" | "no" => "no",
-        other => other,
-    };
-    elasticlunr::lang::from_code(code)
-}
+pub use crate::language::language;
 
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 
 use super::{DocKind, Document, Term, TermPipeline};
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 /// Documents per result-data chunk.
 pub const CHUNK: usize = 16;

@@ -158,7 +158,7 @@ pub fn text_of(html: &str) -> String {
 
 /// `html` fully minified, as pages were before templates were minified instead.
 pub fn minified(html: &str) -> String {
-    String::from_utf8(medvirk::output::minify(html.as_bytes())).expect("UTF-8")
+    String::from_utf8(medvirk::render::minify(html.as_bytes())).expect("UTF-8")
 }
 
 /// Attribute values of `attr` in `html`, in order (`id="x"` or minified `id=x`).

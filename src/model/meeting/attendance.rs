@@ -1,0 +1,287 @@
+//! Stage 2, model: a meeting's attendance, validated against the council:
+//! who held each seat that day, and who was there in it.
+
+use super::*;
+
+pub(super) fn attendance(
+    file: &SourceFile,
+    raw: &RawMeeting,
+    date: NaiveDate,
+    council: &Council,
+    check: &mut Checker,
+) -> Attendance {
+    let mut out = Attendance::default();
+    let mut seen = std::collections::BTreeSet::new();
+    for row in &raw.attendance {
+        let org = row.organisation.get_ref();
+        if !check.organisation(file, &row.organisation) {
+            continue;
+        }
+        let Some(seat) = attended_seat(file, row, date, council, check) else {
+            continue;
+        };
+        if !seen.insert(seat.id.clone()) {
+            let what = if seat.id == *org {
+                format!("\"{org}\"")
+            } else {
+                format!("the seat \"{}\"", seat.id)
+            };
+            check.push(file.error_at(row.organisation.span(), format!("{what} is listed twice in the attendance"))
+                .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
+        }
+        let Some(status) = status(file, row, check) else {
+            continue;
+        };
+        let mut role = None;
+        if let Some(person) = &row.person {
+            if check.person(file, person) {
+                let holding = seat
+                    .holders
+                    .iter()
+                    .find(|h| &h.person == person.get_ref() && h.holds_on(date));
+                match holding {
+                    Some(h) => role = Some(h.role),
+                    None => check.push(file.error_at(person.span(), format!(
+                        "{} does not hold {org}'s seat on {date}", person.get_ref()))
+                        .hint("add the person as a [[seat.holder]] of the seat in data/council.toml, with `from`/`to` if they changed during the term")),
+                }
+            }
+        }
+        out.seats.push(SeatAttendance {
+            organisation: org.clone(),
+            seat: Some(seat.id.clone()),
+            status,
+            person: row.person.as_ref().map(|p| p.get_ref().clone()),
+            role,
+            label: row
+                .label
+                .clone()
+                .or_else(|| seat.label_at(date).map(String::from)),
+        });
+    }
+    out.seat_count = council.seat_count(date);
+    for row in &raw.observers {
+        if !check.organisation(file, &row.organisation) {
+            continue;
+        }
+        if let Some(seat) = &row.seat {
+            check.push(
+                file.error_at(seat.span(), "an observer has no seat")
+                    .hint("leave `seat` out of [[observers]], or move the row to [[attendance]] if it is a seat's"),
+            );
+        }
+        if let Some(p) = &row.person {
+            check.person(file, p);
+        }
+        let Some(status) = status(file, row, check) else {
+            continue;
+        };
+        out.observers.push(SeatAttendance {
+            organisation: row.organisation.get_ref().clone(),
+            seat: None,
+            status,
+            person: row.person.as_ref().map(|p| p.get_ref().clone()),
+            role: None,
+            label: row.label.clone(),
+        });
+    }
+    for guest in &raw.guests {
+        if let Some(org) = &guest.organisation {
+            check.organisation(file, org);
+        }
+        // A guest's name (possibly a minor's) never enters the model unless it may be published.
+        let published_name = if guest.publish_name {
+            guest.name.as_ref().map(|n| match &guest.note {
+                Some(note) => format!("{n} ({note})"),
+                None => n.clone(),
+            })
+        } else {
+            None
+        };
+        out.guests.push(Guest {
+            organisation: guest.organisation.as_ref().map(|o| o.get_ref().clone()),
+            published_name,
+        });
+    }
+    out.leadership = raw.leadership.iter().map(|p| p.get_ref().clone()).collect();
+    out.secretariat = raw
+        .secretariat
+        .iter()
+        .map(|p| p.get_ref().clone())
+        .collect();
+    out
+}
+
+/// The seat an attendance row is for: the organisation's seat on the
+/// meeting's date, or the one named with `seat =`; an error says why there is none.
+fn attended_seat<'c>(
+    file: &SourceFile,
+    row: &crate::load::RawSeatAttendance,
+    date: NaiveDate,
+    council: &'c Council,
+    check: &mut Checker,
+) -> Option<&'c Seat> {
+    let org = row.organisation.get_ref();
+    let term = council.term_at(date);
+    let in_term = |s: &&Seat| term.is_some_and(|t| t.id == s.term);
+    if let Some(id) = &row.seat {
+        // One id may be declared for several periods: the one of the day, else
+        // the first, for the error.
+        let mut named = council
+            .seats
+            .iter()
+            .filter(in_term)
+            .filter(|s| &s.id == id.get_ref());
+        let first = named.clone().next();
+        let Some(seat) = named.find(|s| s.exists_on(date)).or(first) else {
+            let ids: Vec<&str> = council
+                .seats
+                .iter()
+                .filter(in_term)
+                .filter(|s| s.organisations().any(|o| o == org))
+                .map(|s| s.id.as_str())
+                .collect();
+            check.push(
+                file.error_at(id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
+                    .hint(if ids.is_empty() {
+                        format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
+                    } else {
+                        format!("\"{org}\"'s seats in that term are {}", quoted(&ids))
+                    }),
+            );
+            return None;
+        };
+        if !seat.exists_on(date) {
+            check.push(seat_not_there(file, id.span(), seat, date));
+            return None;
+        }
+        if seat.organisation_at(date) != org {
+            check.push(
+                file.error_at(row.organisation.span(), format!(
+                    "the seat \"{}\" is {}'s on {date}, not {org}'s", seat.id, seat.organisation_at(date)))
+                    .hint("correct `organisation` to the one holding the seat that day, or `seat` to one of its seats"),
+            );
+            return None;
+        }
+        return Some(seat);
+    }
+    let seats = council.seats_at(org, date);
+    match seats.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            // A seat of the organisation's in this term that is not there that day.
+            let gone = council
+                .seats
+                .iter()
+                .filter(in_term)
+                .find(|s| s.organisations().any(|o| o == org));
+            match gone {
+                Some(seat) if !seat.exists_on(date) => {
+                    check.push(seat_not_there(file, row.organisation.span(), seat, date))
+                }
+                Some(seat) => check.push(
+                    file.error_at(row.organisation.span(), format!(
+                        "\"{org}\" has no seat on the council on {date}: its seat \"{}\" is {}'s that day", seat.id, seat.organisation_at(date)))
+                        .hint("list the row under the organisation holding the seat that day, or correct the [[seat.moved]] date in data/council.toml"),
+                ),
+                None => check.push(file.error_at(row.organisation.span(), format!(
+                    "\"{org}\" has no seat on the council on {date}"))
+                    .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]")),
+            }
+            None
+        }
+        many => {
+            // The person decides between the seats, when they hold one of them.
+            let by_person = row.person.as_ref().and_then(|p| {
+                let held: Vec<&&Seat> = many
+                    .iter()
+                    .filter(|s| {
+                        s.holders
+                            .iter()
+                            .any(|h| &h.person == p.get_ref() && h.holds_on(date))
+                    })
+                    .collect();
+                (held.len() == 1).then(|| *held[0])
+            });
+            if by_person.is_none() {
+                let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
+                check.push(
+                    file.error_at(
+                        row.organisation.span(),
+                        format!(
+                            "\"{org}\" has {} seats on {date}; the row does not say which",
+                            many.len()
+                        ),
+                    )
+                    .hint(format!("add seat = {} to the row", quoted(&ids))),
+                );
+            }
+            by_person
+        }
+    }
+}
+
+fn quoted(ids: &[&str]) -> String {
+    let quoted: Vec<String> = ids.iter().map(|i| format!("\"{i}\"")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The error for a row of a seat that has ended, or not yet begun, on `date`.
+fn seat_not_there(
+    file: &SourceFile,
+    span: std::ops::Range<usize>,
+    seat: &Seat,
+    date: NaiveDate,
+) -> crate::error::Diagnostic {
+    let message = if date > seat.to {
+        format!(
+            "the seat \"{}\" ended on {}, before the meeting on {date}",
+            seat.id, seat.to
+        )
+    } else {
+        format!(
+            "the seat \"{}\" begins on {}, after the meeting on {date}",
+            seat.id, seat.from
+        )
+    };
+    file.error_at(span, message).hint(
+        "remove the row, or correct the seat's `from`/`to` in data/council.toml (a seat given to another organisation is a [[seat.moved]])",
+    )
+}
+
+fn status(
+    file: &SourceFile,
+    row: &crate::load::RawSeatAttendance,
+    check: &mut Checker,
+) -> Option<AttendanceStatus> {
+    match (
+        row.status.as_ref().map(|s| s.get_ref().as_str()),
+        &row.person,
+    ) {
+        (Some("avbud"), _) => Some(AttendanceStatus::Regrets),
+        (Some("ikke-møtt"), _) => Some(AttendanceStatus::Absent),
+        (Some("til-stede"), Some(_)) | (None, Some(_)) => Some(AttendanceStatus::Present),
+        (Some("til-stede"), None) | (None, None) => {
+            check.push(
+                file.error_at(
+                    row.organisation.span(),
+                    "an attendance row needs a person or status = \"avbud\"",
+                )
+                .hint("write person = \"id\" for who came, or status = \"avbud\" for regrets"),
+            );
+            None
+        }
+        (Some(other), _) => {
+            let span = row.status.as_ref().expect("status").span();
+            check.push(
+                file.error_at(span, format!("unknown attendance status \"{other}\""))
+                    .hint("use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)"),
+            );
+            None
+        }
+    }
+}
