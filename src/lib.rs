@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-pub use error::{Diagnostic, Diagnostics, Error, Severity};
+pub use error::{Diagnostic, DiagnosticKind, Diagnostics, Error, Severity};
 use output::CopiedFile;
 
 /// What to build, and where.

@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, DiagnosticKind, Diagnostics, Error};
 pub use raw::*;
 pub use source::SourceFile;
 
@@ -305,6 +305,7 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     if let Some(meta) = fs::metadata(&config_path).ok().filter(|m| !m.is_file()) {
         diagnostics.push(
             Diagnostic::error(
+                DiagnosticKind::ConfigNotAFile,
                 "config.toml",
                 format!("config.toml is {}, not a file", links::kind_of(&meta)),
             )
@@ -314,7 +315,12 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     }
     if !config_path.is_file() {
         diagnostics.push(
-            Diagnostic::error("config.toml", "no config.toml in the site folder").hint(format!(
+            Diagnostic::error(
+                DiagnosticKind::NoConfig,
+                "config.toml",
+                "no config.toml in the site folder",
+            )
+            .hint(format!(
                 "run medvirk in a site folder, pass --root, or create one with `medvirk init {}`",
                 root.display()
             )),
@@ -451,18 +457,26 @@ fn section_kinds(
         if let Some(kind) = kind {
             if !matches!(kind.as_str(), "meetings" | "papers" | "pages") {
                 diagnostics.push(
-                    Diagnostic::error(&display, format!("unknown section kind \"{kind}\""))
-                        .hint("use kind = \"meetings\", \"papers\" or \"pages\""),
+                    Diagnostic::error(
+                        DiagnosticKind::UnknownSectionKind,
+                        &display,
+                        format!("unknown section kind \"{kind}\""),
+                    )
+                    .hint("use kind = \"meetings\", \"papers\" or \"pages\""),
                 );
             }
             if kind == "meetings" && dir.as_os_str().is_empty() {
                 // Meetings are addressed under their section's folder; the home page has none.
                 diagnostics.push(
-                    Diagnostic::error(&display, "the home page cannot be the meetings section")
-                        .hint(
-                            "move the meetings into a folder with its own _index.md of \
+                    Diagnostic::error(
+                        DiagnosticKind::HomeIsMeetings,
+                        &display,
+                        "the home page cannot be the meetings section",
+                    )
+                    .hint(
+                        "move the meetings into a folder with its own _index.md of \
                              kind = \"meetings\", such as content/moter/",
-                        ),
+                    ),
                 );
                 continue;
             }
@@ -520,6 +534,7 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
     let display = Path::new("content").join(&rel);
     if let Some(c) = rel.to_string_lossy().chars().find(|c| hidden_char(*c)) {
         return Ok(Some(Loaded::Invalid(vec![Diagnostic::error(
+            DiagnosticKind::HiddenCharacterInPath,
             &display,
             format!(
                 "the file's path holds an invisible or direction-changing character (U+{:04X}), \
@@ -659,6 +674,7 @@ fn read_optional<T: DeserializeOwned>(
     if let Some(meta) = fs::metadata(&path).ok().filter(|m| !m.is_file()) {
         diagnostics.push(
             Diagnostic::error(
+                DiagnosticKind::RegistryNotAFile,
                 rel,
                 format!("{rel} is {}, not a file", links::kind_of(&meta)),
             )

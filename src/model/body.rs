@@ -24,6 +24,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::slug::slugify;
+use crate::error::DiagnosticKind;
 
 /// Parsed Markdown events, owned.
 pub type Events = Vec<Event<'static>>;
@@ -182,6 +183,8 @@ pub struct InputItem {
 /// A problem in a body, at a byte offset of the body text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyProblem {
+    /// What it is about.
+    pub kind: DiagnosticKind,
     /// Byte offset into the body.
     pub offset: usize,
     /// What is wrong.
@@ -294,6 +297,7 @@ fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<BodyProblem> {
                     depth = depth.saturating_add_signed(change);
                     if depth > MAX_NESTING {
                         return Some(BodyProblem {
+                            kind: DiagnosticKind::HtmlTooDeep,
                             offset: range.start + at,
                             message: format!(
                                 "HTML elements nested deeper than {MAX_NESTING} levels"
@@ -310,6 +314,7 @@ fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<BodyProblem> {
                 }
                 if lists > MAX_LIST_DEPTH {
                     return Some(BodyProblem {
+                        kind: DiagnosticKind::ListTooDeep,
                         offset: range.start,
                         message: format!("a list nested deeper than {MAX_LIST_DEPTH} levels"),
                         hint: "flatten the list: nobody can follow that many levels".into(),
@@ -317,6 +322,7 @@ fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<BodyProblem> {
                 }
                 if depth > MAX_NESTING {
                     return Some(BodyProblem {
+        kind: DiagnosticKind::MarkdownTooDeep,
                         offset: range.start,
                         message: format!(
                             "Markdown nested deeper than {MAX_NESTING} levels (quotes, lists, emphasis)"
@@ -362,6 +368,7 @@ fn unsafe_links(events: &[(Event<'static>, Range<usize>)]) -> Vec<BodyProblem> {
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 dangerous_scheme(dest_url).map(|scheme| BodyProblem {
+                    kind: DiagnosticKind::UnsafeLink,
                     offset: range.start,
                     message: format!(
                         "a link to a `{scheme}` address, which would run in the reader's browser"
@@ -634,6 +641,7 @@ impl Builder {
     fn finish_item(&mut self, item: &mut InputItem, offset: usize) {
         if !self.anchors.insert(item.anchor.clone()) {
             self.problems.push(BodyProblem {
+                kind: DiagnosticKind::AnchorTwice,
                 offset,
                 message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
                 hint: "give each item its own anchor with {#…}".into(),
@@ -679,6 +687,7 @@ impl Builder {
                         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                 {
                     self.problems.push(BodyProblem {
+                        kind: DiagnosticKind::InvalidAnchor,
                         offset: item.offset,
                         message: format!("\"{token}\" is not a valid anchor"),
                         hint: "use letters a–z, digits and hyphens, for example {#tidlig-innsats}"
@@ -695,6 +704,7 @@ impl Builder {
                     let theme = theme.replace('_', " ");
                     if slugify(&theme).is_empty() {
                         self.problems.push(BodyProblem {
+                            kind: DiagnosticKind::ItemThemeWithoutLetters,
                             offset: item.offset,
                             message: super::check::empty_theme_message(&theme),
                             hint: super::check::EMPTY_THEME_HINT.into(),
@@ -707,6 +717,7 @@ impl Builder {
                 item.raised_by_many = true;
             } else {
                 self.problems.push(BodyProblem {
+        kind: DiagnosticKind::UnknownItemOption,
                     offset: item.offset,
                     message: format!("unknown input-item option \"{token}\""),
                     hint: "options are #anker, fra=id,id (organisations or people), tema=tema,tema and mange; a paragraph takes .innspill too".into(),

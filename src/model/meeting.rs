@@ -10,7 +10,7 @@ use super::body::Body;
 use super::check::Checker;
 use super::registry::{Council, Seat, SeatRole};
 use super::slug::slugify;
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, DiagnosticKind};
 use crate::load::{Parsed, RawCase, RawMeeting, SourceFile};
 
 /// What kind of case it is.
@@ -310,6 +310,7 @@ pub(crate) fn meeting(
         if e < s {
             check.push(
                 file.error_at(
+                    DiagnosticKind::MeetingEndsBeforeStart,
                     raw.end.as_ref().expect("end").span(),
                     "the meeting ends before it starts",
                 )
@@ -380,7 +381,7 @@ fn attendance(
             } else {
                 format!("the seat \"{}\"", seat.id)
             };
-            check.push(file.error_at(row.organisation.span(), format!("{what} is listed twice in the attendance"))
+            check.push(file.error_at(DiagnosticKind::ListedTwice, row.organisation.span(), format!("{what} is listed twice in the attendance"))
                 .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
         }
         let Some(status) = status(file, row, check) else {
@@ -395,7 +396,7 @@ fn attendance(
                     .find(|h| &h.person == person.get_ref() && h.holds_on(date));
                 match holding {
                     Some(h) => role = Some(h.role),
-                    None => check.push(file.error_at(person.span(), format!(
+                    None => check.push(file.error_at(DiagnosticKind::NotTheSeatsHolder, person.span(), format!(
                         "{} does not hold {org}'s seat on {date}", person.get_ref()))
                         .hint("add the person as a [[seat.holder]] of the seat in data/council.toml, with `from`/`to` if they changed during the term")),
                 }
@@ -420,7 +421,7 @@ fn attendance(
         }
         if let Some(seat) = &row.seat {
             check.push(
-                file.error_at(seat.span(), "an observer has no seat")
+                file.error_at(DiagnosticKind::ObserverWithSeat, seat.span(), "an observer has no seat")
                     .hint("leave `seat` out of [[observers]], or move the row to [[attendance]] if it is a seat's"),
             );
         }
@@ -496,7 +497,7 @@ fn attended_seat<'c>(
                 .map(|s| s.id.as_str())
                 .collect();
             check.push(
-                file.error_at(id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
+                file.error_at(DiagnosticKind::UnknownSeat, id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
                     .hint(if ids.is_empty() {
                         format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
                     } else {
@@ -511,7 +512,7 @@ fn attended_seat<'c>(
         }
         if seat.organisation_at(date) != org {
             check.push(
-                file.error_at(row.organisation.span(), format!(
+                file.error_at(DiagnosticKind::SeatOfAnotherOrganisation, row.organisation.span(), format!(
                     "the seat \"{}\" is {}'s on {date}, not {org}'s", seat.id, seat.organisation_at(date)))
                     .hint("correct `organisation` to the one holding the seat that day, or `seat` to one of its seats"),
             );
@@ -534,11 +535,11 @@ fn attended_seat<'c>(
                     check.push(seat_not_there(file, row.organisation.span(), seat, date))
                 }
                 Some(seat) => check.push(
-                    file.error_at(row.organisation.span(), format!(
+                    file.error_at(DiagnosticKind::SeatMovedAway, row.organisation.span(), format!(
                         "\"{org}\" has no seat on the council on {date}: its seat \"{}\" is {}'s that day", seat.id, seat.organisation_at(date)))
                         .hint("list the row under the organisation holding the seat that day, or correct the [[seat.moved]] date in data/council.toml"),
                 ),
-                None => check.push(file.error_at(row.organisation.span(), format!(
+                None => check.push(file.error_at(DiagnosticKind::NoSeat, row.organisation.span(), format!(
                     "\"{org}\" has no seat on the council on {date}"))
                     .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]")),
             }
@@ -561,6 +562,7 @@ fn attended_seat<'c>(
                 let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
                 check.push(
                     file.error_at(
+                        DiagnosticKind::WhichSeat,
                         row.organisation.span(),
                         format!(
                             "\"{org}\" has {} seats on {date}; the row does not say which",
@@ -591,18 +593,24 @@ fn seat_not_there(
     seat: &Seat,
     date: NaiveDate,
 ) -> crate::error::Diagnostic {
-    let message = if date > seat.to {
-        format!(
-            "the seat \"{}\" ended on {}, before the meeting on {date}",
-            seat.id, seat.to
+    let (kind, message) = if date > seat.to {
+        (
+            DiagnosticKind::SeatEnded,
+            format!(
+                "the seat \"{}\" ended on {}, before the meeting on {date}",
+                seat.id, seat.to
+            ),
         )
     } else {
-        format!(
-            "the seat \"{}\" begins on {}, after the meeting on {date}",
-            seat.id, seat.from
+        (
+            DiagnosticKind::SeatNotBegun,
+            format!(
+                "the seat \"{}\" begins on {}, after the meeting on {date}",
+                seat.id, seat.from
+            ),
         )
     };
-    file.error_at(span, message).hint(
+    file.error_at(kind, span, message).hint(
         "remove the row, or correct the seat's `from`/`to` in data/council.toml (a seat given to another organisation is a [[seat.moved]])",
     )
 }
@@ -621,6 +629,7 @@ fn status(
         (Some("til-stede"), None) | (None, None) => {
             check.push(
                 file.error_at(
+                    DiagnosticKind::NeitherPersonNorStatus,
                     row.organisation.span(),
                     "an attendance row needs a person or status = \"avbud\"",
                 )
@@ -631,8 +640,12 @@ fn status(
         (Some(other), _) => {
             let span = row.status.as_ref().expect("status").span();
             check.push(
-                file.error_at(span, format!("unknown attendance status \"{other}\""))
-                    .hint("use status = \"avbud\" (regrets) or \"til-stede\" (present)"),
+                file.error_at(
+                    DiagnosticKind::UnknownAttendanceStatus,
+                    span,
+                    format!("unknown attendance status \"{other}\""),
+                )
+                .hint("use status = \"avbud\" (regrets) or \"til-stede\" (present)"),
             );
             None
         }
@@ -654,6 +667,7 @@ fn check_address_name(file: &SourceFile, name: &str, what: &str, ext: &str, chec
     };
     check.push(
         Diagnostic::error(
+            DiagnosticKind::InvalidAddressName,
             &file.path,
             format!("the {what} name \"{name}{ext}\" is not a valid address"),
         )
@@ -678,7 +692,7 @@ pub(crate) fn case(
             Some(k) => Some(k),
             None => {
                 check.push(
-                    file.error_at(kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
+                    file.error_at(DiagnosticKind::UnknownCaseKind, kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
                         .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none"),
                 );
                 // The case is kept, so the agenda naming it raises no follow-on error.
@@ -693,6 +707,7 @@ pub(crate) fn case(
             None => {
                 check.push(
                     file.error_at(
+                        DiagnosticKind::UnknownCaseStatus,
                         status.span(),
                         format!("unknown case status \"{}\"", status.get_ref()),
                     )
@@ -708,6 +723,7 @@ pub(crate) fn case(
     if raw.status_note.is_some() && raw.status.is_none() {
         check.push(
             file.error_at(
+                DiagnosticKind::StatusNoteWithoutStatus,
                 raw.number.span(),
                 "`status_note` is given without a `status`",
             )
@@ -721,7 +737,7 @@ pub(crate) fn case(
         let text = w.get_ref().trim();
         if text.is_empty() {
             check.push(
-                file.error_at(w.span(), "`was` is empty")
+                file.error_at(DiagnosticKind::EmptyWas, w.span(), "`was` is empty")
                     .hint("write the number the case had before the agenda was revised, for example \"13/24\", or leave `was` out"),
             );
             return None;
@@ -734,8 +750,12 @@ pub(crate) fn case(
     let number = raw.number.get_ref().trim().to_string();
     if number.is_empty() {
         check.push(
-            file.error_at(raw.number.span(), "the case number is empty")
-                .hint("write the number as printed, for example \"07/24\""),
+            file.error_at(
+                DiagnosticKind::EmptyCaseNumber,
+                raw.number.span(),
+                "the case number is empty",
+            )
+            .hint("write the number as printed, for example \"07/24\""),
         );
     }
     if let Some(unit) = &raw.submitted_by {
@@ -760,6 +780,7 @@ pub(crate) fn case(
                 _ => {
                     check.push(
                         file.error_at(
+                            DiagnosticKind::AttachmentFileMissing,
                             f.span(),
                             format!("the attachment file \"{}\" does not exist", f.get_ref()),
                         )
@@ -785,6 +806,7 @@ pub(crate) fn case(
                         // Its page would be at the case's own address.
                         check.push(
                             file.error_at(
+                                DiagnosticKind::RenditionNameWithoutLetters,
                                 t.span(),
                                 format!(
                                     "the text rendition \"{}\" has no letter or digit in its \
@@ -801,6 +823,7 @@ pub(crate) fn case(
                 _ => {
                     check.push(
                         file.error_at(
+                            DiagnosticKind::RenditionMissing,
                             t.span(),
                             format!("the text rendition \"{}\" does not exist", t.get_ref()),
                         )
@@ -813,6 +836,7 @@ pub(crate) fn case(
         if a.file.is_none() && a.text.is_none() {
             check.push(
                 file.error_at(
+                    DiagnosticKind::AttachmentWithoutFileOrText,
                     0..0,
                     format!(
                         "the attachment \"{}\" has neither `file` nor `text`",
@@ -843,7 +867,7 @@ pub(crate) fn case(
             }),
             _ => {
                 let span = e.case.as_ref().map(|c| c.span()).unwrap_or(0..0);
-                check.push(file.error_at(span, "an [[earlier]] entry needs either `case` and `year`, or `text`")
+                check.push(file.error_at(DiagnosticKind::EarlierIncomplete, span, "an [[earlier]] entry needs either `case` and `year`, or `text`")
                     .hint("case = \"16/23\", year = 2023 for a case on this site; text = \"…\" (and date) otherwise"));
             }
         }
