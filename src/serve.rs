@@ -281,19 +281,13 @@ fn watch(state: &AppState) {
             return;
         }
     };
-    // Events carry absolute paths.
+    // Events carry absolute paths. The default theme is compiled in: a
+    // site's `theme/` folder is read by nothing, so it is not watched.
     let root = &build
         .root
         .canonicalize()
         .unwrap_or_else(|_| build.root.clone());
-    for name in [
-        "config.toml",
-        "content",
-        "data",
-        "theme",
-        "templates",
-        "static",
-    ] {
+    for name in ["config.toml", "content", "data", "templates", "static"] {
         let path = root.join(name);
         if path.exists() {
             if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {
