@@ -5,6 +5,10 @@
 //! each kind is made at exactly one place in `src/` (a new message gets a
 //! kind of its own rather than borrowing one), and each kind is named by a
 //! test in this folder, whose `finds` asserts that the site really earns it.
+//!
+//! The importer stops with an `ImportError` instead (it has no site's file
+//! to point into yet): each of its variants is matched by a test under
+//! `tests/`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -128,4 +132,61 @@ fn the_scans_find_the_kinds_where_they_are_written() {
         [("UnknownPerson".to_string(), 1)]
     );
     assert!(made_in_src().len() > 50, "the source scan found too little");
+}
+
+/// The variants of `pub enum ImportError`, read from `src/import/`.
+fn import_error_variants() -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(repo().join("src/import")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap();
+        let Some(start) = text.find("pub enum ImportError {") else {
+            continue;
+        };
+        // Variants are the lines at the enum's own indentation, up to its end.
+        for line in text[start..].lines().skip(1) {
+            if line.starts_with('}') {
+                break;
+            }
+            let Some(rest) = line.strip_prefix("    ") else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_import_error_is_matched_by_a_test() {
+    let variants = import_error_variants();
+    assert!(
+        variants.len() >= 10 && variants.iter().any(|v| v == "NoDate"),
+        "the scan of ImportError found {variants:?}"
+    );
+    let mut tests = String::new();
+    for entry in walkdir::WalkDir::new(repo().join("tests")) {
+        let entry = entry.unwrap();
+        if entry.path().extension() == Some("rs".as_ref()) && !entry.path().ends_with("coverage.rs")
+        {
+            tests.push_str(&fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    let untested: Vec<&String> = variants
+        .iter()
+        .filter(|v| !tests.contains(&format!("ImportError::{v} ")))
+        .collect();
+    assert!(
+        untested.is_empty(),
+        "no test matches ImportError::{untested:?}: add one that makes `import` fail that way"
+    );
 }

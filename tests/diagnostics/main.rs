@@ -3,7 +3,8 @@
 //!
 //! One test per [`DiagnosticKind`], in the module of the stage that finds it;
 //! `coverage` fails when a kind has no test here, when a kind is made at no
-//! place in `src/`, or at more than one (a new message needs its own kind).
+//! place in `src/`, or at more than one (a new message needs its own kind),
+//! and when a variant of the importer's `ImportError` is named by no test.
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -12,6 +13,7 @@ mod cases;
 mod council;
 mod coverage;
 mod files;
+mod import;
 mod markdown;
 mod meetings;
 mod registries;
