@@ -189,7 +189,7 @@ kinds! {
     RenditionMissing,
     /// "the attachment \"…\" has neither `file` nor `text`"
     AttachmentWithoutFileOrText,
-    /// "an [[earlier]] entry needs either `case` and `year`, or `text`"
+    /// "an \[\[earlier\]\] entry needs either `case` and `year`, or `text`"
     EarlierIncomplete,
     /// "earlier treatment names case … of …, which is not on this site"
     EarlierCaseMissing,

@@ -72,7 +72,7 @@ pub fn skipped_link(root: &Path, rel: &Path) -> Diagnostic {
             DiagnosticKind::LinkOutsideLeftOut,
             format!(
                 "`{}` is a symbolic link{to}, which leads outside the site: it is left out, so \
-             nothing outside the site is published",
+                 nothing outside the site is published",
                 rel.display()
             ),
         ),
@@ -80,7 +80,7 @@ pub fn skipped_link(root: &Path, rel: &Path) -> Diagnostic {
             DiagnosticKind::LinkInsideLeftOut,
             format!(
                 "`{}` is a symbolic link{to}: links among the sources are not followed, so it is \
-             left out",
+                 left out",
                 rel.display()
             ),
         ),

@@ -322,7 +322,7 @@ fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<BodyProblem> {
                 }
                 if depth > MAX_NESTING {
                     return Some(BodyProblem {
-        kind: DiagnosticKind::MarkdownTooDeep,
+                        kind: DiagnosticKind::MarkdownTooDeep,
                         offset: range.start,
                         message: format!(
                             "Markdown nested deeper than {MAX_NESTING} levels (quotes, lists, emphasis)"
@@ -717,7 +717,7 @@ impl Builder {
                 item.raised_by_many = true;
             } else {
                 self.problems.push(BodyProblem {
-        kind: DiagnosticKind::UnknownItemOption,
+                    kind: DiagnosticKind::UnknownItemOption,
                     offset: item.offset,
                     message: format!("unknown input-item option \"{token}\""),
                     hint: "options are #anker, fra=id,id (organisations or people), tema=tema,tema and mange; a paragraph takes .innspill too".into(),
