@@ -5,6 +5,8 @@
 //! `coverage` fails when a kind has no test here, when a kind is made at no
 //! place in `src/`, or at more than one (a new message needs its own kind),
 //! and when a variant of the importer's `ImportError` is named by no test.
+//! `stops` triggers the errors that stop a command without a finding
+//! (`Error::UnsafeOutput`, `Write`, `Template`, `Serve`).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -18,6 +20,7 @@ mod markdown;
 mod meetings;
 mod registries;
 mod site;
+mod stops;
 
 use common::TestSite;
 use medvirk::{Diagnostic, DiagnosticKind, Error, Severity};
