@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, DiagnosticKind, Diagnostics, Error};
 use crate::load;
 use crate::model::urls::{self, PageKind};
 use crate::model::{html, Body, CaseRef, Site};
@@ -75,7 +75,8 @@ pub fn check(root: &Path) -> Result<Diagnostics, Error> {
                     continue;
                 };
                 let message = format!("the link \"{}\" does not resolve: {problem}", link.dest);
-                let diagnostic = Diagnostic::error(&links.file, message);
+                let diagnostic =
+                    Diagnostic::error(DiagnosticKind::BrokenLink, &links.file, message);
                 findings.push(
                     match sources.get(links.file.as_path()) {
                         Some(source) => source.finding_at(diagnostic, link.span.clone()),
@@ -98,7 +99,7 @@ pub fn check(root: &Path) -> Result<Diagnostics, Error> {
                 continue;
             }
             findings.push(
-                Diagnostic::error(
+                Diagnostic::error(DiagnosticKind::BrokenTemplateLink,
                     PathBuf::from("templates").join(&template),
                     format!("the link \"{href}\" does not resolve: {problem}"),
                 )

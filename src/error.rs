@@ -10,6 +10,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod kind;
+
+pub use kind::DiagnosticKind;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -22,6 +26,8 @@ pub enum Severity {
 /// One problem in a site's sources, located as precisely as we can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What it is about, by name: the same whatever the wording.
+    pub kind: DiagnosticKind,
     /// Error or warning.
     pub severity: Severity,
     /// The file, relative to the site root.
@@ -48,9 +54,14 @@ pub struct SourceLine {
 }
 
 impl Diagnostic {
-    /// An error in `path` with no line yet.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// An error of `kind` in `path` with no line yet.
+    pub fn error(
+        kind: DiagnosticKind,
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
+            kind,
             severity: Severity::Error,
             path: path.into(),
             line: None,
@@ -61,11 +72,15 @@ impl Diagnostic {
         }
     }
 
-    /// A warning in `path` with no line yet.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// A warning of `kind` in `path` with no line yet.
+    pub fn warning(
+        kind: DiagnosticKind,
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
+            ..Diagnostic::error(kind, path, message)
         }
     }
 
@@ -190,10 +205,11 @@ enum Keep {
     Nothing,
 }
 
-/// Characters that must not reach a terminal as they are: control
-/// characters (an escape sequence could rewrite the report), direction
-/// overrides and isolates (they reorder what is shown, as in "Trojan
-/// Source"), and zero-width and byte-order marks (they hide). Joiners
+/// Characters that must not reach a terminal as they are, nor a file name
+/// (and so a page's address): control characters (an escape sequence could
+/// rewrite the report), direction overrides and isolates (they reorder what
+/// is shown: a "Trojan Source" name shows `sak-\u{202e}fdp.exe` as
+/// `sak-exe.pdf`), and zero-width and byte-order marks (they hide). Joiners
 /// (U+200C, U+200D) stay: emoji and some scripts need them.
 pub(crate) fn hidden_char(c: char) -> bool {
     c.is_control()
@@ -367,10 +383,14 @@ mod tests {
 
     #[test]
     fn the_caret_stands_under_the_right_character_after_non_ascii_text() {
-        let d = Diagnostic::error("content/sak.md", "unknown organisation \"x\"")
-            .at(3, Some(7))
-            .with_line("fra = «x» og æøå", 3)
-            .hint("use an id");
+        let d = Diagnostic::error(
+            DiagnosticKind::UnknownOrganisation,
+            "content/sak.md",
+            "unknown organisation \"x\"",
+        )
+        .at(3, Some(7))
+        .with_line("fra = «x» og æøå", 3)
+        .hint("use an id");
         let text = d.to_string();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "error: unknown organisation \"x\"");
@@ -387,7 +407,12 @@ mod tests {
 
     #[test]
     fn a_finding_without_a_line_still_says_where() {
-        let d = Diagnostic::warning("data/people.toml", "no one is listed").at(4, None);
+        let d = Diagnostic::warning(
+            DiagnosticKind::NoSeat,
+            "data/people.toml",
+            "no one is listed",
+        )
+        .at(4, None);
         assert_eq!(
             d.to_string().lines().take(2).collect::<Vec<_>>(),
             ["warning: no one is listed", " --> data/people.toml:4"]
@@ -399,6 +424,7 @@ mod tests {
         // An override before the spot, an escape sequence in the message,
         // a zero-width space in the path: each printed as what it is.
         let d = Diagnostic::error(
+            DiagnosticKind::UnknownOrganisation,
             "content/sak\u{200B}.md",
             "unknown organisation \"x\u{1b}[2J\"",
         )

@@ -35,7 +35,7 @@ pub mod spelling;
 
 use std::path::Path;
 
-pub use error::{Diagnostic, Diagnostics, Error, Severity};
+pub use error::{Diagnostic, DiagnosticKind, Diagnostics, Error, Severity};
 pub use output_file::OutputFile;
 pub use pipeline::{
     build, build_with, render_site, render_site_with, BuildOptions, BuildReport, RenderedSite,

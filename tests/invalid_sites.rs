@@ -145,7 +145,7 @@ fn attendance_for_an_organisation_without_a_seat() {
 }
 
 #[test]
-fn a_person_who_does_not_hold_the_seat() {
+fn an_unknown_person_in_the_attendance() {
     let site = TestSite::minimal();
     site.replace(
         MEETING,
@@ -155,6 +155,25 @@ fn a_person_who_does_not_hold_the_seat() {
     assert_error(
         &site,
         &["unknown person \"ola-nordman\"", "data/people.toml"],
+    );
+}
+
+/// The README's rule: a seat attended by someone who does not hold it that
+/// day. Kari is the seat's member, but her holding ends before the meeting.
+#[test]
+fn a_person_who_does_not_hold_the_seat() {
+    let site = TestSite::minimal();
+    site.replace(
+        "data/council.toml",
+        "role = \"member\"\n",
+        "role = \"member\"\nto = 2026-02-28\n",
+    );
+    assert_error(
+        &site,
+        &[
+            "content/moter/2026-1/_index.md:20:10: error: kari-nordmann does not hold pasientforeningen's seat on 2026-03-04",
+            "[[seat.holder]]",
+        ],
     );
 }
 

@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, DiagnosticKind};
 
 /// Where a link found under a site's root leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +52,7 @@ pub fn skipped_link(root: &Path, rel: &Path) -> Diagnostic {
     match fs::symlink_metadata(&path) {
         Ok(meta) if !meta.file_type().is_symlink() => {
             return Diagnostic::warning(
+                DiagnosticKind::SpecialFileLeftOut,
                 rel,
                 format!(
                     "`{}` is {}, not a file: it is left out",
@@ -66,19 +67,25 @@ pub fn skipped_link(root: &Path, rel: &Path) -> Diagnostic {
     let to = fs::read_link(&path)
         .map(|t| format!(" to `{}`", t.display()))
         .unwrap_or_default();
-    let message = match link_target(root, &path) {
-        LinkTarget::Outside => format!(
-            "`{}` is a symbolic link{to}, which leads outside the site: it is left out, so \
-             nothing outside the site is published",
-            rel.display()
+    let (kind, message) = match link_target(root, &path) {
+        LinkTarget::Outside => (
+            DiagnosticKind::LinkOutsideLeftOut,
+            format!(
+                "`{}` is a symbolic link{to}, which leads outside the site: it is left out, so \
+                 nothing outside the site is published",
+                rel.display()
+            ),
         ),
-        LinkTarget::Inside => format!(
-            "`{}` is a symbolic link{to}: links among the sources are not followed, so it is \
-             left out",
-            rel.display()
+        LinkTarget::Inside => (
+            DiagnosticKind::LinkInsideLeftOut,
+            format!(
+                "`{}` is a symbolic link{to}: links among the sources are not followed, so it is \
+                 left out",
+                rel.display()
+            ),
         ),
     };
-    Diagnostic::warning(rel, message)
+    Diagnostic::warning(kind, rel, message)
         .hint("copy the file into the site instead of linking to it, or remove the link")
 }
 

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, DiagnosticKind, Diagnostics, Error};
 pub use cache::LoadCache;
 use cache::{content_files, Stamp};
 pub use raw::*;
@@ -154,6 +154,7 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     if let Some(meta) = fs::metadata(&config_path).ok().filter(|m| !m.is_file()) {
         diagnostics.push(
             Diagnostic::error(
+                DiagnosticKind::ConfigNotAFile,
                 "config.toml",
                 format!("config.toml is {}, not a file", links::kind_of(&meta)),
             )
@@ -163,7 +164,12 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     }
     if !config_path.is_file() {
         diagnostics.push(
-            Diagnostic::error("config.toml", "no config.toml in the site folder").hint(format!(
+            Diagnostic::error(
+                DiagnosticKind::NoConfig,
+                "config.toml",
+                "no config.toml in the site folder",
+            )
+            .hint(format!(
                 "run medvirk in a site folder, pass --root, or create one with `medvirk init {}`",
                 root.display()
             )),
@@ -300,18 +306,26 @@ fn section_kinds(
         if let Some(kind) = kind {
             if !matches!(kind.as_str(), "meetings" | "papers" | "pages") {
                 diagnostics.push(
-                    Diagnostic::error(&display, format!("unknown section kind \"{kind}\""))
-                        .hint("use kind = \"meetings\", \"papers\" or \"pages\""),
+                    Diagnostic::error(
+                        DiagnosticKind::UnknownSectionKind,
+                        &display,
+                        format!("unknown section kind \"{kind}\""),
+                    )
+                    .hint("use kind = \"meetings\", \"papers\" or \"pages\""),
                 );
             }
             if kind == "meetings" && dir.as_os_str().is_empty() {
                 // Meetings are addressed under their section's folder; the home page has none.
                 diagnostics.push(
-                    Diagnostic::error(&display, "the home page cannot be the meetings section")
-                        .hint(
-                            "move the meetings into a folder with its own _index.md of \
+                    Diagnostic::error(
+                        DiagnosticKind::HomeIsMeetings,
+                        &display,
+                        "the home page cannot be the meetings section",
+                    )
+                    .hint(
+                        "move the meetings into a folder with its own _index.md of \
                              kind = \"meetings\", such as content/moter/",
-                        ),
+                    ),
                 );
                 continue;
             }
@@ -367,8 +381,13 @@ fn classify(rel: &Path, kinds: &BTreeMap<PathBuf, String>) -> Class {
 fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>, Error> {
     let path = content.join(&rel);
     let display = Path::new("content").join(&rel);
-    if let Some(c) = rel.to_string_lossy().chars().find(|c| hidden_char(*c)) {
+    if let Some(c) = rel
+        .to_string_lossy()
+        .chars()
+        .find(|c| crate::error::hidden_char(*c))
+    {
         return Ok(Some(Loaded::Invalid(vec![Diagnostic::error(
+            DiagnosticKind::HiddenCharacterInPath,
             &display,
             format!(
                 "the file's path holds an invisible or direction-changing character (U+{:04X}), \
@@ -433,25 +452,6 @@ fn load_one(content: &Path, rel: PathBuf, class: Class) -> Result<Option<Loaded>
     }))
 }
 
-/// Characters that hide in a file name, and so in a page's address: control
-/// characters, direction overrides and isolates (a "Trojan Source" name shows
-/// `sak-\u{202e}fdp.exe` as `sak-exe.pdf`), and zero-width spaces. Joiners
-/// (U+200C, U+200D) stay: emoji and some scripts need them.
-fn hidden_char(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200B}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
-}
-
 /// A text rendition may have front matter (a title) or be plain Markdown.
 fn rendition(path: PathBuf, text: String) -> SourceFile {
     if text.starts_with("+++") {
@@ -508,6 +508,7 @@ fn read_optional<T: DeserializeOwned>(
     if let Some(meta) = fs::metadata(&path).ok().filter(|m| !m.is_file()) {
         diagnostics.push(
             Diagnostic::error(
+                DiagnosticKind::RegistryNotAFile,
                 rel,
                 format!("{rel} is {}, not a file", links::kind_of(&meta)),
             )

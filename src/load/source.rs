@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, DiagnosticKind};
 
 /// The delimiter of TOML front matter, as in Zola.
 const FENCE: &str = "+++";
@@ -63,6 +63,7 @@ impl SourceFile {
         // UTF-16 of ASCII text is valid UTF-8 (with NUL bytes): told apart first.
         if let Some(order) = utf16(&bytes) {
             return Err(Diagnostic::error(
+                DiagnosticKind::Utf16,
                 path,
                 format!("the file is UTF-16 ({order}), not UTF-8"),
             )
@@ -76,6 +77,7 @@ impl SourceFile {
                 let valid = &err.as_bytes()[..offset];
                 let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
                 return Err(Diagnostic::error(
+                    DiagnosticKind::NotUtf8,
                     path,
                     format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
                 )
@@ -102,6 +104,7 @@ impl SourceFile {
                 .count()
                 + 1;
             return Err(Diagnostic::error(
+                DiagnosticKind::ControlCharacter,
                 path,
                 format!(
                     "the file holds a control character (U+{:04X})",
@@ -135,11 +138,15 @@ impl SourceFile {
     /// A Markdown file with `+++` front matter.
     pub fn markdown(path: PathBuf, text: String) -> Result<Self, Diagnostic> {
         let missing = || {
-            Diagnostic::error(&path, "the file does not start with front matter")
-                .at(1, Some(1))
-                .hint(format!(
-                    "begin the file with a line `{FENCE}`, the TOML fields, and another line `{FENCE}`"
-                ))
+            Diagnostic::error(
+                DiagnosticKind::NoFrontMatter,
+                &path,
+                "the file does not start with front matter",
+            )
+            .at(1, Some(1))
+            .hint(format!(
+                "begin the file with a line `{FENCE}`, the TOML fields, and another line `{FENCE}`"
+            ))
         };
         let first_line_end = text.find('\n').unwrap_or(text.len());
         if text[..first_line_end].trim_end() != FENCE {
@@ -161,11 +168,15 @@ impl SourceFile {
             offset += line.len();
         }
         let lines = text.lines().count();
-        Err(Diagnostic::error(&path, "the front matter is never closed")
-            .at(lines.max(1), None)
-            .hint(format!(
-                "add a line `{FENCE}` after the last TOML field, before the Markdown text"
-            )))
+        Err(Diagnostic::error(
+            DiagnosticKind::FrontMatterNotClosed,
+            &path,
+            "the front matter is never closed",
+        )
+        .at(lines.max(1), None)
+        .hint(format!(
+            "add a line `{FENCE}` after the last TOML field, before the Markdown text"
+        )))
     }
 
     /// The front matter text.
@@ -192,20 +203,30 @@ impl SourceFile {
         (line, before[line_start..].chars().count() + 1)
     }
 
-    /// An error located at a byte range of the front matter (a TOML span).
-    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    /// An error of `kind` located at a byte range of the front matter (a TOML span).
+    pub fn error_at(
+        &self,
+        kind: DiagnosticKind,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let start = self.front.start + span.start;
         self.located(
-            Diagnostic::error(&self.path, message),
+            Diagnostic::error(kind, &self.path, message),
             start..start + span.len(),
         )
     }
 
-    /// A warning located at a byte range of the front matter (a TOML span).
-    pub fn warning_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    /// A warning of `kind` located at a byte range of the front matter (a TOML span).
+    pub fn warning_at(
+        &self,
+        kind: DiagnosticKind,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let start = self.front.start + span.start;
         self.located(
-            Diagnostic::warning(&self.path, message),
+            Diagnostic::warning(kind, &self.path, message),
             start..start + span.len(),
         )
     }
@@ -277,10 +298,12 @@ impl SourceFile {
 
     fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
         let message = err.message().trim().to_string();
+        let kind = DiagnosticKind::InvalidToml;
         if let Some(span) = err.span() {
             if let Some(found) = self.day_first_date(span.clone()) {
                 return self
                     .error_at(
+                        DiagnosticKind::DayFirstDate,
                         found.span,
                         format!(
                             "the date {} is written day first: write dates as {}",
@@ -294,8 +317,8 @@ impl SourceFile {
             }
         }
         let diag = match err.span() {
-            Some(span) => self.error_at(span, format!("invalid TOML: {message}")),
-            None => Diagnostic::error(&self.path, format!("invalid TOML: {message}")),
+            Some(span) => self.error_at(kind, span, format!("invalid TOML: {message}")),
+            None => Diagnostic::error(kind, &self.path, format!("invalid TOML: {message}")),
         };
         diag.hint(toml_hint(&message))
     }
@@ -481,7 +504,7 @@ mod tests {
     fn a_range_inside_a_character_is_widened_to_the_whole_character() {
         let file = SourceFile::markdown("a.md".into(), "+++\n+++\nØnsker mer.\n".into()).unwrap();
         // Byte 1 of the body is inside "Ø".
-        let d = file.body_finding(Diagnostic::error("a.md", "x"), 1..2);
+        let d = file.body_finding(Diagnostic::error(DiagnosticKind::NoSeat, "a.md", "x"), 1..2);
         assert_eq!((d.line, d.column), (Some(3), Some(1)));
         let line = d.source_line.unwrap();
         assert_eq!((line.text.as_str(), line.width), ("Ønsker mer.", 1));

@@ -27,6 +27,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::slug::slugify;
+use crate::error::DiagnosticKind;
 use builder::Builder;
 pub use limits::{dangerous_scheme, MAX_LIST_DEPTH, MAX_NESTING};
 use limits::{too_deep, unsafe_links};
@@ -188,6 +189,8 @@ pub struct InputItem {
 /// A problem in a body, at a byte offset of the body text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyProblem {
+    /// What it is about.
+    pub kind: DiagnosticKind,
     /// Byte offset into the body.
     pub offset: usize,
     /// What is wrong.

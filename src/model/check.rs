@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::body::Body;
 use super::links::{Link, Links};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, DiagnosticKind, Diagnostics};
 use crate::load::SourceFile;
 
 /// Collects findings while the model is built, and knows which ids exist.
@@ -63,8 +63,12 @@ impl Checker {
             return true;
         }
         self.push(
-            file.error_at(id.span(), format!("unknown person \"{}\"", id.get_ref()))
-                .hint("use an id from data/people.toml, or add the person there"),
+            file.error_at(
+                DiagnosticKind::UnknownPerson,
+                id.span(),
+                format!("unknown person \"{}\"", id.get_ref()),
+            )
+            .hint("use an id from data/people.toml, or add the person there"),
         );
         false
     }
@@ -74,8 +78,12 @@ impl Checker {
     pub(crate) fn theme(&mut self, file: &SourceFile, name: &Spanned<String>) {
         if super::slug::slugify(name.get_ref()).is_empty() {
             self.push(
-                file.error_at(name.span(), empty_theme_message(name.get_ref()))
-                    .hint(EMPTY_THEME_HINT),
+                file.error_at(
+                    DiagnosticKind::ThemeWithoutLetters,
+                    name.span(),
+                    empty_theme_message(name.get_ref()),
+                )
+                .hint(EMPTY_THEME_HINT),
             );
         }
     }
@@ -93,8 +101,14 @@ impl Checker {
         };
         if parsed.is_none() {
             self.push(
-                file.error_at(value.span(), format!("\"{dt}\" is not a date"))
-                    .hint("write a date as YYYY-MM-DD without quotes or a time, for example 2024-06-05"),
+                file.error_at(
+                    DiagnosticKind::NotADate,
+                    value.span(),
+                    format!("\"{dt}\" is not a date"),
+                )
+                .hint(
+                    "write a date as YYYY-MM-DD without quotes or a time, for example 2024-06-05",
+                ),
             );
         }
         parsed
@@ -107,6 +121,7 @@ impl Checker {
         if parsed.is_none() {
             self.push(
                 file.error_at(
+                    DiagnosticKind::NotATime,
                     value.span(),
                     format!("\"{}\" is not a time of day", value.get_ref()),
                 )
@@ -136,6 +151,7 @@ impl Checker {
                         self.push(
                             file.finding_at(
                                 Diagnostic::warning(
+                                    DiagnosticKind::HeadingSkipsLevel,
                                     &file.path,
                                     format!("a level-{h} heading follows level {level}; screen-reader users navigate by these levels"),
                                 ),
@@ -157,7 +173,7 @@ impl Checker {
                         if alt.trim().is_empty() {
                             self.push(
                                 file.finding_at(
-                                    Diagnostic::error(&file.path, "the image has no alt text"),
+                                    Diagnostic::error(DiagnosticKind::ImageWithoutAlt, &file.path, "the image has no alt text"),
                                     at.range(range.start..range.start + 2),
                                 )
                                 .hint("describe the image between the brackets: ![what it shows](file.png)"),
@@ -235,7 +251,7 @@ impl Checker {
         for problem in problems {
             let (line, col) = file.line_col(at.range(problem.offset..problem.offset).start);
             self.push(
-                Diagnostic::error(&file.path, problem.message)
+                Diagnostic::error(problem.kind, &file.path, problem.message)
                     .at(line, Some(col))
                     .hint(problem.hint),
             );

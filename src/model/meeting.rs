@@ -12,7 +12,7 @@ use super::body::Body;
 use super::check::Checker;
 use super::registry::{Council, Seat, SeatRole};
 use super::slug::slugify;
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, DiagnosticKind};
 use crate::load::{Parsed, RawCase, RawMeeting, SourceFile};
 use attendance::attendance;
 
@@ -317,6 +317,7 @@ pub(crate) fn meeting(
         if e < s {
             check.push(
                 file.error_at(
+                    DiagnosticKind::MeetingEndsBeforeStart,
                     raw.end.as_ref().expect("end").span(),
                     "the meeting ends before it starts",
                 )
@@ -379,6 +380,7 @@ fn check_address_name(file: &SourceFile, name: &str, what: &str, ext: &str, chec
     };
     check.push(
         Diagnostic::error(
+            DiagnosticKind::InvalidAddressName,
             &file.path,
             format!("the {what} name \"{name}{ext}\" is not a valid address"),
         )
@@ -403,7 +405,7 @@ pub(crate) fn case(
             Some(k) => Some(k),
             None => {
                 check.push(
-                    file.error_at(kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
+                    file.error_at(DiagnosticKind::UnknownCaseKind, kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
                         .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none"),
                 );
                 // The case is kept, so the agenda naming it raises no follow-on error.
@@ -418,6 +420,7 @@ pub(crate) fn case(
             None => {
                 check.push(
                     file.error_at(
+                        DiagnosticKind::UnknownCaseStatus,
                         status.span(),
                         format!("unknown case status \"{}\"", status.get_ref()),
                     )
@@ -433,6 +436,7 @@ pub(crate) fn case(
     if raw.status_note.is_some() && raw.status.is_none() {
         check.push(
             file.error_at(
+                DiagnosticKind::StatusNoteWithoutStatus,
                 raw.number.span(),
                 "`status_note` is given without a `status`",
             )
@@ -446,7 +450,7 @@ pub(crate) fn case(
         let text = w.get_ref().trim();
         if text.is_empty() {
             check.push(
-                file.error_at(w.span(), "`was` is empty")
+                file.error_at(DiagnosticKind::EmptyWas, w.span(), "`was` is empty")
                     .hint("write the number the case had before the agenda was revised, for example \"13/24\", or leave `was` out"),
             );
             return None;
@@ -459,8 +463,12 @@ pub(crate) fn case(
     let number = raw.number.get_ref().trim().to_string();
     if number.is_empty() {
         check.push(
-            file.error_at(raw.number.span(), "the case number is empty")
-                .hint("write the number as printed, for example \"07/24\""),
+            file.error_at(
+                DiagnosticKind::EmptyCaseNumber,
+                raw.number.span(),
+                "the case number is empty",
+            )
+            .hint("write the number as printed, for example \"07/24\""),
         );
     }
     if let Some(unit) = &raw.submitted_by {
@@ -485,6 +493,7 @@ pub(crate) fn case(
                 _ => {
                     check.push(
                         file.error_at(
+                            DiagnosticKind::AttachmentFileMissing,
                             f.span(),
                             format!("the attachment file \"{}\" does not exist", f.get_ref()),
                         )
@@ -510,6 +519,7 @@ pub(crate) fn case(
                         // Its page would be at the case's own address.
                         check.push(
                             file.error_at(
+                                DiagnosticKind::RenditionNameWithoutLetters,
                                 t.span(),
                                 format!(
                                     "the text rendition \"{}\" has no letter or digit in its \
@@ -525,7 +535,7 @@ pub(crate) fn case(
                 }
                 _ => {
                     check.push(
-                        file.error_at(
+                        file.error_at(DiagnosticKind::RenditionMissing,
                             t.span(),
                             format!("the text rendition \"{}\" does not exist", t.get_ref()),
                         )
@@ -538,6 +548,7 @@ pub(crate) fn case(
         if a.file.is_none() && a.text.is_none() {
             check.push(
                 file.error_at(
+                    DiagnosticKind::AttachmentWithoutFileOrText,
                     0..0,
                     format!(
                         "the attachment \"{}\" has neither `file` nor `text`",
@@ -568,7 +579,7 @@ pub(crate) fn case(
             }),
             _ => {
                 let span = e.case.as_ref().map(|c| c.span()).unwrap_or(0..0);
-                check.push(file.error_at(span, "an [[earlier]] entry needs either `case` and `year`, or `text`")
+                check.push(file.error_at(DiagnosticKind::EarlierIncomplete, span, "an [[earlier]] entry needs either `case` and `year`, or `text`")
                     .hint("case = \"16/23\", year = 2023 for a case on this site; text = \"…\" (and date) otherwise"));
             }
         }

@@ -28,7 +28,7 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, DiagnosticKind, Diagnostics};
 use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
 pub use body::{plain_text, Block, Body, InputItem, Section, SectionKind};
 use check::Checker;
@@ -315,6 +315,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
 /// A case whose folder has no meeting it could belong to.
 fn no_meeting(parsed: &Parsed<crate::load::RawCase>) -> Diagnostic {
     Diagnostic::error(
+        DiagnosticKind::CaseWithoutMeeting,
         &parsed.file.path,
         "this case's folder has no _index.md describing the meeting",
     )
@@ -333,7 +334,7 @@ fn check_item_organisations(
             if !check.organisations.contains(org) && !check.people.contains(org) {
                 check.push(
                     file.body_finding(
-                        Diagnostic::error(
+                        Diagnostic::error(DiagnosticKind::UnknownItemOrganisation,
                             &file.path,
                             format!("unknown organisation \"{org}\" in fra="),
                         ),
@@ -394,7 +395,7 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
             Some(n) => {
                 let found = find(m, n.get_ref());
                 if found.is_none() {
-                    check.push(file.error_at(n.span(), format!("the agenda names case \"{}\", which is not in this meeting's folder", n.get_ref()))
+                    check.push(file.error_at(DiagnosticKind::AgendaCaseMissing, n.span(), format!("the agenda names case \"{}\", which is not in this meeting's folder", n.get_ref()))
                         .hint("add the case file to the meeting's folder, or correct the number to the case's `number`"));
                 }
                 found
@@ -413,6 +414,7 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
             if found.is_none() {
                 check.push(
                     file.error_at(
+                        DiagnosticKind::DecisionCaseMissing,
                         n.span(),
                         format!(
                             "the decision names case \"{}\", which is not in this meeting",
@@ -441,6 +443,7 @@ fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checke
         if let Some(first) = meeting_numbers.insert((year, m.number), m) {
             check.push(
                 Diagnostic::error(
+                    DiagnosticKind::MeetingNumberTwice,
                     &m.source.0,
                     format!(
                         "meeting number {}/{year} is also used by {}",
@@ -455,7 +458,7 @@ fn check_unique_numbers(meetings: &[std::sync::Arc<Meeting>], check: &mut Checke
         for c in &m.cases {
             if let Some(first) = case_numbers.insert((year, c.number.as_str()), c) {
                 check.push(
-                    Diagnostic::error(&c.source.0, format!(
+                    Diagnostic::error(DiagnosticKind::CaseNumberTwice, &c.source.0, format!(
                         "case number {} is used twice in {year}: also by {}", c.number, first.source.0.display()))
                         .at(c.source.1, None)
                         .hint("case numbers are unique within a year; keep the printed number on one case and correct the other"),
@@ -478,7 +481,7 @@ fn check_was_numbers(m: &Meeting, meetings: &[std::sync::Arc<Meeting>], check: &
             .find(|other| !std::ptr::eq(*other, c) && other.number == *was);
         if let Some(other) = clash {
             check.push(
-                Diagnostic::error(
+                Diagnostic::error(DiagnosticKind::WasIsAnotherCase,
                     &c.source.0,
                     format!(
                         "`was = \"{was}\"` is the number of another case in {year}: {}",
@@ -514,7 +517,7 @@ fn resolve_earlier(meetings: &mut [std::sync::Arc<Meeting>], check: &mut Checker
                     let found = by_number.get(&(*year, number.as_str())).copied();
                     if found.is_none() {
                         check.push(
-                            Diagnostic::error(&c.source.0, format!("earlier treatment names case {number} of {year}, which is not on this site"))
+                            Diagnostic::error(DiagnosticKind::EarlierCaseMissing, &c.source.0, format!("earlier treatment names case {number} of {year}, which is not on this site"))
                                 .at(c.source.1, None)
                                 .hint("describe it with text = \"…\" and date instead, or add that meeting"),
                         );

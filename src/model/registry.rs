@@ -11,6 +11,7 @@ use super::check::Checker;
 use super::history::{Dated, DatedTitle, History};
 pub use super::seat::{Holding, Seat, SeatMove, SeatRole};
 use super::slug::is_valid_id;
+use crate::error::DiagnosticKind;
 use crate::load::{Parsed, RawCouncil, RawOrganisations, RawPeople, SourceFile};
 
 /// What kind of body an organisation is.
@@ -229,13 +230,17 @@ pub(crate) fn organisations(
         let id = raw.id.get_ref().clone();
         if !is_valid_id(&id) {
             check.push(
-                file.error_at(raw.id.span(), format!("\"{id}\" is not a valid id"))
-                    .hint("ids use a–z, 0–9 and hyphens, for example \"kreftforeningen\""),
+                file.error_at(
+                    DiagnosticKind::InvalidOrganisationId,
+                    raw.id.span(),
+                    format!("\"{id}\" is not a valid id"),
+                )
+                .hint("ids use a–z, 0–9 and hyphens, for example \"kreftforeningen\""),
             );
             continue;
         }
         let kind = OrganisationKind::parse(raw.kind.get_ref()).unwrap_or_else(|| {
-            check.push(file.error_at(raw.kind.span(), format!("unknown organisation kind \"{}\"", raw.kind.get_ref()))
+            check.push(file.error_at(DiagnosticKind::UnknownOrganisationKind, raw.kind.span(), format!("unknown organisation kind \"{}\"", raw.kind.get_ref()))
                 .hint("use member, umbrella, appointing-body, agency, agency-unit, observer or external"));
             // Still registered, so references to it raise no follow-on errors;
             // the error stops the build before anything shows the kind.
@@ -244,6 +249,7 @@ pub(crate) fn organisations(
         if out.contains_key(&id) {
             check.push(
                 file.error_at(
+                    DiagnosticKind::OrganisationIdTwice,
                     raw.id.span(),
                     format!("the organisation id \"{id}\" is used twice"),
                 )
@@ -260,6 +266,7 @@ pub(crate) fn organisations(
             let at = file.text.find(website).unwrap_or(0);
             check.push(
                 file.error_at(
+                    DiagnosticKind::UnsafeWebsite,
                     at..at + website.len(),
                     format!("the website is a `{scheme}` address, which would run in the reader's browser"),
                 )
@@ -342,6 +349,7 @@ fn dated<'r, T>(
             if day <= last.from {
                 check.push(
                     file.error_at(
+                        DiagnosticKind::ChangeOutOfOrder,
                         from.span(),
                         format!("{day} is not after the change before it ({})", last.from),
                     )
@@ -371,7 +379,11 @@ pub(crate) fn people(
             check.push(
                 parsed
                     .file
-                    .error_at(raw.id.span(), format!("\"{id}\" is not a valid id"))
+                    .error_at(
+                        DiagnosticKind::InvalidPersonId,
+                        raw.id.span(),
+                        format!("\"{id}\" is not a valid id"),
+                    )
                     .hint("ids use a–z, 0–9 and hyphens, for example \"stine-nissen\""),
             );
             continue;
@@ -381,6 +393,7 @@ pub(crate) fn people(
                 parsed
                     .file
                     .error_at(
+                        DiagnosticKind::PersonIdTwice,
                         raw.id.span(),
                         format!("the person id \"{id}\" is used twice"),
                     )
@@ -394,6 +407,7 @@ pub(crate) fn people(
                 parsed
                     .file
                     .error_at(
+                        DiagnosticKind::PersonIsOrganisation,
                         raw.id.span(),
                         format!(
                             "\"{id}\" is both a person in data/people.toml and an organisation \
@@ -413,7 +427,7 @@ pub(crate) fn people(
                     check.push(
                         parsed
                             .file
-                            .error_at(span.span(), format!("`to` ({to_day}) is before `from` ({f})"))
+                            .error_at(DiagnosticKind::TitleEndsBeforeStart, span.span(), format!("`to` ({to_day}) is before `from` ({f})"))
                             .hint("`to` is the last day and must be on or after `from`, the first; swap them if they are reversed"),
                     );
                     continue;
@@ -470,13 +484,18 @@ pub(crate) fn council(
         };
         if end < start {
             check.push(
-                file.error_at(t.end.span(), "the term ends before it starts")
-                    .hint("`end` must be on or after `start`"),
+                file.error_at(
+                    DiagnosticKind::TermEndsBeforeStart,
+                    t.end.span(),
+                    "the term ends before it starts",
+                )
+                .hint("`end` must be on or after `start`"),
             );
         }
         if terms.iter().any(|earlier| &earlier.id == t.id.get_ref()) {
             check.push(
                 file.error_at(
+                    DiagnosticKind::TermIdTwice,
                     t.id.span(),
                     format!("the term id \"{}\" is used twice", t.id.get_ref()),
                 )
@@ -501,6 +520,7 @@ pub(crate) fn council(
             if this.start <= before.end {
                 check.push(
                     file.error_at(
+                        DiagnosticKind::TermsOverlap,
                         starts[i].clone(),
                         format!(
                             "the term \"{}\" ({}–{}) overlaps the term \"{}\" ({}–{})",
@@ -525,6 +545,7 @@ pub(crate) fn council(
         if !terms.iter().any(|t| &t.id == c.term.get_ref()) {
             check.push(
                 file.error_at(
+                    DiagnosticKind::UnknownCommitteeTerm,
                     c.term.span(),
                     format!("unknown term \"{}\"", c.term.get_ref()),
                 )
@@ -576,6 +597,10 @@ pub(crate) fn unknown_organisation(
     span: std::ops::Range<usize>,
     id: &str,
 ) -> crate::error::Diagnostic {
-    file.error_at(span, format!("unknown organisation \"{id}\""))
-        .hint("use an id from data/organisations.toml, or add the organisation there")
+    file.error_at(
+        DiagnosticKind::UnknownOrganisation,
+        span,
+        format!("unknown organisation \"{id}\""),
+    )
+    .hint("use an id from data/organisations.toml, or add the organisation there")
 }

@@ -13,6 +13,7 @@ use toml::Spanned;
 use super::check::Checker;
 use super::registry::Term;
 use super::slug::is_valid_id;
+use crate::error::DiagnosticKind;
 use crate::load::{RawCouncil, RawHolder, RawSeat, SourceFile};
 
 /// The role of a seat holder.
@@ -175,7 +176,7 @@ fn holder_date(
         toml::Value::String(s) if s == "unknown" || s == "ukjent" => HolderDate::Unknown,
         other => {
             check.push(
-                file.error_at(value.span(), format!("{other} is neither a date nor \"unknown\""))
+                file.error_at(DiagnosticKind::HolderDateNotADate, value.span(), format!("{other} is neither a date nor \"unknown\""))
                     .hint("write a date as YYYY-MM-DD without quotes (2024-06-05), or \"unknown\" when the minutes do not say; leave it out for the seat's first or last day"),
             );
             HolderDate::Invalid
@@ -199,6 +200,7 @@ pub(crate) fn seats(
         let Some(term) = terms.iter().find(|t| &t.id == s.term.get_ref()) else {
             check.push(
                 file.error_at(
+                    DiagnosticKind::UnknownSeatTerm,
                     s.term.span(),
                     format!("unknown term \"{}\"", s.term.get_ref()),
                 )
@@ -230,6 +232,7 @@ fn seat(
             if !is_valid_id(id.get_ref()) {
                 check.push(
                     file.error_at(
+                        DiagnosticKind::InvalidSeatId,
                         id.span(),
                         format!("\"{}\" is not a valid seat id", id.get_ref()),
                     )
@@ -255,7 +258,7 @@ fn seat(
         if let (Some(date), Some(raw)) = (*given, raw) {
             if date < term.start || date > term.end {
                 check.push(
-                    file.error_at(raw.span(), format!(
+                    file.error_at(DiagnosticKind::SeatDateOutsideTerm, raw.span(), format!(
                         "the seat's date {date} is not within the term {} ({}–{})", term.id, term.start, term.end))
                         .hint("a seat belongs to one term; give the next term's seat a [[seat]] of its own"),
                 );
@@ -274,7 +277,7 @@ fn seat(
         let after = moves.last().map_or(from, |last: &SeatMove| last.from);
         if date <= after || date > to {
             check.push(
-                file.error_at(m.from.span(), format!("the seat moves on {date}, outside the seat's days after its last change ({after}–{to})"))
+                file.error_at(DiagnosticKind::SeatMoveOutOfOrder, m.from.span(), format!("the seat moves on {date}, outside the seat's days after its last change ({after}–{to})"))
                     .hint("list [[seat.moved]] in date order, each after the seat's first day and on or before its last"),
             );
             continue;
@@ -327,6 +330,7 @@ fn holding(
     let role = SeatRole::parse(h.role.get_ref()).unwrap_or_else(|| {
         check.push(
             file.error_at(
+                DiagnosticKind::UnknownSeatRole,
                 h.role.span(),
                 format!("unknown seat role \"{}\"", h.role.get_ref()),
             )
@@ -366,6 +370,7 @@ fn holding(
         };
         check.push(
             file.error_at(
+                DiagnosticKind::HoldingOutsideSeat,
                 span,
                 format!("the holding {from}–{to} is not within {within}"),
             )
@@ -389,7 +394,7 @@ fn to_before_from(
     to: NaiveDate,
     from: NaiveDate,
 ) -> crate::error::Diagnostic {
-    file.error_at(span, format!("`to` ({to}) is before `from` ({from})"))
+    file.error_at(DiagnosticKind::SeatEndsBeforeStart, span, format!("`to` ({to}) is before `from` ({from})"))
         .hint("`to` is the last day and must be on or after `from`, the first; swap them if they are reversed")
 }
 
@@ -418,7 +423,7 @@ fn check_seat_overlaps(
                         "give each of the organisation's seats its own `id = \"…\"`, or end the first with `to` before the second's `from`"
                     };
                     check.push(
-                        file.error_at(spans[b].clone(), format!(
+                        file.error_at(DiagnosticKind::SeatDeclaredTwice, spans[b].clone(), format!(
                             "the seat \"{id}\" is declared twice in the term {term} for overlapping dates ({}–{} and {}–{})",
                             sa.from, sa.to, sb.from, sb.to))
                             .hint(hint),
@@ -448,7 +453,7 @@ fn check_members_overlap(
             for (b, span) in &members[n + 1..] {
                 if a.from <= b.to && b.from <= a.to && a.dates_known() && b.dates_known() {
                     check.push(
-                        file.warning_at((*span).clone(), format!(
+                        file.warning_at(DiagnosticKind::TwoMembersAtOnce, (*span).clone(), format!(
                             "the seat \"{}\" has two members at once: {} and {} overlap from {} to {}",
                             seat.id, a.person, b.person, a.from.max(b.from), a.to.min(b.to)))
                             .hint("end the first member's holding with `to` before the next one's `from`, or make one of them role = \"deputy\""),
@@ -499,7 +504,7 @@ fn check_two_seats_at_once(
                     // With a start or end not known, the overlap may not be real.
                     if a.dates_known() && b.dates_known() {
                         check.push(
-                            file.error_at(span, message)
+                            file.error_at(DiagnosticKind::TwoSeatsAtOnce, span, message)
                                 .hint("end the first holding with `to` before the second starts"),
                         );
                     }

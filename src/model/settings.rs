@@ -9,7 +9,7 @@ pub(super) fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checke
     if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.is_empty())
     {
         check.push(
-            Diagnostic::error(&parsed.file.path, format!("base_url \"{}\" is not an absolute URL", raw.base_url))
+            Diagnostic::error(DiagnosticKind::BaseUrlNotAbsolute, &parsed.file.path, format!("base_url \"{}\" is not an absolute URL", raw.base_url))
                 .hint("write the address the site is published at, for example \"https://brukerrad.example.no\""),
         );
     }
@@ -23,6 +23,7 @@ pub(super) fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checke
                     parsed
                         .file
                         .error_at(
+                            DiagnosticKind::UnknownSplitMode,
                             raw.search.split.span(),
                             format!("unknown split mode \"{other}\""),
                         )
@@ -33,7 +34,7 @@ pub(super) fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checke
         };
         if crate::language::language(&raw.default_language).is_none() {
             check.push(
-                Diagnostic::error(
+                Diagnostic::error(DiagnosticKind::SearchLanguage,
                     &parsed.file.path,
                     format!("search does not support the language \"{}\"", raw.default_language),
                 )

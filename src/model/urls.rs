@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::check::Checker;
 use super::{CaseRef, Site};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, DiagnosticKind};
 
 /// The home page.
 pub const HOME: &str = "/";
@@ -370,6 +370,7 @@ pub fn copy_collisions<'a>(
         if let Some(other) = other {
             check.push(
                 Diagnostic::error(
+                    DiagnosticKind::CopyCollision,
                     source,
                     format!("the file would be written to \"/{path}\", as is {other}"),
                 )
@@ -405,6 +406,7 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
                 check.push(
                     at_line(
                         Diagnostic::error(
+                            DiagnosticKind::AddressNotPlain,
                             path,
                             format!(
                                 "the address \"{}\" holds characters a link cannot hold as they are",
@@ -442,6 +444,7 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
             check.push(
                 at_line(
                     Diagnostic::error(
+                        DiagnosticKind::AddressTwice,
                         here,
                         format!(
                             "two pages have the address \"{}\": this one and {there}",
@@ -464,6 +467,7 @@ fn check_addresses(site: &Site, pages: &[SitePage], check: &mut Checker) {
             check.push(
                 at_line(
                     Diagnostic::error(
+                        DiagnosticKind::ReservedAddress,
                         path,
                         format!(
                             "the address \"{}\" is under /{shown}, which medvirk keeps for {owner}",

@@ -203,6 +203,7 @@ impl Builder {
     fn finish_item(&mut self, item: &mut InputItem, offset: usize) {
         if !self.anchors.insert(item.anchor.clone()) {
             self.problems.push(BodyProblem {
+                kind: DiagnosticKind::AnchorTwice,
                 offset,
                 message: format!("the anchor \"{}\" is used twice in this file", item.anchor),
                 hint: "give each item its own anchor with {#…}".into(),
@@ -248,6 +249,7 @@ impl Builder {
                         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                 {
                     self.problems.push(BodyProblem {
+                        kind: DiagnosticKind::InvalidAnchor,
                         offset: item.offset,
                         message: format!("\"{token}\" is not a valid anchor"),
                         hint: "use letters a–z, digits and hyphens, for example {#tidlig-innsats}"
@@ -264,6 +266,7 @@ impl Builder {
                     let theme = theme.replace('_', " ");
                     if slugify(&theme).is_empty() {
                         self.problems.push(BodyProblem {
+                            kind: DiagnosticKind::ItemThemeWithoutLetters,
                             offset: item.offset,
                             message: crate::model::check::empty_theme_message(&theme),
                             hint: crate::model::check::EMPTY_THEME_HINT.into(),
@@ -276,6 +279,7 @@ impl Builder {
                 item.raised_by_many = true;
             } else {
                 self.problems.push(BodyProblem {
+                    kind: DiagnosticKind::UnknownItemOption,
                     offset: item.offset,
                     message: format!("unknown input-item option \"{token}\""),
                     hint: "options are #anker, fra=id,id (organisations or people), tema=tema,tema and mange; a paragraph takes .innspill too".into(),

@@ -26,6 +26,7 @@ pub(super) fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<Body
                     depth = depth.saturating_add_signed(change);
                     if depth > MAX_NESTING {
                         return Some(BodyProblem {
+                            kind: DiagnosticKind::HtmlTooDeep,
                             offset: range.start + at,
                             message: format!(
                                 "HTML elements nested deeper than {MAX_NESTING} levels"
@@ -42,6 +43,7 @@ pub(super) fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<Body
                 }
                 if lists > MAX_LIST_DEPTH {
                     return Some(BodyProblem {
+                        kind: DiagnosticKind::ListTooDeep,
                         offset: range.start,
                         message: format!("a list nested deeper than {MAX_LIST_DEPTH} levels"),
                         hint: "flatten the list: nobody can follow that many levels".into(),
@@ -49,6 +51,7 @@ pub(super) fn too_deep(events: &[(Event<'static>, Range<usize>)]) -> Option<Body
                 }
                 if depth > MAX_NESTING {
                     return Some(BodyProblem {
+                        kind: DiagnosticKind::MarkdownTooDeep,
                         offset: range.start,
                         message: format!(
                             "Markdown nested deeper than {MAX_NESTING} levels (quotes, lists, emphasis)"
@@ -94,6 +97,7 @@ pub(super) fn unsafe_links(events: &[(Event<'static>, Range<usize>)]) -> Vec<Bod
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 dangerous_scheme(dest_url).map(|scheme| BodyProblem {
+                    kind: DiagnosticKind::UnsafeLink,
                     offset: range.start,
                     message: format!(
                         "a link to a `{scheme}` address, which would run in the reader's browser"

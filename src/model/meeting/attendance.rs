@@ -26,7 +26,7 @@ pub(super) fn attendance(
             } else {
                 format!("the seat \"{}\"", seat.id)
             };
-            check.push(file.error_at(row.organisation.span(), format!("{what} is listed twice in the attendance"))
+            check.push(file.error_at(DiagnosticKind::ListedTwice, row.organisation.span(), format!("{what} is listed twice in the attendance"))
                 .hint("give one row per seat; a deputy who came instead of the member replaces the member's row"));
         }
         let Some(status) = status(file, row, check) else {
@@ -41,7 +41,7 @@ pub(super) fn attendance(
                     .find(|h| &h.person == person.get_ref() && h.holds_on(date));
                 match holding {
                     Some(h) => role = Some(h.role),
-                    None => check.push(file.error_at(person.span(), format!(
+                    None => check.push(file.error_at(DiagnosticKind::NotTheSeatsHolder, person.span(), format!(
                         "{} does not hold {org}'s seat on {date}", person.get_ref()))
                         .hint("add the person as a [[seat.holder]] of the seat in data/council.toml, with `from`/`to` if they changed during the term")),
                 }
@@ -66,7 +66,7 @@ pub(super) fn attendance(
         }
         if let Some(seat) = &row.seat {
             check.push(
-                file.error_at(seat.span(), "an observer has no seat")
+                file.error_at(DiagnosticKind::ObserverWithSeat, seat.span(), "an observer has no seat")
                     .hint("leave `seat` out of [[observers]], or move the row to [[attendance]] if it is a seat's"),
             );
         }
@@ -142,7 +142,7 @@ fn attended_seat<'c>(
                 .map(|s| s.id.as_str())
                 .collect();
             check.push(
-                file.error_at(id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
+                file.error_at(DiagnosticKind::UnknownSeat, id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
                     .hint(if ids.is_empty() {
                         format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
                     } else {
@@ -157,7 +157,7 @@ fn attended_seat<'c>(
         }
         if seat.organisation_at(date) != org {
             check.push(
-                file.error_at(row.organisation.span(), format!(
+                file.error_at(DiagnosticKind::SeatOfAnotherOrganisation, row.organisation.span(), format!(
                     "the seat \"{}\" is {}'s on {date}, not {org}'s", seat.id, seat.organisation_at(date)))
                     .hint("correct `organisation` to the one holding the seat that day, or `seat` to one of its seats"),
             );
@@ -180,11 +180,11 @@ fn attended_seat<'c>(
                     check.push(seat_not_there(file, row.organisation.span(), seat, date))
                 }
                 Some(seat) => check.push(
-                    file.error_at(row.organisation.span(), format!(
+                    file.error_at(DiagnosticKind::SeatMovedAway, row.organisation.span(), format!(
                         "\"{org}\" has no seat on the council on {date}: its seat \"{}\" is {}'s that day", seat.id, seat.organisation_at(date)))
                         .hint("list the row under the organisation holding the seat that day, or correct the [[seat.moved]] date in data/council.toml"),
                 ),
-                None => check.push(file.error_at(row.organisation.span(), format!(
+                None => check.push(file.error_at(DiagnosticKind::NoSeat, row.organisation.span(), format!(
                     "\"{org}\" has no seat on the council on {date}"))
                     .hint("add a [[seat]] for the organisation in data/council.toml, or list it under [[observers]]")),
             }
@@ -207,6 +207,7 @@ fn attended_seat<'c>(
                 let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
                 check.push(
                     file.error_at(
+                        DiagnosticKind::WhichSeat,
                         row.organisation.span(),
                         format!(
                             "\"{org}\" has {} seats on {date}; the row does not say which",
@@ -237,18 +238,24 @@ fn seat_not_there(
     seat: &Seat,
     date: NaiveDate,
 ) -> crate::error::Diagnostic {
-    let message = if date > seat.to {
-        format!(
-            "the seat \"{}\" ended on {}, before the meeting on {date}",
-            seat.id, seat.to
+    let (kind, message) = if date > seat.to {
+        (
+            DiagnosticKind::SeatEnded,
+            format!(
+                "the seat \"{}\" ended on {}, before the meeting on {date}",
+                seat.id, seat.to
+            ),
         )
     } else {
-        format!(
-            "the seat \"{}\" begins on {}, after the meeting on {date}",
-            seat.id, seat.from
+        (
+            DiagnosticKind::SeatNotBegun,
+            format!(
+                "the seat \"{}\" begins on {}, after the meeting on {date}",
+                seat.id, seat.from
+            ),
         )
     };
-    file.error_at(span, message).hint(
+    file.error_at(kind, span, message).hint(
         "remove the row, or correct the seat's `from`/`to` in data/council.toml (a seat given to another organisation is a [[seat.moved]])",
     )
 }
@@ -268,6 +275,7 @@ fn status(
         (Some("til-stede"), None) | (None, None) => {
             check.push(
                 file.error_at(
+                    DiagnosticKind::NeitherPersonNorStatus,
                     row.organisation.span(),
                     "an attendance row needs a person or status = \"avbud\"",
                 )
@@ -278,7 +286,7 @@ fn status(
         (Some(other), _) => {
             let span = row.status.as_ref().expect("status").span();
             check.push(
-                file.error_at(span, format!("unknown attendance status \"{other}\""))
+                file.error_at(DiagnosticKind::UnknownAttendanceStatus, span, format!("unknown attendance status \"{other}\""))
                     .hint("use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)"),
             );
             None
