@@ -1,0 +1,398 @@
+//! What is searchable: one [`Document`] per case, input item, meeting,
+//! position paper, attachment text, organisation and page.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use crate::model::{plain_text, Body, CaseRef, Site};
+
+/// Characters of an excerpt.
+pub(crate) const EXCERPT_CHARS: usize = 220;
+
+/// What a search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub enum DocKind {
+    /// A case put to the council.
+    Case,
+    /// One input item of a case.
+    Item,
+    /// A meeting.
+    Meeting,
+    /// A position paper.
+    Paper,
+    /// An attachment's text rendition.
+    Attachment,
+    /// An organisation.
+    Organisation,
+    /// Any other page.
+    Page,
+}
+
+impl DocKind {
+    /// Every kind, in the order results are grouped.
+    pub const ALL: [DocKind; 7] = [
+        DocKind::Case,
+        DocKind::Item,
+        DocKind::Meeting,
+        DocKind::Paper,
+        DocKind::Attachment,
+        DocKind::Organisation,
+        DocKind::Page,
+    ];
+
+    /// The key used in the index and in `?type=`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Case => "sak",
+            DocKind::Item => "innspill",
+            DocKind::Meeting => "mote",
+            DocKind::Paper => "notat",
+            DocKind::Attachment => "vedlegg",
+            DocKind::Organisation => "organisasjon",
+            DocKind::Page => "side",
+        }
+    }
+
+    /// The label a reader sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Case => "Sak",
+            DocKind::Item => "Innspill",
+            DocKind::Meeting => "Møte",
+            DocKind::Paper => "Skriftlig innspill",
+            DocKind::Attachment => "Vedlegg",
+            DocKind::Organisation => "Organisasjon",
+            DocKind::Page => "Side",
+        }
+    }
+}
+
+/// One searchable thing.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// What it is.
+    pub kind: DocKind,
+    /// Title of the hit.
+    pub title: String,
+    /// Where the hit is, with an anchor for input items.
+    pub url: String,
+    /// Its date, if it has one.
+    pub date: Option<NaiveDate>,
+    /// Where it belongs ("Sak 07/24"), shown under the title.
+    pub context: String,
+    /// Indexed text.
+    pub body: String,
+    /// Theme slugs, for filtering.
+    pub themes: Vec<String>,
+    /// Organisation ids, for filtering.
+    pub organisations: Vec<String>,
+    /// The start of the text, shown under the hit.
+    pub excerpt: String,
+}
+
+impl Document {
+    /// The year, for filtering.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year())
+    }
+}
+
+/// Every document of the site, in a stable order: by kind, newest first, then by URL.
+pub fn documents(site: &Site) -> Vec<Document> {
+    // A meeting's documents depend on nothing but the meeting: made in parallel.
+    let mut docs: Vec<Document> = site
+        .meetings
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(mi, meeting)| meeting_documents(site, mi, meeting))
+        .collect();
+    docs.extend(other_documents(site));
+    docs.sort_by(|a, b| a.order().cmp(&b.order()));
+    docs
+}
+
+impl Document {
+    /// What documents are sorted by: kind, newest first, URL.
+    pub(super) fn order(&self) -> (DocKind, std::cmp::Reverse<Option<NaiveDate>>, &str) {
+        (self.kind, std::cmp::Reverse(self.date), &self.url)
+    }
+}
+
+/// The documents that are not a meeting's: papers, organisations, pages.
+pub(super) fn other_documents(site: &Site) -> Vec<Document> {
+    let theme_slug = |written: &str| crate::model::slugify(written);
+    let mut docs = Vec::new();
+    for paper in &site.papers {
+        let text = body_text(&paper.body);
+        let mut orgs = paper.authors.clone();
+        orgs.extend(paper.recipient.iter().cloned());
+        docs.push(Document {
+            kind: DocKind::Paper,
+            title: paper.title.clone(),
+            url: paper.path.clone(),
+            date: paper.date,
+            context: paper
+                .authors
+                .iter()
+                .filter_map(|a| site.organisations.get(a).map(|o| o.name.clone()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            body: format!("{} {text}", paper.description),
+            themes: paper.themes.iter().map(|t| theme_slug(t)).collect(),
+            organisations: orgs,
+            excerpt: excerpt(if paper.description.is_empty() {
+                &text
+            } else {
+                &paper.description
+            }),
+        });
+    }
+    for (id, org) in &site.organisations {
+        let mut body = org.short_name.clone().unwrap_or_default();
+        if let Some(d) = &org.description {
+            body.push(' ');
+            body.push_str(d);
+        }
+        docs.push(Document {
+            kind: DocKind::Organisation,
+            title: org.name.clone(),
+            url: crate::model::urls::organisation(id),
+            date: None,
+            context: org.kind.label().to_string(),
+            excerpt: excerpt(org.description.as_deref().unwrap_or("")),
+            body,
+            themes: Vec::new(),
+            organisations: vec![id.clone()],
+        });
+    }
+    for page in site.pages.iter().filter(|p| !p.hidden) {
+        let text = body_text(&page.body);
+        docs.push(Document {
+            kind: DocKind::Page,
+            title: page.title.clone(),
+            url: page.path.clone(),
+            date: page.date,
+            context: String::new(),
+            body: format!("{} {text}", page.description),
+            themes: Vec::new(),
+            organisations: Vec::new(),
+            excerpt: excerpt(if page.description.is_empty() {
+                &text
+            } else {
+                &page.description
+            }),
+        });
+    }
+    docs
+}
+
+/// Theme names by slug, looked up once per build rather than per document.
+pub(super) fn theme_names(site: &Site) -> HashMap<&str, &str> {
+    site.themes
+        .iter()
+        .map(|t| (t.slug.as_str(), t.name.as_str()))
+        .collect()
+}
+
+/// Theme names and organisation names of a document, as indexed text.
+pub(super) fn facet_text(
+    site: &Site,
+    names: &HashMap<&str, &str>,
+    doc: &Document,
+) -> (String, String) {
+    let themes = doc
+        .themes
+        .iter()
+        .map(|slug| names.get(slug.as_str()).copied().unwrap_or(slug.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let orgs = doc
+        .organisations
+        .iter()
+        .filter_map(|id| site.organisations.get(id))
+        .map(|o| match &o.short_name {
+            Some(short) => format!("{} {short}", o.name),
+            None => o.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (themes, orgs)
+}
+
+/// The text of a body: headings, paragraphs and items.
+pub(super) fn body_text(body: &Body) -> String {
+    use crate::model::Block;
+    let mut parts = Vec::new();
+    for section in body.sections.iter() {
+        if let Some(h) = &section.heading {
+            parts.push(h.text.clone());
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Markdown(events) => parts.push(plain_text(events)),
+                Block::Group(h) => parts.push(h.text.clone()),
+                Block::Items(_) => {}
+            }
+        }
+    }
+    for item in body.items() {
+        parts.push(item.text.clone());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+/// The first words of `text`, cut at a word boundary.
+pub(super) fn excerpt(text: &str) -> String {
+    shorten(text, EXCERPT_CHARS)
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…".
+pub(super) fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// A meeting, its cases, their input items and attachment texts.
+pub(super) fn meeting_documents(
+    site: &Site,
+    mi: usize,
+    meeting: &crate::model::Meeting,
+) -> Vec<Document> {
+    let theme_slug = |written: &str| crate::model::slugify(written);
+    let mut docs = Vec::new();
+    let agenda: Vec<&str> = meeting.agenda.iter().map(|a| a.text.as_str()).collect();
+    let decisions: Vec<&str> = meeting.decisions.iter().map(|d| d.text.as_str()).collect();
+    let text = body_text(&meeting.body);
+    docs.push(Document {
+        kind: DocKind::Meeting,
+        title: format!("Møte {}", meeting.code()),
+        url: meeting.path(),
+        date: Some(meeting.date),
+        context: meeting.place.clone().unwrap_or_default(),
+        body: [agenda.join(" "), text.clone(), decisions.join(" ")].join(" "),
+        themes: Vec::new(),
+        organisations: meeting
+            .attendance
+            .seats
+            .iter()
+            .map(|s| s.organisation.clone())
+            .collect(),
+        excerpt: excerpt(if text.is_empty() {
+            agenda.first().copied().unwrap_or("")
+        } else {
+            &text
+        }),
+    });
+    for (ci, case) in meeting.cases.iter().enumerate() {
+        let path = site.case_path(CaseRef {
+            meeting: mi,
+            case: ci,
+        });
+        let code = format!("Sak {}", case.number);
+        let items = case.body.items();
+        let mut orgs: BTreeSet<String> = case.submitted_by.iter().cloned().collect();
+        let case_themes: Vec<String> = case.themes.iter().map(|t| theme_slug(t)).collect();
+        let mut themes: BTreeSet<String> = case_themes.iter().cloned().collect();
+        for item in &items {
+            // `fra=` may name a person; only organisations are a filter.
+            orgs.extend(
+                item.organisations
+                    .iter()
+                    .filter(|o| site.organisations.contains_key(*o))
+                    .cloned(),
+            );
+            themes.extend(item.themes.iter().map(|t| theme_slug(t)));
+        }
+        let text = body_text(&case.body);
+        docs.push(Document {
+            kind: DocKind::Case,
+            title: format!("{code} {}", case.title),
+            url: path.clone(),
+            date: Some(meeting.date),
+            context: match case.kind {
+                Some(kind) => format!("{}, møte {}", kind.label(), meeting.code()),
+                None => format!("Møte {}", meeting.code()),
+            },
+            body: format!("{} {text}", case.description),
+            themes: themes.into_iter().collect(),
+            organisations: orgs.into_iter().collect(),
+            excerpt: excerpt(if case.description.is_empty() {
+                &text
+            } else {
+                &case.description
+            }),
+        });
+        for item in items {
+            let mut item_themes: BTreeSet<String> =
+                item.themes.iter().map(|t| theme_slug(t)).collect();
+            item_themes.extend(case_themes.iter().cloned());
+            let question = item.group.clone().unwrap_or_default();
+            docs.push(Document {
+                kind: DocKind::Item,
+                title: format!(
+                    "Innspill {} til sak {}: {}",
+                    item.label, case.number, case.title
+                ),
+                url: format!("{path}#{}", item.anchor),
+                date: Some(meeting.date),
+                context: if question.is_empty() {
+                    code.clone()
+                } else {
+                    format!("{code}, {}", shorten(&question, 90))
+                },
+                body: format!("{} {question}", item.text),
+                themes: item_themes.into_iter().collect(),
+                organisations: item
+                    .organisations
+                    .iter()
+                    .filter(|o| site.organisations.contains_key(*o))
+                    .cloned()
+                    .collect(),
+                excerpt: excerpt(&item.text),
+            });
+        }
+        for attachment in &case.attachments {
+            if let Some((slug, body)) = &attachment.text {
+                let text = body_text(body);
+                docs.push(Document {
+                    kind: DocKind::Attachment,
+                    title: attachment.title.clone(),
+                    url: crate::model::urls::attachment(&path, slug),
+                    date: Some(meeting.date),
+                    context: format!("Vedlegg til {}", code.to_lowercase()),
+                    excerpt: excerpt(&text),
+                    body: text,
+                    themes: case_themes.clone(),
+                    organisations: case.submitted_by.iter().cloned().collect(),
+                });
+            }
+        }
+    }
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_cut_at_a_word() {
+        let long = "ord ".repeat(100);
+        let e = excerpt(&long);
+        assert!(e.ends_with('…'));
+        assert!(e.chars().count() <= EXCERPT_CHARS + 1);
+        assert!(!e.contains("  "));
+        assert_eq!(excerpt(" kort tekst "), "kort tekst");
+    }
+}
