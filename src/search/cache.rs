@@ -6,9 +6,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::documents::{facet_text, meeting_documents, other_documents, theme_names};
+use super::documents::{facet_text, meeting_documents, other_documents, theme_names, Facets};
 use super::terms::Term;
-use super::{build, build_from, split, Document, Layout, SearchIndex, SINGLE_TEXT_LIMIT};
+use super::{build, build_from, spelling, split, Document, Layout, SearchIndex, SINGLE_TEXT_LIMIT};
 use crate::model::{Site, SplitMode};
 
 /// Each meeting's documents with their term weights, from the last index of
@@ -34,6 +34,7 @@ struct Memo {
 struct Weighed {
     _meeting: Arc<crate::model::Meeting>,
     docs: Arc<Vec<(Document, split::Weights)>>,
+    words: Arc<spelling::Counts>,
     text_bytes: usize,
 }
 
@@ -61,13 +62,15 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
     }
     let lang = &site.config.default_language;
     let names = theme_names(site);
+    // Words are counted before weighing empties the bodies.
     let weigh = |mut docs: Vec<Document>| {
-        let facets: Vec<(String, String)> = docs
+        let words = spelling::count(&docs);
+        let facets: Vec<Facets> = docs
             .par_iter()
             .map(|d| facet_text(site, &names, d))
             .collect();
         let weights = split::weigh(lang, &mut docs, &facets);
-        docs.into_iter().zip(weights).collect::<Vec<_>>()
+        (docs.into_iter().zip(weights).collect::<Vec<_>>(), words)
     };
     let text = |docs: &[Document]| docs.iter().map(|d| d.body.len()).sum::<usize>();
     let mut memo = cache.memo.lock().expect("lock");
@@ -124,9 +127,11 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
         .map(|(meeting, found)| {
             let weighed = found.unwrap_or_else(|docs| {
                 let text_bytes = text(&docs);
+                let (docs, words) = weigh(docs);
                 Weighed {
                     _meeting: meeting.clone(),
-                    docs: Arc::new(weigh(docs)),
+                    docs: Arc::new(docs),
+                    words: Arc::new(words),
                     text_bytes,
                 }
             });
@@ -135,7 +140,10 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
         .collect();
     memo.meetings = meetings.iter().cloned().collect();
     drop(memo);
-    let others = weigh(others);
+    let (others, other_words) = weigh(others);
+    let words = meetings.iter().fold(other_words, |all, (_, w)| {
+        spelling::merge(all, (*w.words).clone())
+    });
     let mut all: Vec<&(Document, split::Weights)> = meetings
         .iter()
         .flat_map(|(_, w)| w.docs.iter())
@@ -147,7 +155,11 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
     Some(SearchIndex {
         layout: Layout::Split,
         url: crate::model::urls::search_manifest(lang),
-        files: split::files(lang, &docs, &weights),
+        files: {
+            let mut files = split::files(lang, &docs, &weights);
+            files.push(spelling::file(lang, &words));
+            files
+        },
         documents: docs.len(),
     })
 }

@@ -11,6 +11,10 @@ use crate::model::{plain_text, Body, CaseRef, Site};
 /// Characters of an excerpt.
 pub(crate) const EXCERPT_CHARS: usize = 220;
 
+/// Characters of a document's text kept for the client to cut an excerpt
+/// around the words a query matched (see [`Document::text`]).
+pub(crate) const EXCERPT_SOURCE_CHARS: usize = 1200;
+
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub enum DocKind {
@@ -82,20 +86,62 @@ pub struct Document {
     pub date: Option<NaiveDate>,
     /// Where it belongs ("Sak 07/24"), shown under the title.
     pub context: String,
-    /// Indexed text.
+    /// Indexed text: the document's own.
     pub body: String,
+    /// Indexed text the document inherits from what holds it (an input
+    /// item's case and question, an attachment's case), weighed far below
+    /// its own text so that an item that says a word ranks above the items
+    /// that are only filed under it.
+    pub inherited: String,
+    /// Whether [`Document::title`] is indexed as the title: an input item's
+    /// title is its number and its case's title, which it inherits.
+    pub title_indexed: bool,
     /// Theme slugs, for filtering.
     pub themes: Vec<String>,
+    /// The slugs of [`Document::themes`] that come from what holds the
+    /// document only: indexed with [`Document::inherited`].
+    pub inherited_themes: Vec<String>,
     /// Organisation ids, for filtering.
     pub organisations: Vec<String>,
     /// The start of the text, shown under the hit.
     pub excerpt: String,
+    /// The text the client cuts an excerpt from, around the first word a
+    /// query matched (at most 1,200 characters); empty when the
+    /// excerpt already is all of it.
+    pub text: String,
 }
 
 impl Document {
     /// The year, for filtering.
     pub fn year(&self) -> Option<i32> {
         self.date.map(|d| d.year())
+    }
+
+    /// A document that inherits nothing, its fields empty, for the others to fill.
+    pub(super) fn own() -> Document {
+        Document {
+            kind: DocKind::Page,
+            title: String::new(),
+            url: String::new(),
+            date: None,
+            context: String::new(),
+            body: String::new(),
+            inherited: String::new(),
+            title_indexed: true,
+            themes: Vec::new(),
+            inherited_themes: Vec::new(),
+            organisations: Vec::new(),
+            excerpt: String::new(),
+            text: String::new(),
+        }
+    }
+
+    /// The title as indexed: empty where the title is inherited.
+    pub(super) fn indexed_title(&self) -> &str {
+        match self.title_indexed {
+            true => &self.title,
+            false => "",
+        }
     }
 }
 
@@ -147,6 +193,8 @@ pub(super) fn other_documents(site: &Site) -> Vec<Document> {
             } else {
                 &paper.description
             }),
+            text: excerpt_source(&format!("{} {text}", paper.description)),
+            ..Document::own()
         });
     }
     for (id, org) in &site.organisations {
@@ -162,9 +210,10 @@ pub(super) fn other_documents(site: &Site) -> Vec<Document> {
             date: None,
             context: org.kind.label().to_string(),
             excerpt: excerpt(org.description.as_deref().unwrap_or("")),
+            text: excerpt_source(org.description.as_deref().unwrap_or("")),
             body,
-            themes: Vec::new(),
             organisations: vec![id.clone()],
+            ..Document::own()
         });
     }
     for page in site.pages.iter().filter(|p| !p.hidden) {
@@ -176,13 +225,13 @@ pub(super) fn other_documents(site: &Site) -> Vec<Document> {
             date: page.date,
             context: String::new(),
             body: format!("{} {text}", page.description),
-            themes: Vec::new(),
-            organisations: Vec::new(),
             excerpt: excerpt(if page.description.is_empty() {
                 &text
             } else {
                 &page.description
             }),
+            text: excerpt_source(&format!("{} {text}", page.description)),
+            ..Document::own()
         });
     }
     docs
@@ -196,18 +245,17 @@ pub(super) fn theme_names(site: &Site) -> HashMap<&str, &str> {
         .collect()
 }
 
-/// Theme names and organisation names of a document, as indexed text.
-pub(super) fn facet_text(
-    site: &Site,
-    names: &HashMap<&str, &str>,
-    doc: &Document,
-) -> (String, String) {
-    let themes = doc
-        .themes
-        .iter()
-        .map(|slug| names.get(slug.as_str()).copied().unwrap_or(slug.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ");
+/// Theme names, organisation names and inherited text of a document, as indexed text.
+pub(super) fn facet_text(site: &Site, names: &HashMap<&str, &str>, doc: &Document) -> Facets {
+    let theme_text = |own: bool| {
+        doc.themes
+            .iter()
+            .filter(|slug| doc.inherited_themes.contains(slug) != own)
+            .map(|slug| names.get(slug.as_str()).copied().unwrap_or(slug.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let themes = theme_text(true);
     let orgs = doc
         .organisations
         .iter()
@@ -218,8 +266,17 @@ pub(super) fn facet_text(
         })
         .collect::<Vec<_>>()
         .join(" ");
-    (themes, orgs)
+    let inherited = match doc.inherited_themes.is_empty() {
+        true => doc.inherited.clone(),
+        false => format!("{} {}", doc.inherited, theme_text(false)),
+    };
+    (themes, orgs, inherited)
 }
+
+/// A document's indexed text besides its title and body: the names of its
+/// own themes, of its organisations, and what it inherits (text and theme
+/// names), as [`super::FIELDS`] orders them.
+pub(crate) type Facets = (String, String, String);
 
 /// The text of a body: headings, paragraphs and items.
 pub(super) fn body_text(body: &Body) -> String {
@@ -242,6 +299,16 @@ pub(super) fn body_text(body: &Body) -> String {
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
+}
+
+/// The text the client cuts excerpts from: empty when the excerpt of its
+/// start is all of it.
+pub(super) fn excerpt_source(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= EXCERPT_CHARS {
+        return String::new();
+    }
+    shorten(text, EXCERPT_SOURCE_CHARS)
 }
 
 /// The first words of `text`, cut at a word boundary.
@@ -281,7 +348,7 @@ pub(super) fn meeting_documents(
         date: Some(meeting.date),
         context: meeting.place.clone().unwrap_or_default(),
         body: [agenda.join(" "), text.clone(), decisions.join(" ")].join(" "),
-        themes: Vec::new(),
+        text: excerpt_source(&[text.as_str(), &agenda.join(" "), &decisions.join(" ")].join(" ")),
         organisations: meeting
             .attendance
             .seats
@@ -293,6 +360,7 @@ pub(super) fn meeting_documents(
         } else {
             &text
         }),
+        ..Document::own()
     });
     for (ci, case) in meeting.cases.iter().enumerate() {
         let path = site.case_path(CaseRef {
@@ -332,10 +400,17 @@ pub(super) fn meeting_documents(
             } else {
                 &case.description
             }),
+            text: excerpt_source(&format!("{} {text}", case.description)),
+            ..Document::own()
         });
         for item in items {
-            let mut item_themes: BTreeSet<String> =
-                item.themes.iter().map(|t| theme_slug(t)).collect();
+            let own_themes: BTreeSet<String> = item.themes.iter().map(|t| theme_slug(t)).collect();
+            let inherited_themes: Vec<String> = case_themes
+                .iter()
+                .filter(|t| !own_themes.contains(*t))
+                .cloned()
+                .collect();
+            let mut item_themes = own_themes;
             item_themes.extend(case_themes.iter().cloned());
             let question = item.group.clone().unwrap_or_default();
             docs.push(Document {
@@ -351,8 +426,11 @@ pub(super) fn meeting_documents(
                 } else {
                     format!("{code}, {}", shorten(&question, 90))
                 },
-                body: format!("{} {question}", item.text),
+                body: item.text.clone(),
+                inherited: format!("{code} {} {question}", case.title),
+                title_indexed: false,
                 themes: item_themes.into_iter().collect(),
+                inherited_themes,
                 organisations: item
                     .organisations
                     .iter()
@@ -360,6 +438,7 @@ pub(super) fn meeting_documents(
                     .cloned()
                     .collect(),
                 excerpt: excerpt(&item.text),
+                text: excerpt_source(&item.text),
             });
         }
         for attachment in &case.attachments {
@@ -372,8 +451,12 @@ pub(super) fn meeting_documents(
                     date: Some(meeting.date),
                     context: format!("Vedlegg til {}", code.to_lowercase()),
                     excerpt: excerpt(&text),
+                    text: excerpt_source(&text),
                     body: text,
+                    inherited: format!("{code} {}", case.title),
+                    title_indexed: true,
                     themes: case_themes.clone(),
+                    inherited_themes: case_themes.clone(),
                     organisations: case.submitted_by.iter().cloned().collect(),
                 });
             }

@@ -16,6 +16,7 @@
 
 mod cache;
 mod documents;
+pub mod spelling;
 pub mod split;
 mod terms;
 
@@ -31,25 +32,39 @@ pub use terms::{language, MAX_TERM_CHARS};
 
 use crate::model::{Site, SplitMode};
 use crate::render::OutputFile;
-use documents::{facet_text, theme_names};
+use documents::{facet_text, theme_names, Facets};
 use terms::{too_long, without_long_words};
 pub(crate) use terms::{Term, TermPipeline};
 
 /// The indexed fields, in the order documents give them, with their boosts.
-pub const FIELDS: [(&str, f64); 4] = [
+///
+/// `context` is what a document inherits ([`Document::inherited`]): at a
+/// tenth of the body, a document that only inherits a word ranks below
+/// every document that says it (a body of 10,000 words still weighs a word
+/// at a tenth of its boost).
+pub const FIELDS: [(&str, f64); 5] = [
     ("title", 3.0),
     ("body", 1.0),
     ("themes", 2.0),
     ("organisations", 2.0),
+    ("context", 0.1),
 ];
 
-/// Above this many bytes gzipped, a single index costs a phone too much on a
-/// cold query (the budget is 100 KB with the script), so `auto` splits it.
-pub const SINGLE_FILE_LIMIT: usize = 80 * 1024;
+/// The text of each of [`FIELDS`] for a document and its facets.
+fn field_texts<'a>(doc: &'a Document, facets: &'a Facets) -> [&'a str; 5] {
+    let (themes, orgs, inherited) = facets;
+    [doc.indexed_title(), &doc.body, themes, orgs, inherited]
+}
+
+/// Above this many bytes gzipped, `auto` splits the index: a reader who
+/// types one word should fetch about what one shard and a page of results
+/// weigh, not the whole index (the demo's single file was 510 KB, 49 KB
+/// gzipped, fetched when the header's field got focus).
+pub const SINGLE_FILE_LIMIT: usize = 16 * 1024;
 
 /// Indexed text beyond which the single file cannot fit the limit; `auto`
-/// then splits without trying (the demo's 130 KB of text index to 50 KB).
-const SINGLE_TEXT_LIMIT: usize = 1024 * 1024;
+/// then splits without trying (the demo's 130 KB of text index to 55 KB).
+const SINGLE_TEXT_LIMIT: usize = 64 * 1024;
 
 /// How the index is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -85,12 +100,13 @@ fn build_from(site: &Site, mut docs: Vec<Document>) -> SearchIndex {
     let config = site.config.search.expect("checked by the caller");
     let lang = &site.config.default_language;
     let names = theme_names(site);
-    let facets: Vec<(String, String)> = docs
+    let facets: Vec<Facets> = docs
         .par_iter()
         .map(|d| facet_text(site, &names, d))
         .collect();
     let single = |docs: &[Document]| single_file(lang, docs, &facets);
     let text_bytes: usize = docs.iter().map(|d| d.body.len()).sum();
+    let words = spelling::file(lang, &spelling::count(&docs));
     let (layout, files) = match config.split {
         SplitMode::Never => (Layout::Single, vec![single(&docs)]),
         SplitMode::Always => (Layout::Split, split::build(lang, &mut docs, &facets)),
@@ -106,6 +122,8 @@ fn build_from(site: &Site, mut docs: Vec<Document>) -> SearchIndex {
             }
         }
     };
+    let mut files = files;
+    files.push(words);
     let url = match layout {
         Layout::Single => crate::model::urls::search_index(lang),
         Layout::Split => crate::model::urls::search_manifest(lang),
@@ -128,7 +146,7 @@ pub fn gzipped_len(bytes: &[u8]) -> usize {
 
 /// What a result shows, as stored with the index.
 fn result_data(doc: &Document) -> Value {
-    json!({
+    let mut data = json!({
         "t": doc.title,
         "u": doc.url,
         "k": doc.kind.key(),
@@ -137,20 +155,26 @@ fn result_data(doc: &Document) -> Value {
         "e": doc.excerpt,
         "th": doc.themes,
         "o": doc.organisations,
-    })
+    });
+    if !doc.text.is_empty() {
+        data["x"] = Value::from(doc.text.as_str());
+    }
+    data
 }
 
 /// A standard elasticlunr index whose document store holds only result data.
-fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> OutputFile {
+fn single_file(lang: &str, docs: &[Document], facets: &[Facets]) -> OutputFile {
     let language = language(lang).expect("the model checked the language");
     let mut builder = IndexBuilder::with_language(language).save_docs(false);
     for (field, _) in FIELDS {
         builder = builder.add_field(field);
     }
     let mut index = builder.set_ref("id").build();
-    for (i, (doc, (themes, orgs))) in docs.iter().zip(facets).enumerate() {
-        let fields = [doc.title.as_str(), doc.body.as_str(), themes, orgs];
-        index.add_doc(&i.to_string(), fields.map(without_long_words));
+    for (i, (doc, facets)) in docs.iter().zip(facets).enumerate() {
+        index.add_doc(
+            &i.to_string(),
+            field_texts(doc, facets).map(without_long_words),
+        );
     }
     // Made from the index, not by parsing its JSON: parsing has a depth limit.
     // Terms are short (MAX_TERM_CHARS), so the index is shallow; the index
@@ -164,6 +188,7 @@ fn single_file(lang: &str, docs: &[Document], facets: &[(String, String)]) -> Ou
         .collect();
     value["documentStore"]["docs"] = Value::Object(store);
     value["documentStore"]["save"] = Value::Bool(true);
+    value["words"] = Value::from(spelling::url(lang));
     OutputFile {
         path: crate::model::urls::file_path(&crate::model::urls::search_index(lang)),
         bytes: serde_json::to_vec(&value).expect("JSON").into(),
@@ -180,8 +205,8 @@ pub fn vocabulary(site: &Site) -> BTreeSet<String> {
     let mut words = BTreeSet::new();
     let names = theme_names(site);
     for doc in documents(site) {
-        let (themes, orgs) = facet_text(site, &names, &doc);
-        for text in [&doc.title, &doc.body, &themes, &orgs] {
+        let facets = facet_text(site, &names, &doc);
+        for text in field_texts(&doc, &facets) {
             words.extend(language.tokenize(text).into_iter().filter(|w| !too_long(w)));
         }
     }

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 
-use super::{DocKind, Document, Term, TermPipeline};
+use super::{DocKind, Document, Facets, Term, TermPipeline};
 use crate::render::OutputFile;
 
 /// Documents per result-data chunk.
@@ -42,11 +42,7 @@ type Postings = Vec<(u32, u16)>;
 pub(crate) type Weights = Vec<(Term, u16)>;
 
 /// The files of the split layout.
-pub(crate) fn build(
-    lang: &str,
-    docs: &mut [Document],
-    facets: &[(String, String)],
-) -> Vec<OutputFile> {
+pub(crate) fn build(lang: &str, docs: &mut [Document], facets: &[Facets]) -> Vec<OutputFile> {
     let weights = weigh(lang, docs, facets);
     let docs: Vec<&Document> = docs.iter().collect();
     let weights: Vec<&[(Term, u16)]> = weights.iter().map(Vec::as_slice).collect();
@@ -58,18 +54,14 @@ pub(crate) fn build(
 /// Each document's body is emptied once its terms are counted: at 10,000
 /// cases the bodies are a tenth of the build's memory, and nothing after
 /// needs them.
-pub(crate) fn weigh(
-    lang: &str,
-    docs: &mut [Document],
-    facets: &[(String, String)],
-) -> Vec<Weights> {
+pub(crate) fn weigh(lang: &str, docs: &mut [Document], facets: &[Facets]) -> Vec<Weights> {
     docs.par_iter_mut()
         .zip(facets)
         // The pipeline is not `Send`: one per worker thread.
         .map_init(
             || TermPipeline::new(lang),
-            |pipeline, (doc, (themes, orgs))| {
-                let weights = pipeline.weights([&doc.title, &doc.body, themes, orgs]);
+            |pipeline, (doc, facets)| {
+                let weights = pipeline.weights(super::field_texts(doc, facets));
                 doc.body = String::new();
                 weights
                     .into_iter()
@@ -124,7 +116,9 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
                             .map(|x| x.format("%Y-%m-%d").to_string())
                             .unwrap_or_default(),
                         d.context,
-                        d.excerpt
+                        d.excerpt,
+                        d.text,
+                        d.themes
                     ])
                 })
                 .collect();
@@ -181,6 +175,7 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
         "themes": themes.keys().collect::<Vec<_>>(),
         "organisations": orgs.keys().collect::<Vec<_>>(),
         "maxPostings": MAX_POSTINGS,
+        "words": super::spelling::url(lang),
     });
     files.push(OutputFile {
         path: format!("{dir}/manifest.json"),

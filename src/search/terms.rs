@@ -133,7 +133,7 @@ impl TermPipeline {
     }
 
     /// The term of one token: the pipeline's answer, remembered.
-    fn term(&mut self, token: Cow<'_, str>) -> Option<Term> {
+    pub(super) fn term(&mut self, token: Cow<'_, str>) -> Option<Term> {
         if let Some(term) = self.seen.get(token.as_ref()) {
             return term.clone();
         }
@@ -148,7 +148,7 @@ impl TermPipeline {
     /// summed. The fourth root (not elasticlunr's square root) keeps a case
     /// that is all about a word from ranking below every short item that
     /// mentions it.
-    pub(crate) fn weights(&mut self, fields: [&str; 4]) -> FxHashMap<Term, f64> {
+    pub(crate) fn weights(&mut self, fields: [&str; 5]) -> FxHashMap<Term, f64> {
         let mut weights: FxHashMap<Term, f64> = FxHashMap::default();
         let mut counts: FxHashMap<Term, u32> = FxHashMap::default();
         for ((_, boost), text) in FIELDS.iter().zip(fields) {
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(without_long_words(&capital), "");
         assert!(too_long(&capital.to_lowercase()));
         let mut terms = TermPipeline::new("nb");
-        let weights = terms.weights([&text, &capital, "", ""]);
+        let weights = terms.weights([&text, &capital, "", "", ""]);
         let kept: Vec<&str> = weights.keys().map(|t| t.as_ref()).collect();
         assert!(
             kept.iter().all(|t| t.chars().count() <= MAX_TERM_CHARS),
@@ -220,11 +220,28 @@ mod tests {
             "fastlegen og pårørende snakker sammen om mye",
             "",
             "",
+            "",
         ]);
         assert!(w["pårør"] > w["fast"], "{w:?}");
         assert!(!w.contains_key("og"), "stop words are dropped");
-        let twice = TermPipeline::new("nb").weights(["", "fastlegen fastlegen", "", ""]);
-        let once = TermPipeline::new("nb").weights(["", "fastlegen", "", ""]);
+        let twice = TermPipeline::new("nb").weights(["", "fastlegen fastlegen", "", "", ""]);
+        let once = TermPipeline::new("nb").weights(["", "fastlegen", "", "", ""]);
         assert!((twice["fast"] / once["fast"] - 2f64.sqrt() / 2f64.powf(0.25)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_word_said_outweighs_a_word_inherited() {
+        // An item of 300 words that says "pårørende" once, against one of
+        // two words whose case title and themes say it three times.
+        let long = format!("pårørende {}", "tjenestene må samarbeide bedre ".repeat(75));
+        let said = TermPipeline::new("nb").weights(["", &long, "", "", "lange saker"]);
+        let inherited = TermPipeline::new("nb").weights([
+            "",
+            "kort innspill",
+            "",
+            "",
+            "Pårørende pårørende Pårørende",
+        ]);
+        assert!(said["pårør"] > inherited["pårør"], "{said:?} {inherited:?}");
     }
 }
