@@ -73,7 +73,7 @@ fn every_case_item_meeting_paper_and_organisation_is_a_document() {
     assert!(doc["e"].as_str().unwrap().chars().count() <= 221);
     // "x", the text an excerpt is cut from around a match, only where the
     // excerpt is not already all of it.
-    assert!(doc["x"].as_str().unwrap().chars().count() <= 1201);
+    assert!(doc["x"].as_str().unwrap().chars().count() <= 3001);
     assert!(docs
         .values()
         .filter_map(|d| d.get("x"))

@@ -13,7 +13,7 @@ pub(crate) const EXCERPT_CHARS: usize = 220;
 
 /// Characters of a document's text kept for the client to cut an excerpt
 /// around the words a query matched (see [`Document::text`]).
-pub(crate) const EXCERPT_SOURCE_CHARS: usize = 1200;
+pub(crate) const EXCERPT_SOURCE_CHARS: usize = 3000;
 
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -106,7 +106,7 @@ pub struct Document {
     /// The start of the text, shown under the hit.
     pub excerpt: String,
     /// The text the client cuts an excerpt from, around the first word a
-    /// query matched (at most 1,200 characters); empty when the
+    /// query matched (at most 3,000 characters); empty when the
     /// excerpt already is all of it.
     pub text: String,
 }
@@ -234,6 +234,7 @@ pub(super) fn other_documents(site: &Site) -> Vec<Document> {
             ..Document::own()
         });
     }
+    split_slashes(&mut docs);
     docs
 }
 
@@ -299,6 +300,19 @@ pub(super) fn body_text(body: &Body) -> String {
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
+}
+
+/// Indexed text with "/" as a word gap: the minutes write
+/// "bruker/pasient/pårørende", which elasticlunr's tokenizer (white space
+/// and "-") would index as one word that no query matches.
+fn split_slashes(docs: &mut [Document]) {
+    for doc in docs {
+        for text in [&mut doc.body, &mut doc.inherited] {
+            if text.contains('/') {
+                *text = text.replace('/', " ");
+            }
+        }
+    }
 }
 
 /// The text the client cuts excerpts from: empty when the excerpt of its
@@ -462,6 +476,7 @@ pub(super) fn meeting_documents(
             }
         }
     }
+    split_slashes(&mut docs);
     docs
 }
 
