@@ -140,10 +140,10 @@ pub fn build_cached(site: &Site, cache: &SearchCache) -> Option<SearchIndex> {
         .collect();
     memo.meetings = meetings.iter().cloned().collect();
     drop(memo);
-    let (others, other_words) = weigh(others);
-    let words = meetings.iter().fold(other_words, |all, (_, w)| {
-        spelling::merge(all, (*w.words).clone())
-    });
+    let (others, mut words) = weigh(others);
+    for (_, weighed) in &meetings {
+        spelling::add(&mut words, &weighed.words);
+    }
     let mut all: Vec<&(Document, split::Weights)> = meetings
         .iter()
         .flat_map(|(_, w)| w.docs.iter())

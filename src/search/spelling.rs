@@ -43,21 +43,34 @@ pub(crate) fn count(docs: &[Document]) -> Counts {
                     if (MIN_CHARS..=super::MAX_TERM_CHARS).contains(&letters)
                         && word.chars().all(char::is_alphabetic)
                     {
-                        *counts.entry(word.to_string()).or_default() += 1;
+                        // Most words recur: allocate only for a new one.
+                        match counts.get_mut(word) {
+                            Some(n) => *n += 1,
+                            None => {
+                                counts.insert(word.to_string(), 1);
+                            }
+                        }
                     }
                 }
             }
             counts
         })
-        .reduce(Counts::default, merge)
+        .reduce(Counts::default, |mut a, b| {
+            add(&mut a, &b);
+            a
+        })
 }
 
-/// `a` and `b` added up.
-pub(crate) fn merge(mut a: Counts, b: Counts) -> Counts {
+/// Adds the counts of `b` to `a`.
+pub(crate) fn add(a: &mut Counts, b: &Counts) {
     for (word, n) in b {
-        *a.entry(word).or_default() += n;
+        match a.get_mut(word) {
+            Some(m) => *m += n,
+            None => {
+                a.insert(word.clone(), *n);
+            }
+        }
     }
-    a
 }
 
 /// The word list: per index term its most frequent spelling, the most
