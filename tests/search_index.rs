@@ -206,6 +206,16 @@ fn split_layout_writes_a_manifest_shards_chunks_and_facets() {
             chunk
         };
         assert_eq!(rows.as_array().unwrap().len(), expected);
+        // A row says whether the document has an excerpt text, in its own file.
+        for (i, row) in rows.as_array().unwrap().iter().enumerate() {
+            let n = c * chunk + i;
+            let text = site.public().join(format!("search_index.nb/x-{n}.json"));
+            assert_eq!(row[6] == 1, text.is_file(), "document {n}");
+            if row[6] == 1 {
+                let texts = json(&site, &format!("search_index.nb/x-{n}.json"));
+                assert!(texts[0].as_str().unwrap().chars().count() > 220);
+            }
+        }
     }
     let mut next = 0;
     for g in manifest["groups"].as_array().unwrap() {

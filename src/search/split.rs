@@ -11,6 +11,10 @@
 //!   letter, so a one-word query fetches one shard, two for a prefix;
 //! - `d-<n>.json`: result data of documents `n·CHUNK .. (n+1)·CHUNK`, fetched
 //!   only for the hits shown;
+//! - `x-<n>.json`: the texts excerpts are cut from, of documents
+//!   `n·TEXT_CHUNK .. (n+1)·TEXT_CHUNK` (null for a document whose excerpt is
+//!   all of its text; no file when all are), fetched only for a hit shown
+//!   whose stored excerpt does not show the words it matched;
 //! - `f-t-<theme>.json`, `f-o-<organisation>.json`: the documents of one
 //!   theme or organisation (gaps again), fetched when that filter is chosen.
 //!
@@ -29,6 +33,11 @@ use crate::render::OutputFile;
 
 /// Documents per result-data chunk.
 pub const CHUNK: usize = 16;
+
+/// Documents per excerpt-text file: a text is up to 3,000 characters, and a
+/// hit shown needs its own only (with 4 a file, a cold query at 1,000 cases
+/// fetched 47 KB of texts for 15 hits; with 1, 20 KB).
+pub const TEXT_CHUNK: usize = 1;
 
 /// A shard is split when its JSON grows past this (about a third of it gzipped).
 pub const SHARD_BYTES: usize = 96 * 1024;
@@ -117,7 +126,7 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
                             .unwrap_or_default(),
                         d.context,
                         d.excerpt,
-                        d.text,
+                        u8::from(!d.text.is_empty()),
                         d.themes
                     ])
                 })
@@ -129,6 +138,22 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
         })
         .collect();
     files.extend(chunks);
+    let texts: Vec<OutputFile> = docs
+        .par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .filter(|(_, chunk)| chunk.iter().any(|d| !d.text.is_empty()))
+        .map(|(n, chunk)| {
+            let texts: Vec<Option<&str>> = chunk
+                .iter()
+                .map(|d| (!d.text.is_empty()).then_some(d.text.as_str()))
+                .collect();
+            OutputFile {
+                path: format!("{dir}/x-{n}.json"),
+                bytes: serde_json::to_vec(&texts).expect("JSON").into(),
+            }
+        })
+        .collect();
+    files.extend(texts);
     let mut themes: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut orgs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
@@ -169,6 +194,7 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
         "lang": lang,
         "documents": docs.len(),
         "chunk": CHUNK,
+        "textChunk": TEXT_CHUNK,
         "shards": shards.iter().map(|(k, _)| k).collect::<Vec<_>>(),
         "kinds": DocKind::ALL.iter().map(|k| [k.key(), k.label()]).collect::<Vec<_>>(),
         "groups": groups,

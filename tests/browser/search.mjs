@@ -113,7 +113,7 @@ check(`split and single layouts give the same hits for ${queries.length} queries
 // ---- 3b. Highlighting follows the (light) stem, not a raw prefix ----
 const marked = async (ix, q) => {
   const r = await engine.search(ix, q, {});
-  const rows = await ix.results(r.hits);
+  const rows = await engine.withTexts(ix, await ix.results(r.hits), r.words);
   const marks = new Set();
   for (const row of rows) {
     for (const text of [row.title, engine.excerptFor(row, r.words), row.text]) {
@@ -134,13 +134,13 @@ check('"fastlegen" finds an item that says "fast" (stem "fast") but does not mar
 // An item's excerpt shows the word when its text has it; an item that only
 // inherits the word from its case ranks below every item that says it.
 const parorende = await engine.search(split, 'pårørende', { type: 'innspill' });
-const itemRows = await split.results(parorende.hits);
+const itemRows = await engine.withTexts(split, await split.results(parorende.hits), parorende.words);
 const says = itemRows.map((r) => engine.highlight(engine.excerptFor(r, parorende.words), parorende.words).some((m) => m.mark));
 const firstSilent = says.indexOf(false);
 check('"pårørende" in items: every item that says it before any that inherits it', firstSilent > 10 && says.slice(firstSilent).every((x) => !x),
   `${says.filter(Boolean).length} say it of ${says.length}; first silent at ${firstSilent}`);
 const digital = await engine.search(split, 'digital', {});
-const digitalRows = await split.results(digital.hits.slice(0, 20));
+const digitalRows = await engine.withTexts(split, await split.results(digital.hits.slice(0, 20)), digital.words);
 const digitalShown = digitalRows.filter((r) => engine.highlight(r.title + ' ' + engine.excerptFor(r, digital.words), digital.words).some((m) => m.mark)).length;
 check('"digital": the first 20 results show the word in title or excerpt', digitalShown >= 18, `${digitalShown} of 20`);
 // "Ingen treff": the closest spelling in the word list.
@@ -148,8 +148,9 @@ const wordList = JSON.parse(fs.readFileSync(path.join(splitDir, split.wordsUrl),
 check('a misspelling gets the closest word of the index', engine.closest('pårørnde', wordList) === 'pårørende' && engine.closest('xqzvwy', wordList) === null,
   engine.closest('pårørnde', wordList));
 
-const [fromSingle] = await ours.results([0]);
-const [fromSplit] = await split.results([0]);
+// With the excerpt text, which the split layout fetches only when needed.
+const [fromSingle] = await engine.withTexts(ours, await ours.results([0]), []);
+const [fromSplit] = await engine.withTexts(split, await split.results([0]), []);
 check('split result data matches the single file', JSON.stringify(fromSingle) === JSON.stringify(fromSplit), `${JSON.stringify(fromSingle)} vs ${JSON.stringify(fromSplit)}`);
 
 // ---- 4. The search page in Chromium, on both layouts ----

@@ -177,7 +177,7 @@
     var docs = this.docs;
     return Promise.resolve(docNumbers.map(function (n) {
       var d = docs[n];
-      return { title: d.t, url: d.u, kind: d.k, date: d.d, context: d.c, excerpt: d.e, text: d.x || '', themes: d.th || [] };
+      return { n: n, title: d.t, url: d.u, kind: d.k, date: d.d, context: d.c, excerpt: d.e, hasText: !!d.x, text: d.x || '', themes: d.th || [] };
     }));
   };
 
@@ -189,6 +189,7 @@
     this.fetchJson = fetchJson;
     this.shards = new Map();
     this.chunks = new Map();
+    this.texts = new Map();
     this.facets = new Map();
     this.keys = manifest.shards.slice().sort();
     this.wordsUrl = manifest.words || null;
@@ -278,11 +279,29 @@
     return Promise.all(docNumbers.map(function (n) {
       var c = Math.floor(n / size);
       return self.get(self.chunks, 'd-' + c + '.json', function (j) { return j || []; }).then(function (rows) {
-        var r = rows[n - c * size] || ['', '', '', '', '', '', '', []];
-        return { title: r[0], url: r[1], kind: r[2], date: r[3], context: r[4], excerpt: r[5], text: r[6] || '', themes: r[7] || [] };
+        var r = rows[n - c * size] || ['', '', '', '', '', '', 0, []];
+        return { n: n, title: r[0], url: r[1], kind: r[2], date: r[3], context: r[4], excerpt: r[5], hasText: r[6] === 1, text: '', themes: r[7] || [] };
       });
     }));
   };
+  /* The text an excerpt is cut from, of document `n` ('' when it has none). */
+  SplitIndex.prototype.text = function (n) {
+    var size = this.m.textChunk || 4;
+    var c = Math.floor(n / size);
+    return this.get(this.texts, 'x-' + c + '.json', function (j) { return j || []; }).then(function (list) {
+      return list[n - c * size] || '';
+    });
+  };
+
+  /* `rows` with the text of each whose stored excerpt does not show a
+   * matched word, fetched (split layout) only for those. */
+  function withTexts(index, rows, words) {
+    return Promise.all(rows.map(function (r) {
+      var shows = highlight(r.excerpt, words).some(function (m) { return m.mark; });
+      if (!r.hasText || r.text || shows || !index.text) return r;
+      return index.text(r.n).then(function (text) { r.text = text; return r; });
+    }));
+  }
 
   function dedupe(found) {
     var seen = new Set();
@@ -489,7 +508,7 @@
   var engine = {
     tokenize: tokenize, trim: trim, stem: stem, terms: terms, stopWords: STOP,
     queryWords: queryWords, search: search, highlight: highlight, load: load,
-    excerptFor: excerptFor, distance: distance, closest: closest, suggest: suggest,
+    excerptFor: excerptFor, withTexts: withTexts, distance: distance, closest: closest, suggest: suggest,
     SingleIndex: SingleIndex, SplitIndex: SplitIndex
   };
   if (typeof module === 'object' && module.exports) module.exports = engine;
@@ -657,7 +676,9 @@
     var current = null;
     function render(result, s, from) {
       var slice = result.hits.slice(from, from + PAGE);
-      return index().then(function (ix) { return ix.results(slice); }).then(function (rows) {
+      return index().then(function (ix) {
+        return ix.results(slice).then(function (rows) { return withTexts(ix, rows, result.words); });
+      }).then(function (rows) {
         var first = null;
         rows.forEach(function (r) {
           var li = el('li', 'treff-element');
