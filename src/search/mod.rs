@@ -9,7 +9,8 @@
 //! Two layouts, chosen by size ([`SplitMode::Auto`]):
 //! - [`Layout::Single`]: one standard elasticlunr index at
 //!   `/search_index.<lang>.json`, whose document store holds only what a
-//!   result shows (title, URL, type, date, excerpt).
+//!   result shows (title, URL, type, date, excerpt, and the text an excerpt
+//!   around the match is cut from).
 //! - [`Layout::Split`]: shards by term prefix under `/search_index.<lang>/`
 //!   (see [`split`]), so a one-word query fetches one shard and the result
 //!   data of the hits it shows, whatever the size of the site.
