@@ -1,7 +1,7 @@
 // Bytes a browser downloads for a cold one-word search on a built site:
 // the search script, then the index (single layout) or the manifest, the
-// shards the word needs and the result data of the first page of hits (split
-// layout). Counted raw and gzipped, as a server with compression sends them.
+// shards the word needs, the result data of the first page of hits and the
+// excerpt texts they need (split layout). Counted raw and gzipped, as a server with compression sends them.
 //
 //   node benches/cold_query.mjs SITE_DIR [WORD…]
 
@@ -32,7 +32,9 @@ for (const word of words) {
   };
   const index = await engine.load(indexUrl, fetchJson);
   const result = await engine.search(index, word, {});
-  await index.results(result.hits.slice(0, PAGE));
+  // With the excerpt texts a result shown needs (split layout: fetched for
+  // the hits whose stored excerpt does not show the word).
+  await engine.withTexts(index, await index.results(result.hits.slice(0, PAGE)), result.words);
   let raw = 0;
   let zipped = 0;
   for (const buf of fetched.values()) { raw += buf.length; zipped += gz(buf); }

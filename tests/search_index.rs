@@ -16,6 +16,7 @@ fn json(site: &TestSite, rel: &str) -> Value {
 #[test]
 fn every_case_item_meeting_paper_and_organisation_is_a_document() {
     let site = TestSite::demo();
+    site.append("config.toml", "\n[search]\nsplit = \"never\"\n");
     site.build().expect("demo builds");
     let index = json(&site, "search_index.nb.json");
     assert_eq!(
@@ -67,9 +68,75 @@ fn every_case_item_meeting_paper_and_organisation_is_a_document() {
         .collect();
     assert_eq!(
         keys,
-        BTreeSet::from(["t", "u", "k", "d", "c", "e", "th", "o"])
+        BTreeSet::from(["t", "u", "k", "d", "c", "e", "th", "o", "x"])
     );
     assert!(doc["e"].as_str().unwrap().chars().count() <= 221);
+    // "x", the text an excerpt is cut from around a match, only where the
+    // excerpt is not already all of it.
+    assert!(doc["x"].as_str().unwrap().chars().count() <= 3001);
+    assert!(docs
+        .values()
+        .filter_map(|d| d.get("x"))
+        .all(|x| x.as_str().unwrap().chars().count() > 220));
+    assert_eq!(index["words"], "/search_index.nb.ord.json");
+}
+
+#[test]
+fn an_item_indexes_its_own_text_and_inherits_its_case_weakly() {
+    let site = TestSite::demo();
+    site.append("config.toml", "\n[search]\nsplit = \"never\"\n");
+    site.build().expect("demo builds");
+    let index = json(&site, "search_index.nb.json");
+    assert_eq!(
+        index["fields"],
+        serde_json::json!(["title", "body", "themes", "organisations", "context"])
+    );
+    let docs = index["documentStore"]["docs"].as_object().expect("docs");
+    let doc_of = |url: &str| {
+        docs.iter()
+            .find(|(_, d)| d["u"] == url)
+            .map(|(r, _)| r.clone())
+            .unwrap_or_else(|| panic!("{url} is not indexed"))
+    };
+    // The term's postings in one field, by following the trie.
+    let postings = |field: &str, term: &str| -> BTreeSet<String> {
+        let mut node = &index["index"][field]["root"];
+        for c in term.chars() {
+            node = &node[c.to_string()];
+        }
+        node["docs"]
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    // Item 1 of 07/24 says "helsekompetanse"; its case's title
+    // ("Dreining mot en mer forebyggende …") is context, not title or body.
+    let item = doc_of("/moter/2024-2/sak-07-24/#innspill-1");
+    assert!(postings("body", "helsekompetans").contains(&item));
+    assert!(postings("context", "forebygg").contains(&item));
+    assert!(!postings("title", "forebygg").contains(&item));
+    assert!(!postings("body", "forebygg").contains(&item));
+    // The case's themes that the item is not tagged with are context too;
+    // its own tag is a theme.
+    assert!(postings("themes", "helsekompetans").contains(&item));
+    assert!(postings("context", "frivil").contains(&item));
+    assert!(!postings("themes", "frivil").contains(&item));
+}
+
+#[test]
+fn the_word_list_offers_one_spelling_per_term() {
+    let site = TestSite::demo();
+    site.build().expect("demo builds");
+    let words: Vec<String> =
+        serde_json::from_value(json(&site, "search_index.nb.ord.json")).expect("a list of words");
+    assert!(words.len() > 1000, "{} words", words.len());
+    assert!(words.iter().any(|w| w == "pårørende"));
+    assert!(
+        !words.iter().any(|w| w == "pårørendes"),
+        "one spelling per term"
+    );
+    assert!(!words.iter().any(|w| w == "ikke"), "no stop words");
+    assert!(words.iter().all(|w| w.chars().all(char::is_alphabetic)));
 }
 
 #[test]
@@ -77,9 +144,10 @@ fn the_search_page_names_the_index_and_header_forms_lead_to_it() {
     let site = TestSite::demo();
     site.build().expect("demo builds");
     let page = site.read("sok/index.html");
+    // The demo's index is past the single file's limit: split.
     assert_eq!(
         common::attr_values(&page, "data-indeks"),
-        ["/search_index.nb.json"]
+        ["/search_index.nb/manifest.json"]
     );
     assert!(page.contains("Søket trenger JavaScript"));
     assert!(
@@ -138,6 +206,16 @@ fn split_layout_writes_a_manifest_shards_chunks_and_facets() {
             chunk
         };
         assert_eq!(rows.as_array().unwrap().len(), expected);
+        // A row says whether the document has an excerpt text, in its own file.
+        for (i, row) in rows.as_array().unwrap().iter().enumerate() {
+            let n = c * chunk + i;
+            let text = site.public().join(format!("search_index.nb/x-{n}.json"));
+            assert_eq!(row[6] == 1, text.is_file(), "document {n}");
+            if row[6] == 1 {
+                let texts = json(&site, &format!("search_index.nb/x-{n}.json"));
+                assert!(texts[0].as_str().unwrap().chars().count() > 220);
+            }
+        }
     }
     let mut next = 0;
     for g in manifest["groups"].as_array().unwrap() {

@@ -11,6 +11,10 @@
 //!   letter, so a one-word query fetches one shard, two for a prefix;
 //! - `d-<n>.json`: result data of documents `n·CHUNK .. (n+1)·CHUNK`, fetched
 //!   only for the hits shown;
+//! - `x-<n>.json`: the texts excerpts are cut from, of documents
+//!   `n·TEXT_CHUNK .. (n+1)·TEXT_CHUNK` (null for a document whose excerpt is
+//!   all of its text; no file when all are), fetched only for a hit shown
+//!   whose stored excerpt does not show the words it matched;
 //! - `f-t-<theme>.json`, `f-o-<organisation>.json`: the documents of one
 //!   theme or organisation (gaps again), fetched when that filter is chosen.
 //!
@@ -24,11 +28,16 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 
-use super::{DocKind, Document, Term, TermPipeline};
+use super::{DocKind, Document, Facets, Term, TermPipeline};
 use crate::output_file::OutputFile;
 
 /// Documents per result-data chunk.
 pub const CHUNK: usize = 16;
+
+/// Documents per excerpt-text file: a text is up to 3,000 characters, and a
+/// hit shown needs its own only (with 4 a file, a cold query at 1,000 cases
+/// fetched 47 KB of texts for 15 hits; with 1, 20 KB).
+pub const TEXT_CHUNK: usize = 1;
 
 /// A shard is split when its JSON grows past this (about a third of it gzipped).
 pub const SHARD_BYTES: usize = 96 * 1024;
@@ -42,11 +51,7 @@ type Postings = Vec<(u32, u16)>;
 pub(crate) type Weights = Vec<(Term, u16)>;
 
 /// The files of the split layout.
-pub(crate) fn build(
-    lang: &str,
-    docs: &mut [Document],
-    facets: &[(String, String)],
-) -> Vec<OutputFile> {
+pub(crate) fn build(lang: &str, docs: &mut [Document], facets: &[Facets]) -> Vec<OutputFile> {
     let weights = weigh(lang, docs, facets);
     let docs: Vec<&Document> = docs.iter().collect();
     let weights: Vec<&[(Term, u16)]> = weights.iter().map(Vec::as_slice).collect();
@@ -58,18 +63,14 @@ pub(crate) fn build(
 /// Each document's body is emptied once its terms are counted: at 10,000
 /// cases the bodies are a tenth of the build's memory, and nothing after
 /// needs them.
-pub(crate) fn weigh(
-    lang: &str,
-    docs: &mut [Document],
-    facets: &[(String, String)],
-) -> Vec<Weights> {
+pub(crate) fn weigh(lang: &str, docs: &mut [Document], facets: &[Facets]) -> Vec<Weights> {
     docs.par_iter_mut()
         .zip(facets)
         // The pipeline is not `Send`: one per worker thread.
         .map_init(
             || TermPipeline::new(lang),
-            |pipeline, (doc, (themes, orgs))| {
-                let weights = pipeline.weights([&doc.title, &doc.body, themes, orgs]);
+            |pipeline, (doc, facets)| {
+                let weights = pipeline.weights(super::field_texts(doc, facets));
                 doc.body = String::new();
                 weights
                     .into_iter()
@@ -124,7 +125,9 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
                             .map(|x| x.format("%Y-%m-%d").to_string())
                             .unwrap_or_default(),
                         d.context,
-                        d.excerpt
+                        d.excerpt,
+                        u8::from(!d.text.is_empty()),
+                        d.themes
                     ])
                 })
                 .collect();
@@ -135,6 +138,22 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
         })
         .collect();
     files.extend(chunks);
+    let texts: Vec<OutputFile> = docs
+        .par_chunks(TEXT_CHUNK)
+        .enumerate()
+        .filter(|(_, chunk)| chunk.iter().any(|d| !d.text.is_empty()))
+        .map(|(n, chunk)| {
+            let texts: Vec<Option<&str>> = chunk
+                .iter()
+                .map(|d| (!d.text.is_empty()).then_some(d.text.as_str()))
+                .collect();
+            OutputFile {
+                path: format!("{dir}/x-{n}.json"),
+                bytes: serde_json::to_vec(&texts).expect("JSON").into(),
+            }
+        })
+        .collect();
+    files.extend(texts);
     let mut themes: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut orgs: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
@@ -175,12 +194,14 @@ pub(crate) fn files(lang: &str, docs: &[&Document], weights: &[&[(Term, u16)]]) 
         "lang": lang,
         "documents": docs.len(),
         "chunk": CHUNK,
+        "textChunk": TEXT_CHUNK,
         "shards": shards.iter().map(|(k, _)| k).collect::<Vec<_>>(),
         "kinds": DocKind::ALL.iter().map(|k| [k.key(), k.label()]).collect::<Vec<_>>(),
         "groups": groups,
         "themes": themes.keys().collect::<Vec<_>>(),
         "organisations": orgs.keys().collect::<Vec<_>>(),
         "maxPostings": MAX_POSTINGS,
+        "words": super::spelling::url(lang),
     });
     files.push(OutputFile {
         path: format!("{dir}/manifest.json"),

@@ -4,7 +4,7 @@
  * matching elasticlunr-rs's "no" pipeline word for word; readers for the
  * single-file and split index layouts; ranking; excerpts) works in node too,
  * where the tests load it. In a browser it also runs the search page
- * (/sok/), or warms the index when the header's search field gets focus. */
+ * (/sok/), or warms the index when a key is typed in the header's field. */
 (function (root) {
   'use strict';
 
@@ -56,7 +56,11 @@
     return null;
   }
 
-  function stem(word) {
+  /* `light` stops before the "other" suffixes (-leg, -lig, -els, -lov…):
+   * Snowball takes "fastlegen" to "fast", the stem of "fast" (fixed) too;
+   * the light stem "fastleg" tells them apart for highlighting and for
+   * prefix matching. */
+  function stem(word, light) {
     var w = Array.from(word);
     var n = w.length;
     var p1 = n;
@@ -88,6 +92,7 @@
     }
     var m = w.length;
     if (m - 2 >= p1 && w[m - 1] === 't' && (w[m - 2] === 'd' || w[m - 2] === 'v')) w.length = m - 1;
+    if (light) return w.join('');
     var other = suffixIn(w, OTHER, p1);
     if (other) w.length -= Array.from(other).length;
     return w.join('');
@@ -107,7 +112,8 @@
 
   /* ---- Index readers ---------------------------------------------------- */
 
-  var BOOST = { title: 3, body: 1, themes: 2, organisations: 2 };
+  // As src/search/mod.rs FIELDS: `context` is what an item inherits from its case.
+  var BOOST = { title: 3, body: 1, themes: 2, organisations: 2, context: 0.1 };
 
   function idf(df, n) { return 1 + Math.log(n / (df + 1)); }
 
@@ -119,6 +125,7 @@
     var byTerm = new Map();
     this.n = json.documentStore.length;
     this.docs = docs;
+    this.wordsUrl = json.words || null;
     var self = this;
     json.fields.forEach(function (field) {
       var boost = BOOST[field] || 1;
@@ -170,7 +177,7 @@
     var docs = this.docs;
     return Promise.resolve(docNumbers.map(function (n) {
       var d = docs[n];
-      return { title: d.t, url: d.u, kind: d.k, date: d.d, context: d.c, excerpt: d.e };
+      return { n: n, title: d.t, url: d.u, kind: d.k, date: d.d, context: d.c, excerpt: d.e, hasText: !!d.x, text: d.x || '', themes: d.th || [] };
     }));
   };
 
@@ -182,8 +189,10 @@
     this.fetchJson = fetchJson;
     this.shards = new Map();
     this.chunks = new Map();
+    this.texts = new Map();
     this.facets = new Map();
     this.keys = manifest.shards.slice().sort();
+    this.wordsUrl = manifest.words || null;
   }
   SplitIndex.prototype.get = function (cache, file, parse) {
     if (!cache.has(file)) {
@@ -270,11 +279,29 @@
     return Promise.all(docNumbers.map(function (n) {
       var c = Math.floor(n / size);
       return self.get(self.chunks, 'd-' + c + '.json', function (j) { return j || []; }).then(function (rows) {
-        var r = rows[n - c * size] || ['', '', '', '', '', ''];
-        return { title: r[0], url: r[1], kind: r[2], date: r[3], context: r[4], excerpt: r[5] };
+        var r = rows[n - c * size] || ['', '', '', '', '', '', 0, []];
+        return { n: n, title: r[0], url: r[1], kind: r[2], date: r[3], context: r[4], excerpt: r[5], hasText: r[6] === 1, text: '', themes: r[7] || [] };
       });
     }));
   };
+  /* The text an excerpt is cut from, of document `n` ('' when it has none). */
+  SplitIndex.prototype.text = function (n) {
+    var size = this.m.textChunk || 4;
+    var c = Math.floor(n / size);
+    return this.get(this.texts, 'x-' + c + '.json', function (j) { return j || []; }).then(function (list) {
+      return list[n - c * size] || '';
+    });
+  };
+
+  /* `rows` with the text of each whose stored excerpt does not show a
+   * matched word, fetched (split layout) only for those. */
+  function withTexts(index, rows, words) {
+    return Promise.all(rows.map(function (r) {
+      var shows = highlight(r.excerpt, words).some(function (m) { return m.mark; });
+      if (!r.hasText || r.text || shows || !index.text) return r;
+      return index.text(r.n).then(function (text) { r.text = text; return r; });
+    }));
+  }
 
   function dedupe(found) {
     var seen = new Set();
@@ -302,19 +329,26 @@
 
   /* ---- Querying --------------------------------------------------------- */
 
-  /* The words of a query: each with its stem and the prefixes it may extend
-   * to (none when `exact`). */
+  /* A prefix shorter than this is not expanded: "KI" means KI, not Kirkenes. */
+  var MIN_PREFIX = 3;
+
+  /* The words of a query: each with its stem, its light stem and the
+   * prefixes it may extend to (none when `exact`): the light stem and the
+   * word as typed, of at least MIN_PREFIX letters. Not the stem, which may
+   * be cut short ("fastlegen" to "fast"). `terms` collects the index terms
+   * the search matched for the word. */
   function queryWords(q, exact) {
     var words = [];
     tokenize(q).forEach(function (t) {
       t = trim(t);
       if (!t || STOP.has(t)) return;
       var s = stem(t);
+      var l = stem(t, true);
       var prefixes = [];
-      if (!exact) [s, t].forEach(function (p) {
-        if (Array.from(p).length >= 2 && prefixes.indexOf(p) < 0) prefixes.push(p);
+      if (!exact) [l, t].forEach(function (p) {
+        if (Array.from(p).length >= MIN_PREFIX && prefixes.indexOf(p) < 0) prefixes.push(p);
       });
-      if (s && !words.some(function (w) { return w.stem === s; })) words.push({ stem: s, prefixes: prefixes });
+      if (s && !words.some(function (w) { return w.stem === s; })) words.push({ stem: s, light: l, prefixes: prefixes, terms: new Set([s]) });
     });
     return words;
   }
@@ -334,11 +368,16 @@
       var keep = res[1];
       var partial = false;
       var total = null;
-      perWord.forEach(function (found) {
+      perWord.forEach(function (found, i) {
         var scores = new Map();
+        // A prefix match is weighed with the rarity of the word as typed when
+        // the index has it: a rare compound ("fastlegekontoret") must not
+        // outrank the word itself ("fastlegen").
+        var own = found.filter(function (f) { return f.exact; })[0];
         found.forEach(function (f) {
+          words[i].terms.add(f.term);
           if (f.entry.list.length < f.entry.df) partial = true;
-          var factor = (f.exact ? 1 : 0.5) * idf(f.entry.df, index.n);
+          var factor = f.exact ? idf(f.entry.df, index.n) : 0.5 * idf((own || f).entry.df, index.n);
           f.entry.list.forEach(function (p) {
             var s = factor * p[1];
             if (!(scores.get(p[0]) >= s)) scores.set(p[0], s);
@@ -359,19 +398,102 @@
     });
   }
 
-  /* Splits `text` into runs, marking the words a query matches. */
+  /* Splits `text` into runs, marking the whole words the query matched: a
+   * word whose light stem is the query word's, or begins with one of its
+   * prefixes ("fastlegen" marks "fastlegen", "fastlegens" and
+   * "fastlegekontoret", not "fast"; "KI" marks "KI", not "Kirkenes"). */
   function highlight(text, words) {
     var parts = String(text).split(/([\s\-–—,.;:!?()«»"“”/]+)/);
     return parts.filter(function (p) { return p !== ''; }).map(function (part) {
       var t = trim(part.toLowerCase());
       var hit = false;
       if (t && !STOP.has(t)) {
-        var s = stem(t);
+        var l = stem(t, true);
         hit = words.some(function (w) {
-          return s === w.stem || w.prefixes.some(function (p) { return t.lastIndexOf(p, 0) === 0 || s.lastIndexOf(p, 0) === 0; });
+          return l === w.light || w.prefixes.some(function (p) { return l.lastIndexOf(p, 0) === 0; });
         });
       }
       return { text: part, mark: hit };
+    });
+  }
+
+  var EXCERPT_CHARS = 220;
+
+  /* The excerpt of a result: its stored excerpt when that shows a matched
+   * word, else a window of its text around the first matched word, else the
+   * stored excerpt. */
+  function excerptFor(result, words) {
+    var marked = function (t) { return highlight(t, words).some(function (r) { return r.mark; }); };
+    if (!result.text || marked(result.excerpt)) return result.excerpt;
+    var runs = highlight(result.text, words);
+    var at = 0;
+    for (var i = 0; i < runs.length && !runs[i].mark; i++) at += runs[i].text.length;
+    if (i === runs.length) return result.excerpt;
+    var text = result.text;
+    var start = Math.max(0, at - 60);
+    if (start > 0) {
+      var space = text.indexOf(' ', start);
+      start = space >= 0 && space < at ? space + 1 : start;
+    }
+    var end = Math.min(text.length, start + EXCERPT_CHARS);
+    if (end < text.length) {
+      var back = text.lastIndexOf(' ', end);
+      if (back > at) end = back;
+    }
+    return (start > 0 ? '…' : '') + text.slice(start, end).trim() + (end < text.length ? '…' : '');
+  }
+
+  /* Levenshtein distance, by code points; stops early above `max`. */
+  function distance(a, b, max) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev = [];
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > max) return max + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* The spelling in `list` (most frequent first) closest to `word`: the
+   * smallest edit distance, at most 1 for words of up to 5 letters and 2
+   * beyond; ties go to the more frequent. Null when none is that close or
+   * the word is itself in the list. */
+  function closest(word, list) {
+    word = trim(String(word).toLowerCase());
+    var n = Array.from(word).length;
+    if (n < 3) return null;
+    var max = n <= 5 ? 1 : 2;
+    var best = null;
+    var bestD = max + 1;
+    for (var i = 0; i < list.length && bestD > 0; i++) {
+      var d = distance(word, list[i], bestD - 1 < max ? bestD - 1 : max);
+      if (d < bestD) { bestD = d; best = list[i]; }
+    }
+    return bestD > 0 ? best : null;
+  }
+
+  /* A query with each word that has no hits replaced by its closest
+   * spelling; null when no word could be replaced. Resolves to
+   * { query, hits } with the hits of the new query. */
+  function suggest(index, q, list, filters) {
+    var changed = false;
+    var out = tokenize(q).map(function (t) {
+      var c = closest(t, list);
+      if (c && c !== t) { changed = true; return c; }
+      return t;
+    });
+    if (!changed) return Promise.resolve(null);
+    var query = out.join(' ');
+    return search(index, query, filters || {}).then(function (r) {
+      return r.hits.length ? { query: query, result: r } : null;
     });
   }
 
@@ -386,6 +508,7 @@
   var engine = {
     tokenize: tokenize, trim: trim, stem: stem, terms: terms, stopWords: STOP,
     queryWords: queryWords, search: search, highlight: highlight, load: load,
+    excerptFor: excerptFor, withTexts: withTexts, distance: distance, closest: closest, suggest: suggest,
     SingleIndex: SingleIndex, SplitIndex: SplitIndex
   };
   if (typeof module === 'object' && module.exports) module.exports = engine;
@@ -434,6 +557,12 @@
     var status = document.getElementById('sok-status');
     var list = document.getElementById('sok-treff');
     var more = document.getElementById('sok-flere');
+    var forward = document.getElementById('sok-videre');
+    var pageTitle = document.title;
+    var themeNames = {};
+    Array.prototype.forEach.call(document.getElementById('sok-tema').options, function (o) {
+      if (o.value) themeNames[o.value] = o.textContent;
+    });
     var labels = {};
     Array.prototype.forEach.call(document.getElementById('sok-type').options, function (o) {
       labels[o.value] = o.textContent;
@@ -446,6 +575,79 @@
     function index() {
       if (!indexPromise) indexPromise = load(form.getAttribute('data-indeks'), fetchJson);
       return indexPromise;
+    }
+    var wordsPromise = null;
+    function wordList(ix) {
+      if (!wordsPromise) {
+        wordsPromise = ix.wordsUrl ? fetchJson(ix.wordsUrl).catch(function () { return []; }) : Promise.resolve([]);
+      }
+      return wordsPromise;
+    }
+
+    /* For "Ingen treff": the closest spelling in the index that finds
+     * something, and the themes of what it finds or whose names are close
+     * to the query (the themes page when there are none). */
+    function wayForward(ix, q, filters) {
+      return wordList(ix).then(function (list) {
+        return suggest(ix, q, list, filters);
+      }).then(function (found) {
+        var counts = new Map();
+        var fromHits = found ? ix.results(found.result.hits.slice(0, PAGE)) : Promise.resolve([]);
+        return fromHits.then(function (rows) {
+          rows.forEach(function (r) {
+            (r.themes || []).forEach(function (t) { if (themeNames[t]) counts.set(t, (counts.get(t) || 0) + 1); });
+          });
+          var qWords = tokenize(q).map(trim).filter(Boolean);
+          Object.keys(themeNames).forEach(function (slug) {
+            var close = tokenize(themeNames[slug]).some(function (w) {
+              w = trim(w);
+              return qWords.some(function (q) {
+                return Array.from(q).length >= 3 && (w.lastIndexOf(q, 0) === 0 || distance(q, w, 2) <= 2);
+              });
+            });
+            if (close) counts.set(slug, (counts.get(slug) || 0) + 100);
+          });
+          var themes = Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })
+            .slice(0, 3).map(function (e) { return e[0]; });
+          return { suggestion: found && found.query, themes: themes };
+        });
+      }).catch(function () { return { suggestion: null, themes: [] }; });
+    }
+
+    function showWayForward(way) {
+      forward.textContent = '';
+      if (way.suggestion) {
+        var p = el('p', '', 'Mente du ');
+        var a = el('a', '', way.suggestion);
+        var u = new URLSearchParams(location.search);
+        u.set('q', way.suggestion);
+        a.href = '?' + u.toString();
+        a.addEventListener('click', function (e) {
+          e.preventDefault();
+          input.value = way.suggestion;
+          go('push');
+        });
+        p.appendChild(a);
+        p.appendChild(document.createTextNode('?'));
+        forward.appendChild(p);
+      }
+      var p2 = el('p', '', way.themes.length ? 'Temaer som kan ha det du leter etter: ' : 'Du kan også finne fram via ');
+      if (way.themes.length) {
+        way.themes.forEach(function (slug, i) {
+          if (i) p2.appendChild(document.createTextNode(', '));
+          var a = el('a', '', themeNames[slug]);
+          a.href = '/temaer/' + slug + '/';
+          p2.appendChild(a);
+        });
+        p2.appendChild(document.createTextNode('.'));
+      } else {
+        var all = el('a', '', 'temaene');
+        all.href = '/temaer/';
+        p2.appendChild(all);
+        p2.appendChild(document.createTextNode('.'));
+      }
+      forward.appendChild(p2);
+      forward.hidden = false;
     }
 
     function state() {
@@ -474,7 +676,9 @@
     var current = null;
     function render(result, s, from) {
       var slice = result.hits.slice(from, from + PAGE);
-      return index().then(function (ix) { return ix.results(slice); }).then(function (rows) {
+      return index().then(function (ix) {
+        return ix.results(slice).then(function (rows) { return withTexts(ix, rows, result.words); });
+      }).then(function (rows) {
         var first = null;
         rows.forEach(function (r) {
           var li = el('li', 'treff-element');
@@ -486,9 +690,10 @@
           li.appendChild(h);
           var meta = [labels[r.kind] || r.kind, r.context, longDate(r.date)].filter(Boolean).join(' · ');
           li.appendChild(el('p', 'treff-meta', meta));
-          if (r.excerpt) {
+          var shownExcerpt = excerptFor(r, result.words);
+          if (shownExcerpt) {
             var p = el('p', 'treff-utdrag');
-            appendMarked(p, r.excerpt, result.words);
+            appendMarked(p, shownExcerpt, result.words);
             li.appendChild(p);
           }
           list.appendChild(li);
@@ -509,21 +714,37 @@
         list.textContent = '';
         more.hidden = true;
         status.textContent = '';
+        forward.hidden = true;
+        document.title = pageTitle;
         return Promise.resolve();
       }
-      return index().then(function (ix) {
-        return search(ix, s.q, { type: s.type, year: s.year, theme: s.theme, org: s.org });
+      var filters = { type: s.type, year: s.year, theme: s.theme, org: s.org };
+      var ix = null;
+      return index().then(function (loaded) {
+        ix = loaded;
+        return search(ix, s.q, filters);
       }).then(function (result) {
+        if (!result.hits.length) {
+          return wayForward(ix, s.q, filters).then(function (way) { return { result: result, way: way }; });
+        }
+        return { result: result, way: null };
+      }).then(function (both) {
         if (mine !== run) return;
+        var result = both.result;
         current = result;
         shown = [];
         list.textContent = '';
+        forward.hidden = true;
         var filtered = s.type || s.year || s.theme || s.org;
         var n = result.hits.length;
+        // The query in the title: it names the page in the history, tabs and bookmarks.
+        document.title = '«' + s.q + '»: ' + (n ? n + ' treff' : 'ingen treff') + ' – ' + pageTitle;
         if (!n) {
           status.textContent = 'Ingen treff på «' + s.q + '». Prøv et annet ord eller bare begynnelsen av ordet' +
-            (filtered ? ', eller fjern avgrensningene.' : '.');
+            (filtered ? ', eller fjern avgrensningene.' : '.') +
+            (both.way.suggestion ? ' Mente du «' + both.way.suggestion + '»?' : '');
           more.hidden = true;
+          showWayForward(both.way);
           return;
         }
         status.textContent = (n === 1 ? '1 treff' : n + ' treff') + ' på «' + s.q + '»' +
@@ -561,8 +782,9 @@
     if (input.value) go(null);
   }
 
-  /* Anywhere else: the header field asked for this script; fetch the index
-   * so the search page answers at once. */
+  /* Anywhere else: the header field asked for this script at the first key
+   * typed; fetch the index (the manifest alone when it is split) so the
+   * search page answers at once. */
   function warm() {
     var field = document.querySelector('form.sokefelt[data-indeks]');
     if (field) load(field.getAttribute('data-indeks'), fetchJson).catch(function () {});

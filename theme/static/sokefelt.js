@@ -1,12 +1,13 @@
-/* medvirk: loads the search client the first time the header's search field
- * gets focus, so the search page has its index ready. Without JavaScript the
+/* medvirk: loads the search client when the first key is typed in the
+ * header's search field (not on focus: a reader who tabs past it downloads
+ * nothing), so the search page has its index ready. Without JavaScript the
  * field still submits to the search page. */
 (function () {
   'use strict';
   var form = document.querySelector('form.sokefelt[data-sok-js]');
   if (!form) return;
   var loaded = false;
-  form.addEventListener('focusin', function () {
+  form.addEventListener('input', function () {
     if (loaded) return;
     loaded = true;
     var script = document.createElement('script');
