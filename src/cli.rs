@@ -53,6 +53,9 @@ pub(crate) struct BuildArgs {
     /// Publish under this address instead of config.toml's base_url.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Make a copy to open from disk or a USB stick: links relative to each page, naming its index.html.
+    #[arg(long)]
+    pub for_disk: bool,
 }
 
 #[derive(Debug, Args)]

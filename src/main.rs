@@ -46,14 +46,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Build(args) => {
             let root = args.root.clone();
             let bar = ProgressBar::new(cli.quiet);
-            let report = medvirk::build_with(
-                &BuildOptions {
-                    root,
-                    output_dir: args.output_dir,
-                    base_url: args.base_url,
-                },
-                &bar,
-            )?;
+            let options = BuildOptions {
+                root,
+                output_dir: args.output_dir,
+                base_url: args.base_url,
+            };
+            let report = match args.for_disk {
+                true => medvirk::pipeline::build_for_disk(&options, &bar)?,
+                false => medvirk::build_with(&options, &bar)?,
+            };
             print_warnings(&report.warnings);
             if !cli.quiet {
                 let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
@@ -65,6 +66,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     report.output.display(),
                     total.as_millis()
                 );
+                if args.for_disk {
+                    eprintln!(
+                        "Open {} in a browser (search works only on the web)",
+                        report.output.join("index.html").display()
+                    );
+                }
                 if cli.verbose {
                     for (stage, d) in &report.timings {
                         eprintln!("  {stage:<8} {:>6} ms", d.as_millis());

@@ -289,12 +289,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// [`build`], telling `progress` how rendering and writing go.
 pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
-    let result = build_inner(options, progress);
+    let result = build_inner(options, progress, false);
     progress.finish();
     result
 }
 
-fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
+/// [`build_with`] for a copy of the site opened from disk (`file://`, a USB
+/// stick): every internal link of every page is relative to the page and
+/// names its `index.html` (see `render::disk`). The feed and the sitemap keep
+/// their absolute addresses.
+pub fn build_for_disk(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, Error> {
+    let result = build_inner(options, progress, true);
+    progress.finish();
+    result
+}
+
+fn build_inner(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    for_disk: bool,
+) -> Result<BuildReport, Error> {
     let output = options
         .output_dir
         .clone()
@@ -302,6 +319,7 @@ fn build_inner(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
     // Before anything is read: refusing late would waste the build.
     output::guard_output_dir(&options.root, &output)?;
     let mut before = prepare(options, false, None, true)?;
+    before.site.config.for_disk = for_disk;
     let staging = output::Staging::begin(&output)?;
     // The index and assets go first, so their memory is free before the pages are made.
     let index_files = before.index.as_mut().map(|i| std::mem::take(&mut i.files));

@@ -54,6 +54,7 @@ pub(super) fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checke
         trust_raw_html: raw.trust_raw_html,
         minify_html: raw.minify_html,
         extra: raw.extra.clone(),
+        for_disk: false,
     }
 }
 

@@ -22,6 +22,10 @@ pub struct Config {
     pub extra: toml::Table,
     /// The search index, when one is built.
     pub search: Option<SearchConfig>,
+    /// Pages for a copy opened from disk: every internal link relative to
+    /// the page and naming its `index.html`. Not a setting of `config.toml`:
+    /// `medvirk build --for-disk` sets it.
+    pub for_disk: bool,
 }
 
 /// How the search index is built.

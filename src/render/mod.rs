@@ -12,6 +12,7 @@
 mod assets;
 mod cache;
 mod context;
+mod disk;
 pub mod format;
 mod incremental;
 pub mod markdown;
@@ -96,13 +97,17 @@ impl Page<'_> {
     /// The file of `job`, rendered with `context`.
     fn file(&self, job: &SitePage, context: &tera::Context) -> Result<OutputFile, Error> {
         let template = template(&job.kind, self.site);
-        let html = render_page(&self.templates.tera, &template, context, &job.path)?;
+        let mut html = render_page(&self.templates.tera, &template, context, &job.path)?;
+        let path = urls::file_path(&job.path);
+        if self.site.config.for_disk && path.ends_with(".html") {
+            html = disk::relative_links(&html, &path)?;
+        }
         let bytes = match self.minify {
             true => minify(html.as_bytes()),
             false => html.into_bytes(),
         };
         Ok(OutputFile {
-            path: urls::file_path(&job.path),
+            path,
             bytes: Arc::new(bytes),
         })
     }

@@ -551,6 +551,7 @@
   function page() {
     var form = document.getElementById('sok-skjema');
     if (!form) return;
+    if (location.protocol === 'file:') return fromDisk();
     var input = document.getElementById('sok-q');
     var selects = { type: 'sok-type', year: 'sok-ar', theme: 'sok-tema', org: 'sok-org' };
     var params = { q: 'q', type: 'type', year: 'ar', theme: 'tema', org: 'org' };
@@ -782,10 +783,24 @@
     if (input.value) go(null);
   }
 
+  /* Opened from disk (`medvirk build --for-disk`): the browser does not let
+   * a page read the index from file://, so say so where the no-JavaScript
+   * note stands, and keep its links to browse by theme and organisation. */
+  function fromDisk() {
+    var note = document.querySelector('[data-uten-js] p');
+    if (!note) return;
+    var strong = document.createElement('strong');
+    strong.textContent = 'Søket virker ikke når sidene er åpnet fra disk.';
+    note.replaceChildren(strong, ' Nettleseren lar ikke sidene lese søkeindeksen fra en fil. Søk på nettstedet på nett, eller finn fram uten søk:');
+    var next = note.nextElementSibling;
+    if (next && next.tagName === 'P') next.remove();
+  }
+
   /* Anywhere else: the header field asked for this script at the first key
    * typed; fetch the index (the manifest alone when it is split) so the
    * search page answers at once. */
   function warm() {
+    if (location.protocol === 'file:') return;
     var field = document.querySelector('form.sokefelt[data-indeks]');
     if (field) load(field.getAttribute('data-indeks'), fetchJson).catch(function () {});
   }

@@ -5,7 +5,8 @@
 (function () {
   'use strict';
   var form = document.querySelector('form.sokefelt[data-sok-js]');
-  if (!form) return;
+  // From disk the index cannot be read; the search page says so.
+  if (!form || location.protocol === 'file:') return;
   var loaded = false;
   form.addEventListener('input', function () {
     if (loaded) return;
