@@ -276,3 +276,27 @@ fn an_unknown_attendance_status() {
         "use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)",
     );
 }
+
+#[test]
+fn a_misspelt_attendance_status_gets_the_status_it_misspells() {
+    let site = with_row("organisation = \"pasientforeningen\"\nstatus = \"avbudd\"");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownAttendanceStatus,
+        "content/moter/2026-1/_index.md:20:10",
+        "did you mean \"avbud\"? use status",
+    );
+}
+
+#[test]
+fn a_misspelt_seat_gets_the_seat_it_misspells() {
+    let site = with_row(
+        "organisation = \"pasientforeningen\"\nseat = \"pasientforeninga\"\nperson = \"kari-nordmann\"",
+    );
+    refuses(
+        &site,
+        DiagnosticKind::UnknownSeat,
+        "content/moter/2026-1/_index.md:20:8",
+        "did you mean \"pasientforeningen\"? ",
+    );
+}

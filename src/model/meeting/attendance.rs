@@ -143,11 +143,11 @@ fn attended_seat<'c>(
                 .collect();
             check.push(
                 file.error_at(DiagnosticKind::UnknownSeat, id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
-                    .hint(if ids.is_empty() {
+                    .hint(format!("{}{}", crate::spelling::did_you_mean(id.get_ref(), council.seats.iter().filter(in_term).map(|s| s.id.as_str())), if ids.is_empty() {
                         format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
                     } else {
                         format!("\"{org}\"'s seats in that term are {}", quoted(&ids))
-                    }),
+                    })),
             );
             return None;
         };
@@ -287,7 +287,7 @@ fn status(
             let span = row.status.as_ref().expect("status").span();
             check.push(
                 file.error_at(DiagnosticKind::UnknownAttendanceStatus, span, format!("unknown attendance status \"{other}\""))
-                    .hint("use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)"),
+                    .hint(format!("{}use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)", crate::spelling::did_you_mean(other, ["avbud", "ikke-møtt", "til-stede"]))),
             );
             None
         }
