@@ -13,6 +13,7 @@ pub mod history;
 pub mod html;
 pub mod links;
 pub mod meeting;
+mod partial;
 pub mod registry;
 mod reverse;
 pub mod seat;
@@ -36,6 +37,7 @@ pub use meeting::{
     AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, CaseStatus, Decision,
     Earlier, Guest, Meeting, SeatAttendance,
 };
+pub use partial::findings_around;
 pub use registry::{
     Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatMove, SeatRole,
     Term,
