@@ -163,6 +163,8 @@ kinds! {
     DecisionCaseMissing,
     /// "meeting number …/… is also used by …"
     MeetingNumberTwice,
+    /// "the attendance lists … of the … seats the council has on …; missing: …" (a warning)
+    SeatsMissingFromAttendance,
 
     // Cases.
     /// "the meeting folder name \"…\" is not a valid address" (or the case file name)

@@ -300,3 +300,29 @@ fn a_misspelt_seat_gets_the_seat_it_misspells() {
         "did you mean \"pasientforeningen\"? ",
     );
 }
+
+#[test]
+fn an_attendance_without_every_seat() {
+    let site = site();
+    site.append(
+        COUNCIL,
+        "\n[[seat]]\norganisation = \"etaten\"\nterm = \"2026-2028\"\n",
+    );
+    let d = super::warns(
+        &site,
+        DiagnosticKind::SeatsMissingFromAttendance,
+        "content/moter/2026-1/_index.md:3:8",
+        "add an [[attendance]] row for each seat",
+    );
+    assert_eq!(
+        d.message,
+        "the attendance lists 1 of the 2 seats the council has on 2026-03-04; missing: \"etaten\""
+    );
+}
+
+#[test]
+fn an_attendance_in_error_does_not_also_miss_its_seat() {
+    let site = with_row("organisation = \"pasientforeninga\"\nperson = \"kari-nordmann\"");
+    let kinds: Vec<DiagnosticKind> = super::findings(&site).iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, vec![DiagnosticKind::UnknownOrganisation]);
+}
