@@ -71,7 +71,7 @@ fn an_agenda_item_naming_a_case_that_is_not_there() {
         &site,
         DiagnosticKind::AgendaCaseMissing,
         "content/moter/2026-1/_index.md:16:8",
-        "add the case file to the meeting's folder",
+        "did you mean \"01/26\"? add the case file to the meeting's folder",
     );
 }
 
