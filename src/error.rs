@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-mod kind;
+pub(crate) mod kind;
 
 pub use kind::DiagnosticKind;
 

@@ -173,10 +173,17 @@ fn prepare(
     index: bool,
 ) -> Result<Prepared, Error> {
     let mut clock = Clock::start();
-    let mut sources = match cache {
-        Some(cache) => load::load_cached(&options.root, &cache.load)?,
-        None => load::load(&options.root)?,
-    };
+    let fresh = load::LoadCache::default();
+    let load_cache = cache.map_or(&fresh, |c| &c.load);
+    let mut sources = load::load_partial(&options.root, load_cache)?;
+    if sources.warnings.has_errors() {
+        // Every file's mistakes in one report: the model of what could be
+        // read, less what the files left out explain.
+        let mut found = model::findings_around(&sources);
+        found.0.extend(sources.warnings.0);
+        found.sort();
+        return Err(Error::Invalid(found));
+    }
     if let Some(url) = &options.base_url {
         sources.config.value.base_url = url.clone();
     }

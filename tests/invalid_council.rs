@@ -143,7 +143,16 @@ fn two_seats_with_ids_may_be_held_by_one_organisation() {
     let site = TestSite::minimal();
     site.append(COUNCIL, second_seat);
     let report = site.build().expect("builds");
-    assert!(report.warnings.0.is_empty(), "{}", report.warnings);
+    // The only warning: the second seat has no row in the attendance.
+    assert!(
+        report.warnings.0.iter().all(|d| d.kind
+            == medvirk::DiagnosticKind::SeatsMissingFromAttendance
+            && d.message
+                .ends_with("missing: \"andre-sete\" (pasientforeningen)")),
+        "{}",
+        report.warnings
+    );
+    assert_eq!(report.warnings.0.len(), 1, "{}", report.warnings);
     // Without a person, the row must name its seat.
     let site = TestSite::minimal();
     site.append(COUNCIL, second_seat);

@@ -163,6 +163,8 @@ kinds! {
     DecisionCaseMissing,
     /// "meeting number …/… is also used by …"
     MeetingNumberTwice,
+    /// "the attendance lists … of the … seats the council has on …; missing: …" (a warning)
+    SeatsMissingFromAttendance,
 
     // Cases.
     /// "the meeting folder name \"…\" is not a valid address" (or the case file name)
@@ -243,4 +245,27 @@ kinds! {
     BrokenLink,
     /// "the link \"…\" does not resolve: …" (in a template)
     BrokenTemplateLink,
+}
+
+/// Where a finding may be no mistake of its own but the echo of a content
+/// file that could not be read (see `model::findings_around`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Echo {
+    /// In the folder of a file left out: its meeting, or a case it names.
+    SameFolder,
+    /// Anywhere: the file left out may hold what is named.
+    Anywhere,
+}
+
+impl DiagnosticKind {
+    /// Whether this kind may echo a file left out, and where.
+    pub(crate) fn echo(self) -> Option<Echo> {
+        match self {
+            DiagnosticKind::CaseWithoutMeeting
+            | DiagnosticKind::AgendaCaseMissing
+            | DiagnosticKind::DecisionCaseMissing => Some(Echo::SameFolder),
+            DiagnosticKind::EarlierCaseMissing => Some(Echo::Anywhere),
+            _ => None,
+        }
+    }
 }

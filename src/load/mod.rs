@@ -148,6 +148,18 @@ pub fn load(root: &Path) -> Result<Sources, Error> {
 /// [`load`], reusing what `cache` holds of files that did not change, and
 /// keeping what it parsed there for the next call.
 pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
+    let sources = load_partial(root, cache)?;
+    if sources.warnings.has_errors() {
+        return Err(Error::Invalid(sources.warnings));
+    }
+    Ok(sources)
+}
+
+/// [`load_cached`], going on past content files that cannot be read: they
+/// are left out, and their errors are in [`Sources::warnings`], so the
+/// model can still find the mistakes of the other files. An error in
+/// `config.toml`, `data/` or the folders themselves still stops here.
+pub fn load_partial(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     let mut diagnostics = Diagnostics::default();
 
     let config_path = root.join("config.toml");
@@ -243,7 +255,13 @@ pub fn load_cached(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
         None => return Err(Error::Invalid(diagnostics)),
     };
     diagnostics.sort();
-    if diagnostics.has_errors() {
+    // Every other file depends on the settings and the registries.
+    let fundamental = |d: &Diagnostic| !d.path.starts_with("content");
+    if diagnostics
+        .0
+        .iter()
+        .any(|d| d.severity == crate::error::Severity::Error && fundamental(d))
+    {
         return Err(Error::Invalid(diagnostics));
     }
     Ok(Sources {

@@ -53,6 +53,7 @@ impl Checker {
             file,
             id.span(),
             id.get_ref(),
+            self.organisations.iter().map(String::as_str),
         ));
         false
     }
@@ -68,7 +69,10 @@ impl Checker {
                 id.span(),
                 format!("unknown person \"{}\"", id.get_ref()),
             )
-            .hint("use an id from data/people.toml, or add the person there"),
+            .hint(format!(
+                "{}use an id from data/people.toml, or add the person there",
+                crate::spelling::did_you_mean(id.get_ref(), self.people.iter().map(String::as_str))
+            )),
         );
         false
     }

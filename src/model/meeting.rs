@@ -406,7 +406,7 @@ pub(crate) fn case(
             None => {
                 check.push(
                     file.error_at(DiagnosticKind::UnknownCaseKind, kind.span(), format!("unknown case kind \"{}\"", kind.get_ref()))
-                        .hint("use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none"),
+                        .hint(format!("{}use drøftingssak, oppfølgingssak, orienteringssak or løypemelding, or leave `kind` out when the minutes print none", crate::spelling::did_you_mean(kind.get_ref(), ["drøftingssak", "oppfølgingssak", "orienteringssak", "løypemelding"]))),
                 );
                 // The case is kept, so the agenda naming it raises no follow-on error.
                 None
@@ -425,7 +425,11 @@ pub(crate) fn case(
                         format!("unknown case status \"{}\"", status.get_ref()),
                     )
                     .hint(format!(
-                        "use status = {}, or leave it out when the minutes say nothing",
+                        "{}use status = {}, or leave it out when the minutes say nothing",
+                        crate::spelling::did_you_mean(
+                            status.get_ref(),
+                            ["behandlet", "ikke behandlet", "utsatt", "trukket"]
+                        ),
                         CaseStatus::ALLOWED
                     )),
                 );

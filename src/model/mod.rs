@@ -13,6 +13,7 @@ pub mod history;
 pub mod html;
 pub mod links;
 pub mod meeting;
+mod partial;
 pub mod registry;
 mod reverse;
 pub mod seat;
@@ -36,6 +37,7 @@ pub use meeting::{
     AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, CaseStatus, Decision,
     Earlier, Guest, Meeting, SeatAttendance,
 };
+pub use partial::findings_around;
 pub use registry::{
     Committee, Council, Holding, Organisation, OrganisationKind, Person, Seat, SeatMove, SeatRole,
     Term,
@@ -340,7 +342,8 @@ fn check_item_organisations(
                         ),
                         fra_span(file.body_text(), item.offset, org),
                     )
-                    .hint("use an organisation id from data/organisations.toml or a person id from data/people.toml"),
+                    .hint(format!("{}use an organisation id from data/organisations.toml or a person id from data/people.toml",
+                        crate::spelling::did_you_mean(org, check.organisations.iter().chain(check.people.iter()).map(String::as_str)))),
                 );
             }
         }
@@ -396,7 +399,8 @@ fn link_agenda(m: &mut Meeting, raw: &Parsed<crate::load::RawMeeting>, check: &m
                 let found = find(m, n.get_ref());
                 if found.is_none() {
                     check.push(file.error_at(DiagnosticKind::AgendaCaseMissing, n.span(), format!("the agenda names case \"{}\", which is not in this meeting's folder", n.get_ref()))
-                        .hint("add the case file to the meeting's folder, or correct the number to the case's `number`"));
+                        .hint(format!("{}add the case file to the meeting's folder, or correct the number to the case's `number`",
+                            crate::spelling::did_you_mean(n.get_ref(), m.cases.iter().map(|c| c.number.as_str())))));
                 }
                 found
             }

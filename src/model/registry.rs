@@ -241,7 +241,8 @@ pub(crate) fn organisations(
         }
         let kind = OrganisationKind::parse(raw.kind.get_ref()).unwrap_or_else(|| {
             check.push(file.error_at(DiagnosticKind::UnknownOrganisationKind, raw.kind.span(), format!("unknown organisation kind \"{}\"", raw.kind.get_ref()))
-                .hint("use member, umbrella, appointing-body, agency, agency-unit, observer or external"));
+                .hint(format!("{}use member, umbrella, appointing-body, agency, agency-unit, observer or external",
+                    crate::spelling::did_you_mean(raw.kind.get_ref(), ["member", "umbrella", "appointing-body", "agency", "agency-unit", "observer", "external"]))));
             // Still registered, so references to it raise no follow-on errors;
             // the error stops the build before anything shows the kind.
             OrganisationKind::External
@@ -311,6 +312,7 @@ pub(crate) fn organisations(
                     file,
                     reference.span(),
                     reference.get_ref(),
+                    out.keys().map(String::as_str),
                 ));
             }
         }
@@ -549,7 +551,13 @@ pub(crate) fn council(
                     c.term.span(),
                     format!("unknown term \"{}\"", c.term.get_ref()),
                 )
-                .hint("declare the term with [[term]] in data/council.toml"),
+                .hint(format!(
+                    "{}declare the term with [[term]] in data/council.toml",
+                    crate::spelling::did_you_mean(
+                        c.term.get_ref(),
+                        terms.iter().map(|t| t.id.as_str())
+                    )
+                )),
             );
         }
         let members = c
@@ -592,15 +600,20 @@ pub(crate) fn council(
 }
 
 /// The error for an organisation id that is not in the registry.
-pub(crate) fn unknown_organisation(
+/// The hint names the known id closest to `id`, when one is.
+pub(crate) fn unknown_organisation<'a>(
     file: &SourceFile,
     span: std::ops::Range<usize>,
     id: &str,
+    known: impl IntoIterator<Item = &'a str>,
 ) -> crate::error::Diagnostic {
     file.error_at(
         DiagnosticKind::UnknownOrganisation,
         span,
         format!("unknown organisation \"{id}\""),
     )
-    .hint("use an id from data/organisations.toml, or add the organisation there")
+    .hint(format!(
+        "{}use an id from data/organisations.toml, or add the organisation there",
+        crate::spelling::did_you_mean(id, known)
+    ))
 }

@@ -31,6 +31,8 @@ pub enum SeatRole {
 impl SeatRole {
     /// The values an author may write, for hints.
     pub const ALLOWED: &'static str = "\"member\", \"deputy\" or \"unknown\"";
+    /// The same values, for "did you mean".
+    const NAMES: &'static [&'static str] = &["member", "deputy", "unknown", "medlem", "vara"];
 
     fn parse(s: &str) -> Option<Self> {
         Some(match s {
@@ -204,7 +206,13 @@ pub(crate) fn seats(
                     s.term.span(),
                     format!("unknown term \"{}\"", s.term.get_ref()),
                 )
-                .hint("declare the term with [[term]] in data/council.toml"),
+                .hint(format!(
+                    "{}declare the term with [[term]] in data/council.toml",
+                    crate::spelling::did_you_mean(
+                        s.term.get_ref(),
+                        terms.iter().map(|t| t.id.as_str())
+                    )
+                )),
             );
             continue;
         };
@@ -334,7 +342,11 @@ fn holding(
                 h.role.span(),
                 format!("unknown seat role \"{}\"", h.role.get_ref()),
             )
-            .hint(format!("use role = {}", SeatRole::ALLOWED)),
+            .hint(format!(
+                "{}use role = {}",
+                crate::spelling::did_you_mean(h.role.get_ref(), SeatRole::NAMES.iter().copied()),
+                SeatRole::ALLOWED
+            )),
         );
         SeatRole::Unknown
     });

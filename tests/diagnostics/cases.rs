@@ -75,6 +75,29 @@ fn an_unknown_case_kind() {
 }
 
 #[test]
+fn a_misspelt_case_kind_gets_the_kind_it_misspells() {
+    let site = site();
+    site.replace(CASE, "kind = \"drøftingssak\"", "kind = \"drøftingsak\"");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownCaseKind,
+        "content/moter/2026-1/sak-01-26.md:3:8",
+        "did you mean \"drøftingssak\"? use drøftingssak",
+    );
+}
+
+#[test]
+fn a_misspelt_case_status_gets_the_status_it_misspells() {
+    let site = with_fields("status = \"utsat\"\n");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownCaseStatus,
+        "content/moter/2026-1/sak-01-26.md:7:10",
+        "did you mean \"utsatt\"? ",
+    );
+}
+
+#[test]
 fn an_unknown_case_status() {
     let site = with_fields("status = \"ferdig\"\n");
     refuses(

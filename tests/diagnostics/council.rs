@@ -156,6 +156,30 @@ fn an_unknown_seat_role() {
 }
 
 #[test]
+fn a_misspelt_seat_role_gets_the_role_it_misspells() {
+    let site = site();
+    site.replace(COUNCIL, "role = \"deputy\"", "role = \"deptuy\"");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownSeatRole,
+        "data/council.toml:19:8",
+        "did you mean \"deputy\"? use role",
+    );
+}
+
+#[test]
+fn a_seat_of_a_misspelt_term_gets_the_term_it_misspells() {
+    let site = site();
+    site.replace(COUNCIL, "term = \"2026-2028\"", "term = \"2026-2029\"");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownSeatTerm,
+        "data/council.toml:13:8",
+        "did you mean \"2026-2028\"? declare the term",
+    );
+}
+
+#[test]
 fn a_holders_day_that_is_neither_a_date_nor_unknown() {
     let site = site();
     site.append(COUNCIL, "from = 5\n");

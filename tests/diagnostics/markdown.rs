@@ -159,3 +159,14 @@ fn an_unknown_organisation_in_an_item() {
         "a person id from data/people.toml",
     );
 }
+
+#[test]
+fn a_misspelt_organisation_in_an_item_gets_the_id_it_misspells() {
+    let site = item("- Et til innspill {fra=pasientforeninga}");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownItemOrganisation,
+        "content/moter/2026-1/sak-01-26.md:22:24",
+        "did you mean \"pasientforeningen\"? ",
+    );
+}

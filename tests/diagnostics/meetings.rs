@@ -71,7 +71,7 @@ fn an_agenda_item_naming_a_case_that_is_not_there() {
         &site,
         DiagnosticKind::AgendaCaseMissing,
         "content/moter/2026-1/_index.md:16:8",
-        "add the case file to the meeting's folder",
+        "did you mean \"01/26\"? add the case file to the meeting's folder",
     );
 }
 
@@ -275,4 +275,54 @@ fn an_unknown_attendance_status() {
         "content/moter/2026-1/_index.md:20:10",
         "use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)",
     );
+}
+
+#[test]
+fn a_misspelt_attendance_status_gets_the_status_it_misspells() {
+    let site = with_row("organisation = \"pasientforeningen\"\nstatus = \"avbudd\"");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownAttendanceStatus,
+        "content/moter/2026-1/_index.md:20:10",
+        "did you mean \"avbud\"? use status",
+    );
+}
+
+#[test]
+fn a_misspelt_seat_gets_the_seat_it_misspells() {
+    let site = with_row(
+        "organisation = \"pasientforeningen\"\nseat = \"pasientforeninga\"\nperson = \"kari-nordmann\"",
+    );
+    refuses(
+        &site,
+        DiagnosticKind::UnknownSeat,
+        "content/moter/2026-1/_index.md:20:8",
+        "did you mean \"pasientforeningen\"? ",
+    );
+}
+
+#[test]
+fn an_attendance_without_every_seat() {
+    let site = site();
+    site.append(
+        COUNCIL,
+        "\n[[seat]]\norganisation = \"etaten\"\nterm = \"2026-2028\"\n",
+    );
+    let d = super::warns(
+        &site,
+        DiagnosticKind::SeatsMissingFromAttendance,
+        "content/moter/2026-1/_index.md:3:8",
+        "add an [[attendance]] row for each seat",
+    );
+    assert_eq!(
+        d.message,
+        "the attendance lists 1 of the 2 seats the council has on 2026-03-04; missing: \"etaten\""
+    );
+}
+
+#[test]
+fn an_attendance_in_error_does_not_also_miss_its_seat() {
+    let site = with_row("organisation = \"pasientforeninga\"\nperson = \"kari-nordmann\"");
+    let kinds: Vec<DiagnosticKind> = super::findings(&site).iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, vec![DiagnosticKind::UnknownOrganisation]);
 }

@@ -161,7 +161,52 @@ fn an_unknown_organisation() {
         &site,
         DiagnosticKind::UnknownOrganisation,
         "content/moter/2026-1/sak-01-26.md:5:16",
-        "use an id from data/organisations.toml",
+        "did you mean \"divisjon-a\"? use an id from data/organisations.toml",
+    );
+}
+
+#[test]
+fn a_misspelt_organisation_in_the_attendance_gets_the_id_it_misspells() {
+    let site = TestSite::minimal();
+    site.replace(
+        MEETING,
+        "organisation = \"pasientforeningen\"",
+        "organisation = \"pasientforeninga\"",
+    );
+    // The caret stays on the id as written.
+    refuses(
+        &site,
+        DiagnosticKind::UnknownOrganisation,
+        "content/moter/2026-1/_index.md:19:16",
+        "did you mean \"pasientforeningen\"? ",
+    );
+}
+
+#[test]
+fn a_misspelt_person_gets_the_id_it_misspells() {
+    let site = TestSite::minimal();
+    site.replace(
+        MEETING,
+        "chair = \"kari-nordmann\"",
+        "chair = \"kari-nordman\"",
+    );
+    refuses(
+        &site,
+        DiagnosticKind::UnknownPerson,
+        "content/moter/2026-1/_index.md:6:9",
+        "did you mean \"kari-nordmann\"? use an id from data/people.toml",
+    );
+}
+
+#[test]
+fn a_misspelt_organisation_kind_gets_the_kind_it_misspells() {
+    let site = TestSite::minimal();
+    site.replace(ORGANISATIONS, "kind = \"member\"", "kind = \"membr\"");
+    refuses(
+        &site,
+        DiagnosticKind::UnknownOrganisationKind,
+        "data/organisations.toml:15:8",
+        "did you mean \"member\"? use member, umbrella",
     );
 }
 
@@ -174,5 +219,11 @@ fn an_unknown_person() {
         DiagnosticKind::UnknownPerson,
         "content/moter/2026-1/_index.md:6:9",
         "use an id from data/people.toml",
+    );
+    let d = super::findings(&site);
+    let hint = d[0].hint.as_deref().unwrap_or_default();
+    assert!(
+        !hint.contains("did you mean"),
+        "no id is close to \"kari\": {hint}"
     );
 }

@@ -12,12 +12,14 @@ pub(super) fn attendance(
 ) -> Attendance {
     let mut out = Attendance::default();
     let mut seen = std::collections::BTreeSet::new();
+    let mut unresolved = 0;
     for row in &raw.attendance {
         let org = row.organisation.get_ref();
         if !check.organisation(file, &row.organisation) {
             continue;
         }
         let Some(seat) = attended_seat(file, row, date, council, check) else {
+            unresolved += 1;
             continue;
         };
         if !seen.insert(seat.id.clone()) {
@@ -60,6 +62,15 @@ pub(super) fn attendance(
         });
     }
     out.seat_count = council.seat_count(date);
+    // A row in error already explains a seat that seems missing.
+    if unresolved == 0
+        && raw
+            .attendance
+            .iter()
+            .all(|r| check.organisations.contains(r.organisation.get_ref()))
+    {
+        missing_seats(file, raw, date, council, &seen, check);
+    }
     for row in &raw.observers {
         if !check.organisation(file, &row.organisation) {
             continue;
@@ -143,11 +154,11 @@ fn attended_seat<'c>(
                 .collect();
             check.push(
                 file.error_at(DiagnosticKind::UnknownSeat, id.span(), format!("unknown seat \"{}\" on {date}", id.get_ref()))
-                    .hint(if ids.is_empty() {
+                    .hint(format!("{}{}", crate::spelling::did_you_mean(id.get_ref(), council.seats.iter().filter(in_term).map(|s| s.id.as_str())), if ids.is_empty() {
                         format!("\"{org}\" has no seat in the term of {date}; add a [[seat]] with `id` in data/council.toml")
                     } else {
                         format!("\"{org}\"'s seats in that term are {}", quoted(&ids))
-                    }),
+                    })),
             );
             return None;
         };
@@ -287,9 +298,56 @@ fn status(
             let span = row.status.as_ref().expect("status").span();
             check.push(
                 file.error_at(DiagnosticKind::UnknownAttendanceStatus, span, format!("unknown attendance status \"{other}\""))
-                    .hint("use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)"),
+                    .hint(format!("{}use status = \"avbud\" (regrets), \"ikke-møtt\" (absent without notice) or \"til-stede\" (present)", crate::spelling::did_you_mean(other, ["avbud", "ikke-møtt", "til-stede"]))),
             );
             None
         }
+    }
+}
+
+/// Warns of the seats that exist on the meeting's day but have no row:
+/// the page would say fewer seats were represented than the minutes do.
+fn missing_seats(
+    file: &SourceFile,
+    raw: &RawMeeting,
+    date: NaiveDate,
+    council: &Council,
+    seen: &std::collections::BTreeSet<String>,
+    check: &mut Checker,
+) {
+    let missing: Vec<String> = council
+        .seats
+        .iter()
+        .filter(|s| s.exists_on(date) && !seen.contains(&s.id))
+        .map(|s| match s.organisation_at(date) {
+            org if org == s.id => format!("\"{org}\""),
+            org => format!("\"{}\" ({org})", s.id),
+        })
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let listed: Vec<&str> = missing.iter().map(String::as_str).collect();
+    check.push(
+        file.warning_at(
+            DiagnosticKind::SeatsMissingFromAttendance,
+            raw.date.span(),
+            format!(
+                "the attendance lists {} of the {} seats the council has on {date}; missing: {}",
+                seen.len(),
+                seen.len() + missing.len(),
+                quoted_list(&listed)
+            ),
+        )
+        .hint("add an [[attendance]] row for each seat, with status = \"avbud\" for regrets or \"ikke-møtt\" when no one came"),
+    );
+}
+
+/// Already-quoted items as "a, b and c".
+fn quoted_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
