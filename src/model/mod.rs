@@ -9,6 +9,7 @@
 
 pub mod body;
 pub(crate) mod check;
+pub mod council;
 pub mod history;
 pub mod html;
 pub mod links;
