@@ -56,6 +56,7 @@ fn code() -> BTreeMap<&'static str, BTreeSet<String>> {
         ("case", accepted::<RawCase>()),
         ("[[earlier]]", accepted::<RawEarlier>()),
         ("[[attachments]]", accepted::<RawAttachment>()),
+        ("[[followup]]", accepted::<RawFollowup>()),
         ("paper", accepted::<RawPaper>()),
     ])
 }

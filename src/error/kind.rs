@@ -175,6 +175,12 @@ kinds! {
     UnknownCaseKind,
     /// "unknown case status \"…\""
     UnknownCaseStatus,
+    /// "unknown follow-up status \"…\""
+    UnknownFollowupStatus,
+    /// "the case has no input item \"…\"" (named by a follow-up)
+    UnknownFollowupItem,
+    /// "the follow-up source \"…\" is neither a web address nor a site path"
+    InvalidFollowupSource,
     /// "`status_note` is given without a `status`"
     StatusNoteWithoutStatus,
     /// "`was` is empty"

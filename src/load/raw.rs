@@ -439,6 +439,26 @@ pub struct RawCase {
     /// Attachments.
     #[serde(default)]
     pub attachments: Vec<RawAttachment>,
+    /// What came of the case later, as a source records it.
+    #[serde(default, rename = "followup")]
+    pub followups: Vec<RawFollowup>,
+}
+
+/// One `[[followup]]` entry: what came of a case after its meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowup {
+    /// When it happened or was recorded.
+    pub date: Spanned<Datetime>,
+    /// `mottatt`, `under arbeid`, `fulgt opp`, `delvis fulgt opp` or `ikke fulgt opp`.
+    pub status: Spanned<String>,
+    /// What happened, in the source's words.
+    pub text: String,
+    /// Where it is recorded: a web address or a path on this site.
+    pub source: Option<Spanned<String>>,
+    /// The anchors of this case's input items it answers ("innspill-3").
+    #[serde(default)]
+    pub items: Vec<Spanned<String>>,
 }
 
 /// One `[[earlier]]` entry: a case on this site, or a described older treatment.

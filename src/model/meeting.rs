@@ -261,6 +261,8 @@ pub struct Case {
     pub attachments: Vec<Attachment>,
     /// Earlier treatment.
     pub earlier: Vec<Earlier>,
+    /// What came of it later, oldest first.
+    pub followups: Vec<super::Followup>,
     /// Source file and the line of its `number`, for findings.
     pub source: (std::path::PathBuf, usize),
 }
@@ -589,6 +591,7 @@ pub(crate) fn case(
         }
     }
     let body = check.body(file);
+    let followups = super::followup::followups(parsed, &body, check);
     Some(Case {
         slug: slug.to_string(),
         number,
@@ -603,6 +606,7 @@ pub(crate) fn case(
         body,
         attachments,
         earlier,
+        followups,
         source: (
             file.path.clone(),
             file.line_col(file.front.start + raw.number.span().start).0,

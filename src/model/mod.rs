@@ -10,6 +10,7 @@
 pub mod body;
 pub(crate) mod check;
 pub mod council;
+pub mod followup;
 pub mod history;
 pub mod html;
 pub mod links;
@@ -34,6 +35,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Diagnostics};
 use crate::load::{Entry, Parsed, RawPage, RawPaper, Sources};
 pub use body::{plain_text, Block, Body, InputItem, Section, SectionKind};
 use check::Checker;
+pub use followup::{Followup, FollowupStatus};
 pub use meeting::{
     AgendaItem, Attachment, Attendance, AttendanceStatus, Case, CaseKind, CaseStatus, Decision,
     Earlier, Guest, Meeting, SeatAttendance,

@@ -26,6 +26,8 @@ pub const THEMES: &str = "/temaer/";
 pub const ORGANISATIONS: &str = "/organisasjoner/";
 /// The people index.
 pub const PEOPLE: &str = "/personer/";
+/// What came of the cases: the cases by follow-up status.
+pub const FOLLOWUPS: &str = "/oppfolging/";
 /// The search page.
 pub const SEARCH: &str = "/sok/";
 /// The page a server shows for a missing address.
@@ -43,6 +45,7 @@ const RESERVED: &[(&str, &str)] = &[
     ("temaer", "the themes"),
     ("organisasjoner", "the organisations"),
     ("personer", "the people"),
+    ("oppfolging", "the follow-up of the cases"),
     ("sok", "the search page"),
     ("404.html", "the page for missing addresses"),
     ("atom.xml", "the Atom feed"),
@@ -204,6 +207,8 @@ pub enum PageKind {
     Organisation(String),
     /// The people index.
     People,
+    /// The cases by follow-up status.
+    Followups,
     /// A person, by id.
     Person(String),
     /// The page for missing addresses.
@@ -326,6 +331,7 @@ pub(crate) fn site_map(site: &Site, check: &mut Checker) -> SiteMap {
     for id in site.people.keys().filter(|id| site.has_person_page(id)) {
         add(person(id), PageKind::Person(id.clone()), true, None);
     }
+    add(FOLLOWUPS.into(), PageKind::Followups, true, None);
     add(NOT_FOUND.into(), PageKind::NotFound, false, None);
     if site.config.search.is_some() {
         add(SEARCH.into(), PageKind::Search, false, None);
@@ -543,6 +549,7 @@ fn source(site: &Site, kind: &PageKind) -> Source {
         }
         PageKind::People => Source::Made("the people index".into()),
         PageKind::Person(id) => Source::Made(format!("the page of the person \"{id}\"")),
+        PageKind::Followups => Source::Made("the follow-up page".into()),
         PageKind::NotFound => Source::Made("the page for missing addresses".into()),
         PageKind::Search => Source::Made("the search page".into()),
         PageKind::Feed => Source::Made("the Atom feed".into()),

@@ -402,6 +402,7 @@ fn case_head_eq(a: &Case, b: &Case, r: &Renumber) -> bool {
         body,
         attachments,
         earlier,
+        followups,
         source: _,
     } = a;
     fn attachment_heads(case: &Case) -> Vec<AttachmentHead<'_>> {
@@ -428,6 +429,7 @@ fn case_head_eq(a: &Case, b: &Case, r: &Renumber) -> bool {
         && *submitted_by == b.submitted_by
         && *themes == b.themes
         && earlier_eq(earlier, &b.earlier, r)
+        && *followups == b.followups
         && attachments.len() == b.attachments.len()
         && attachment_heads(a) == attachment_heads(b)
         && (*body == b.body || body.item_count() == b.body.item_count())

@@ -61,6 +61,10 @@ pub(super) const THEME_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../theme/templates/organisation.html"),
     ),
     (
+        "followups.html",
+        include_str!("../../theme/templates/followups.html"),
+    ),
+    (
         "people.html",
         include_str!("../../theme/templates/people.html"),
     ),

@@ -15,6 +15,7 @@ mod cases;
 mod council;
 mod coverage;
 mod files;
+mod followups;
 mod import;
 mod markdown;
 mod meetings;

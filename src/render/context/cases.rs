@@ -2,6 +2,7 @@
 //! the page of an attachment's text rendition.
 
 use super::frame::Frame;
+use super::outcomes::Outcome;
 use super::refs::{CaseSummary, FileRef, OrganisationRef};
 use super::{template_type, Contexts, Shared};
 use crate::model::{urls, CaseRef, Earlier};
@@ -32,6 +33,8 @@ template_type! {
         earlier: Vec<EarlierTreatment>,
         /// The cases that name this one as earlier treatment.
         later: Vec<Shared<CaseSummary>>,
+        /// What is known of the outcome.
+        outcome: Outcome,
     }
 }
 
@@ -180,6 +183,7 @@ impl Contexts<'_> {
                 .collect(),
             earlier,
             later: later.iter().map(|other| self.case_ref(*other)).collect(),
+            outcome: self.outcome(r),
         };
         CaseContext { frame, case }
     }

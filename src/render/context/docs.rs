@@ -33,6 +33,11 @@ const OTHER_TYPES: &[(&str, &str)] = &[
         "`behandlet`, `ikke-behandlet`, `utsatt` or `trukket` (`status_label` is its name)",
     ),
     (
+        "FollowupStatus",
+        "`mottatt`, `under-arbeid`, `fulgt-opp`, `delvis-fulgt-opp` or `ikke-fulgt-opp` (the \
+         `…status_label` beside it is its name)",
+    ),
+    (
         "AttendanceStatus",
         "`present` or `regrets` (`status_label` is its name)",
     ),

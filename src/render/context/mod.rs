@@ -22,6 +22,7 @@ mod frame;
 mod home;
 mod meetings;
 mod organisations;
+mod outcomes;
 mod papers;
 mod people;
 mod refs;
@@ -174,6 +175,7 @@ impl<'a> Contexts<'a> {
             PageKind::Organisation(id) => built(self.organisation(id)),
             PageKind::People => built(self.people()),
             PageKind::Person(id) => built(self.person(id)),
+            PageKind::Followups => built(self.followups()),
             PageKind::NotFound => built(self.not_found()),
             PageKind::Search => built(self.search()),
             PageKind::Feed => built(self.feed()),
@@ -244,6 +246,7 @@ fn all_documented() -> Vec<TypeDoc> {
         papers::documented(),
         themes::documented(),
         organisations::documented(),
+        outcomes::documented(),
         people::documented(),
         site::documented(),
     ]

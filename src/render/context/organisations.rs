@@ -3,11 +3,13 @@
 //! in (attendance, input items, papers, cases).
 
 use super::frame::Frame;
+use super::outcomes::FollowupCase;
 use super::refs::{
-    AttendanceEntry, CaseSummary, ItemSummary, OrganisationRef, PaperRef, SeatHolding,
+    AttendanceEntry, CaseSummary, ItemSummary, MeetingSummary, OrganisationRef, PaperRef,
+    SeatHolding,
 };
 use super::{iso, template_type, Contexts, Shared};
-use crate::model::{urls, OrganisationKind};
+use crate::model::{urls, AttendanceStatus, CaseRef, OrganisationKind};
 use crate::render::format::date_long;
 use crate::render::incremental::{note, Dep};
 
@@ -57,6 +59,20 @@ template_type! {
         /// Papers addressed to it.
         received: Vec<PaperRef>,
         /// Cases it submitted.
+        cases: Vec<Shared<CaseSummary>>,
+        /// The cases of its attributed input, with what came of them.
+        outcomes: Vec<FollowupCase>,
+        /// When no input is attributed to it: the meetings its
+        /// representatives attended, each with the cases that had input.
+        meetings_attended: Vec<AttendedMeeting>,
+    }
+}
+
+template_type! {
+    /// A meeting the organisation's representative attended, with the
+    /// cases the council gave input on there.
+    struct AttendedMeeting {
+        meeting: Shared<MeetingSummary>,
         cases: Vec<Shared<CaseSummary>>,
     }
 }
@@ -247,7 +263,43 @@ impl Contexts<'_> {
                 }
             })
             .collect();
+        let mut outcome_cases: Vec<CaseRef> = links.items.iter().map(|i| i.case).collect();
+        outcome_cases.dedup();
+        let mut attended: Vec<usize> = Vec::new();
+        if links.items.is_empty() {
+            for a in &links.attendance {
+                note(Dep::Attendance(a.meeting));
+                let m = &site.meetings[a.meeting];
+                let row = if a.observer {
+                    &m.attendance.observers[a.row]
+                } else {
+                    &m.attendance.seats[a.row]
+                };
+                if row.status == AttendanceStatus::Present && !attended.contains(&a.meeting) {
+                    attended.push(a.meeting);
+                }
+            }
+        }
+        let meetings_attended = attended
+            .into_iter()
+            .map(|mi| AttendedMeeting {
+                meeting: self.meeting_ref(mi),
+                cases: (0..site.meetings[mi].cases.len())
+                    .map(|ci| CaseRef {
+                        meeting: mi,
+                        case: ci,
+                    })
+                    .filter(|r| site.case(*r).body.item_count() > 0)
+                    .map(|r| self.case_ref(r))
+                    .collect(),
+            })
+            .collect();
         OrganisationContext {
+            outcomes: outcome_cases
+                .into_iter()
+                .map(|r| self.followup_case(r))
+                .collect(),
+            meetings_attended,
             frame,
             organisation,
             seats,
@@ -288,5 +340,6 @@ pub(super) fn documented() -> Vec<super::TypeDoc> {
         ParentSpan,
         SeatContext,
         SeatMoveContext,
+        AttendedMeeting,
     ]
 }

@@ -448,6 +448,38 @@ impl<T> Shared<T> {
     }
 }
 
+// Read by the follow-up page, which gathers its filters from its cases.
+impl OrganisationRef {
+    /// The organisation's id.
+    pub(super) fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Its name, to sort by.
+    pub(super) fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl ThemeRef {
+    /// The theme's URL segment.
+    pub(super) fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// Its name, to sort by.
+    pub(super) fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl CaseSummary {
+    /// The case's themes.
+    pub(super) fn themes(&self) -> &[ThemeRef] {
+        &self.themes
+    }
+}
+
 #[cfg(test)]
 pub(super) fn documented() -> Vec<super::TypeDoc> {
     super::documented![
