@@ -3,6 +3,73 @@
 
 use super::*;
 
+/// Present, sent regrets, or absent without notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttendanceStatus {
+    /// Til stede.
+    Present,
+    /// Avbud: sent regrets; the seat was empty.
+    Regrets,
+    /// Ikke møtt: did not come and sent no regrets; the seat was empty.
+    Absent,
+}
+
+impl AttendanceStatus {
+    /// The Norwegian word.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Present => "Til stede",
+            Self::Regrets => "Avbud",
+            Self::Absent => "Ikke møtt",
+        }
+    }
+}
+
+/// One row of the attendance list: an organisation's seat, or an observer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeatAttendance {
+    /// The organisation, by id.
+    pub organisation: String,
+    /// The seat, by id (none for observers).
+    pub seat: Option<String>,
+    /// Present or regrets.
+    pub status: AttendanceStatus,
+    /// Who came, by person id.
+    pub person: Option<String>,
+    /// As member or deputy (none for observers).
+    pub role: Option<SeatRole>,
+    /// The label printed for the row: as written in the meeting, or the seat's
+    /// label on its date, if not the organisation's name.
+    pub label: Option<String>,
+}
+
+/// A guest. The name is kept only when it may be published.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Guest {
+    /// The organisation that brought the guest.
+    pub organisation: Option<String>,
+    /// The name and note, only with `publish_name = true`.
+    pub published_name: Option<String>,
+}
+
+/// Who attended a meeting.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attendance {
+    /// Seats, in the order of the list.
+    pub seats: Vec<SeatAttendance>,
+    /// Observers.
+    pub observers: Vec<SeatAttendance>,
+    /// Guests.
+    pub guests: Vec<Guest>,
+    /// The agency's leadership present, by person id.
+    pub leadership: Vec<String>,
+    /// The secretariat, by person id.
+    pub secretariat: Vec<String>,
+    /// How many seats the council had on the meeting's date.
+    pub seat_count: usize,
+}
+
 pub(super) fn attendance(
     file: &SourceFile,
     raw: &RawMeeting,
