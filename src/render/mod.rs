@@ -14,6 +14,7 @@ mod cache;
 mod context;
 pub mod format;
 mod incremental;
+pub mod item_extras;
 pub mod markdown;
 mod minify;
 mod renumber;
