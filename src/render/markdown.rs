@@ -78,6 +78,10 @@ fn shifted_html(events: &[Event<'static>], trust_raw_html: bool, by: u8) -> Stri
 }
 
 /// The whole body: each headed section as `<section>` with an `<h2>`.
+///
+/// The sections are not named (no `aria-labelledby`), so they are not region
+/// landmarks: a meeting's minutes would otherwise add one landmark per
+/// section, and the headings already let a screen reader move between them.
 pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
     let mut out = String::new();
     for section in body.sections.iter() {
@@ -94,7 +98,7 @@ pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
                     SectionKind::Summary => "del del-sammendrag",
                 };
                 out.push_str(&format!(
-                    "<section class=\"{class}\" aria-labelledby=\"{id}\"><h{n} id=\"{id}\">{}</h{n}>{blocks}</section>",
+                    "<section class=\"{class}\"><h{n} id=\"{id}\">{}</h{n}>{blocks}</section>",
                     events_html(&h.events, opts.trust_raw_html),
                     id = h.anchor,
                     n = 2 + opts.heading_shift,
