@@ -69,6 +69,9 @@ fn every_item_has_a_copy_label_and_a_fallback_link() {
             .any(|s| s.starts_with("/innspill.") && s.ends_with(".js")),
         "{scripts:?}"
     );
+    // Only case pages load it.
+    let home = attr_values(&demo().read("index.html"), "src");
+    assert!(!home.iter().any(|s| s.starts_with("/innspill.")), "{home:?}");
 }
 
 #[test]
