@@ -71,7 +71,10 @@ fn every_item_has_a_copy_label_and_a_fallback_link() {
     );
     // Only case pages load it.
     let home = attr_values(&demo().read("index.html"), "src");
-    assert!(!home.iter().any(|s| s.starts_with("/innspill.")), "{home:?}");
+    assert!(
+        !home.iter().any(|s| s.starts_with("/innspill.")),
+        "{home:?}"
+    );
 }
 
 #[test]
