@@ -334,13 +334,33 @@ fn add_meeting(site: &TestSite) {
 /// meetings page, the feed, the sitemap, the search page's years, the
 /// follow-up page that lists every case), the
 /// theme it carries and the list of themes with their counts, and the case
-/// it names as earlier treatment.
+/// it names as earlier treatment; and the pages of the people who hold a seat
+/// on its day, which say whether its attendance list names them.
 const SHOWING_THE_NEWEST_MEETING: &[&str] = &[
     "/",
     "/atom.xml",
     "/moter/",
     "/moter/2024-2/sak-07-24/",
     "/oppfolging/",
+    "/personer/anne-grethe-terjesen/",
+    "/personer/annette-drangsholt/",
+    "/personer/arnfinn-aarnes/",
+    "/personer/asgeir-fagerli-langberg/",
+    "/personer/bernt-aksel-jensen/",
+    "/personer/haakon-steen/",
+    "/personer/ingvild-kallevik/",
+    "/personer/janne-skei/",
+    "/personer/jannicke-bruvik/",
+    "/personer/jon-kirkenes/",
+    "/personer/marius-sjomaeling/",
+    "/personer/marte-yri-evensen/",
+    "/personer/ola-johan-basmo/",
+    "/personer/rabia-musavi/",
+    "/personer/sadia-jabeen-iqbal/",
+    "/personer/signe-horn/",
+    "/personer/sissel-karin-haavaag/",
+    "/personer/stine-nissen/",
+    "/personer/tone-poulsson-torgersen/",
     "/sitemap.xml",
     "/sok/",
     "/temaer/",

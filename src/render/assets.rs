@@ -16,15 +16,22 @@ pub const THEME_SEARCH_JS: &str = include_str!("../../theme/static/sok.js");
 /// Loads the search client when the header's search field gets focus.
 pub const THEME_FIELD_JS: &str = include_str!("../../theme/static/sokefelt.js");
 
+/// Turns each input item's link into a copy-link button.
+pub(super) const THEME_ITEMS_JS: &str = include_str!("../../theme/static/innspill.js");
+
 /// The theme's own files under fingerprinted names, and where pages find them.
 pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile>) {
     let named = |stem: &str, ext: &str, text: &str| OutputFile {
         path: format!("{stem}.{}.{ext}", fingerprint(text.as_bytes())),
         bytes: Arc::new(text.as_bytes().to_vec()),
     };
-    let mut files = vec![named("style", "css", THEME_CSS)];
+    let mut files = vec![
+        named("style", "css", THEME_CSS),
+        named("innspill", "js", THEME_ITEMS_JS),
+    ];
     let mut paths = AssetPaths {
         css: urls::file(&files[0].path),
+        items: urls::file(&files[1].path),
         search: None,
     };
     if let Some(index) = search {
@@ -57,6 +64,8 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 pub struct AssetPaths {
     /// The stylesheet, "/style.0123abcd.css".
     pub css: String,
+    /// The case page's script for copying an item's address.
+    pub items: String,
     /// The search client and index, when the site has search.
     pub search: Option<SearchAssets>,
 }

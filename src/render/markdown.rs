@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{html, Event, HeadingLevel, Tag, TagEnd};
 
+use super::item_extras::{self, ItemSource};
 use crate::model::{Block, Body, InputItem, Organisation, Person, PersonLinks, SectionKind};
 
 /// What the writer needs besides the body.
@@ -24,6 +25,8 @@ pub struct HtmlOptions<'a> {
     pub heading_shift: u8,
     /// The day the body is of (a meeting's), for names as they were then.
     pub date: Option<chrono::NaiveDate>,
+    /// The case the body is of: its items get a citation and a deep-link context.
+    pub item_source: Option<&'a ItemSource>,
 }
 
 /// Writes events as HTML, sanitising raw HTML unless trusted.
@@ -75,6 +78,10 @@ fn shifted_html(events: &[Event<'static>], trust_raw_html: bool, by: u8) -> Stri
 }
 
 /// The whole body: each headed section as `<section>` with an `<h2>`.
+///
+/// The sections are not named (no `aria-labelledby`), so they are not region
+/// landmarks: a meeting's minutes would otherwise add one landmark per
+/// section, and the headings already let a screen reader move between them.
 pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
     let mut out = String::new();
     for section in body.sections.iter() {
@@ -91,7 +98,7 @@ pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
                     SectionKind::Summary => "del del-sammendrag",
                 };
                 out.push_str(&format!(
-                    "<section class=\"{class}\" aria-labelledby=\"{id}\"><h{n} id=\"{id}\">{}</h{n}>{blocks}</section>",
+                    "<section class=\"{class}\"><h{n} id=\"{id}\">{}</h{n}>{blocks}</section>",
                     events_html(&h.events, opts.trust_raw_html),
                     id = h.anchor,
                     n = 2 + opts.heading_shift,
@@ -117,13 +124,13 @@ fn blocks_html(blocks: &[Block], opts: &HtmlOptions<'_>) -> String {
                 events_html(&h.events, opts.trust_raw_html),
                 n = 3 + opts.heading_shift,
             )),
-            Block::Items(items) => out.push_str(&items_html(items, opts)),
+            Block::Items(items) => out.push_str(&items_html(items, None, opts)),
         }
     }
     out
 }
 
-fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
+fn items_html(items: &[InputItem], parent: Option<&InputItem>, opts: &HtmlOptions<'_>) -> String {
     let mut out = String::from("<ul class=\"innspill-liste\">");
     for item in items {
         let class = if item.raised_by_many {
@@ -132,6 +139,10 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
             "innspill"
         };
         out.push_str(&format!("<li id=\"{}\" class=\"{class}\">", item.anchor));
+        if let Some(source) = opts.item_source {
+            out.push_str(&item_extras::context_html(item, parent, source));
+        }
+        out.push_str(&item_extras::number_html(item));
         let content = events_html(&item.content, opts.trust_raw_html);
         // A tight list item has bare inline content; give it a paragraph like a loose one.
         if item.content.iter().any(is_block_start) {
@@ -151,16 +162,13 @@ fn items_html(items: &[InputItem], opts: &HtmlOptions<'_>) -> String {
                 .collect();
             meta.push(format!("Fra {}", names.join(", ")));
         }
-        meta.push(format!(
-            "<a class=\"innspill-lenke\" href=\"#{}\">Lenke til innspill {}</a>",
-            item.anchor, item.label
-        ));
+        meta.push(item_extras::controls_html(item, opts.item_source));
         out.push_str(&format!(
-            "<p class=\"innspill-meta\">{}</p>",
+            "<div class=\"innspill-meta\">{}</div>",
             meta.join(" ")
         ));
         if !item.children.is_empty() {
-            out.push_str(&items_html(&item.children, opts));
+            out.push_str(&items_html(&item.children, Some(item), opts));
         }
         out.push_str("</li>");
     }
@@ -242,6 +250,7 @@ mod tests {
                 person_links: &BTreeMap::new(),
                 heading_shift: 0,
                 date: None,
+                item_source: None,
             },
         )
     }
@@ -266,6 +275,7 @@ mod tests {
             person_links: &BTreeMap::new(),
             heading_shift: 1,
             date: None,
+            item_source: None,
         };
         let html = body_html(&body, &opts);
         assert!(html.contains("<h3 id=\"nytt\">Nytt</h3>"), "{html}");

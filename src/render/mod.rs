@@ -15,6 +15,7 @@ mod context;
 mod disk;
 pub mod format;
 mod incremental;
+pub mod item_extras;
 pub mod markdown;
 mod minify;
 mod renumber;

@@ -5,9 +5,10 @@ use super::frame::Frame;
 use super::outcomes::Outcome;
 use super::refs::{CaseSummary, FileRef, OrganisationRef};
 use super::{template_type, Contexts, Shared};
-use crate::model::{urls, CaseRef, Earlier};
+use crate::model::{urls, CaseRef, Earlier, SectionKind};
 use crate::render::format::date_long;
 use crate::render::incremental::{note, Dep};
+use crate::render::item_extras::ItemSource;
 
 template_type! {
     /// The context of `case.html`.
@@ -28,6 +29,8 @@ template_type! {
         /// The unit and the bodies above it, the top first.
         submitted_by_path: Option<Vec<OrganisationRef>>,
         body_html: String,
+        /// The id of the first input section's heading, for "Gå til innspillene".
+        items_anchor: Option<String>,
         attachments: Vec<AttachmentRef>,
         /// Earlier treatment of the same matter.
         earlier: Vec<EarlierTreatment>,
@@ -153,6 +156,16 @@ impl Contexts<'_> {
                 }),
             })
             .collect();
+        let source = ItemSource {
+            case: title.clone(),
+            meeting: format!(
+                "{}, møte {}, {}",
+                site.council.short_name,
+                m.code(),
+                date_long(m.date)
+            ),
+            permalink: format!("{}{}", site.config.base_url, site.case_path(r)),
+        };
         let later = site.later.get(&r).map(Vec::as_slice).unwrap_or_default();
         let case = CaseDetail {
             summary: self.case_ref(r),
@@ -164,7 +177,14 @@ impl Contexts<'_> {
                 .submitted_by
                 .as_deref()
                 .map(|u| self.unit_path_at(u, m.date)),
-            body_html: self.html_at(&c.body, m.date),
+            body_html: self.html_of_case(&c.body, m.date, &source),
+            items_anchor: c
+                .body
+                .sections
+                .iter()
+                .find(|s| s.kind == SectionKind::Input)
+                .and_then(|s| s.heading.as_ref())
+                .map(|h| h.anchor.clone()),
             attachments: c
                 .attachments
                 .iter()

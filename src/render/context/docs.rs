@@ -115,6 +115,7 @@ fn templates() -> BTreeMap<String, &'static str> {
         let site = crate::model::build(&sources).expect("the site is valid");
         let assets = AssetPaths {
             css: String::new(),
+            items: String::new(),
             search: None,
         };
         let ctx = Contexts::new(&site, &assets);

@@ -187,9 +187,15 @@ impl<'a> Contexts<'a> {
         self.html_shifted(body, 0, None)
     }
 
-    /// A body of a meeting's day: people and organisations by their names then.
-    fn html_at(&self, body: &Body, date: chrono::NaiveDate) -> String {
-        self.html_shifted(body, 0, Some(date))
+    /// A case's body, of its meeting's day (people and organisations by their
+    /// names then): its items are cited and get their deep-link context.
+    fn html_of_case(
+        &self,
+        body: &Body,
+        date: chrono::NaiveDate,
+        source: &crate::render::item_extras::ItemSource,
+    ) -> String {
+        self.html_with(body, 0, Some(date), Some(source))
     }
 
     /// A body that sits under one of the page's own `<h2>`s.
@@ -198,6 +204,16 @@ impl<'a> Contexts<'a> {
         body: &Body,
         heading_shift: u8,
         date: Option<chrono::NaiveDate>,
+    ) -> String {
+        self.html_with(body, heading_shift, date, None)
+    }
+
+    fn html_with(
+        &self,
+        body: &Body,
+        heading_shift: u8,
+        date: Option<chrono::NaiveDate>,
+        item_source: Option<&crate::render::item_extras::ItemSource>,
     ) -> String {
         note(Dep::Global);
         note(Dep::Organisations);
@@ -211,6 +227,7 @@ impl<'a> Contexts<'a> {
                 person_links: &self.site.person_links,
                 heading_shift,
                 date,
+                item_source,
             },
         )
     }

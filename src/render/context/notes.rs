@@ -93,6 +93,7 @@ fn unnoted(root: &str) -> (Vec<String>, usize) {
     copy_site(&repo, dir.path());
     let assets = AssetPaths {
         css: "/style.css".into(),
+        items: String::new(),
         search: None,
     };
     let before = site(dir.path()).expect("the site is valid");

@@ -2,8 +2,10 @@
 //! seats held, committees, attendance and attributed input.
 
 use super::frame::Frame;
-use super::refs::{AttendanceEntry, ItemSummary, OrganisationRef, PersonRef, SeatHolding};
-use super::{iso, template_type, Contexts};
+use super::refs::{
+    AttendanceEntry, ItemSummary, MeetingSummary, OrganisationRef, PersonRef, SeatHolding,
+};
+use super::{iso, template_type, Contexts, Shared};
 use crate::model::{urls, SeatRole};
 use crate::render::format::date_long;
 use crate::render::incremental::{note, Dep};
@@ -46,6 +48,8 @@ template_type! {
         holdings: Vec<SeatHolding>,
         committees: Vec<CommitteeSeat>,
         attendance: Vec<AttendanceEntry>,
+        /// Meetings held while they held a seat whose attendance list does not name them ("Ikke oppført").
+        not_listed: Vec<Shared<MeetingSummary>>,
         /// Input items attributed to them.
         items: Vec<ItemSummary>,
     }
@@ -182,8 +186,30 @@ impl Contexts<'_> {
                 .iter()
                 .map(|r| self.attendance_ref(r))
                 .collect(),
+            not_listed: self.not_listed(links),
             items: links.items.iter().map(|r| self.item_ref(r)).collect(),
         }
+    }
+
+    /// The meetings of a person's seat-holding days that list them nowhere:
+    /// a fact to show beside the rows that do, never a rate.
+    fn not_listed(&self, links: &crate::model::PersonLinks) -> Vec<Shared<MeetingSummary>> {
+        let site = self.site;
+        note(Dep::Meetings);
+        (0..site.meetings.len())
+            .filter(|&mi| {
+                let date = site.meetings[mi].date;
+                let held = links.holdings.iter().any(|(si, hi)| {
+                    let seat = &site.council.seats[*si];
+                    seat.exists_on(date) && seat.holders[*hi].holds_on(date)
+                });
+                held && !links.attendance.iter().any(|r| r.meeting == mi)
+            })
+            .map(|mi| {
+                note(Dep::Attendance(mi));
+                self.meeting_ref(mi)
+            })
+            .collect()
     }
 }
 

@@ -24,6 +24,7 @@ fn site(root: &str) -> Site {
 fn assets() -> AssetPaths {
     AssetPaths {
         css: "/style.css".into(),
+        items: "/innspill.js".into(),
         search: Some(SearchAssets {
             client: "/sok.js".into(),
             field: "/sokefelt.js".into(),
