@@ -321,3 +321,22 @@ fn the_rules_follow_the_pipeline() {
         ])
     );
 }
+
+/// A file a newcomer can read at one sitting; a longer one is split along
+/// its seams (the stage part it does), not cut in half.
+const MAX_LINES: usize = 600;
+
+#[test]
+fn no_file_in_src_is_over_600_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = rust_files(&src);
+    assert!(files.len() > 50, "the tree was read: {}", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let lines = std::fs::read_to_string(f).unwrap().lines().count();
+            (lines > MAX_LINES).then(|| format!("{} ({lines} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split along its seams: {long:?}");
+}
