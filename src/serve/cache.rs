@@ -83,12 +83,7 @@ pub fn render_site_cached(
     options: &BuildOptions,
     cache: &SiteCache,
 ) -> Result<RenderedSite, Error> {
-    cache.pages.begin(&options.root);
-    let cached = Cached {
-        cache,
-        defer_index: false,
-    };
-    render_in_memory(options, Some(cached), &NoProgress)
+    render_with_cache(options, cache, false)
 }
 
 /// [`render_site_cached`] without the search index once there has been one:
@@ -100,10 +95,15 @@ pub fn render_site_deferred(
     options: &BuildOptions,
     cache: &SiteCache,
 ) -> Result<RenderedSite, Error> {
+    render_with_cache(options, cache, true)
+}
+
+fn render_with_cache(
+    options: &BuildOptions,
+    cache: &SiteCache,
+    defer_index: bool,
+) -> Result<RenderedSite, Error> {
     cache.pages.begin(&options.root);
-    let cached = Cached {
-        cache,
-        defer_index: true,
-    };
+    let cached = Cached { cache, defer_index };
     render_in_memory(options, Some(cached), &NoProgress)
 }

@@ -36,11 +36,7 @@ impl Recogniser<'_> {
         while i < self.lines.len() {
             let line = &self.lines[i];
             if line.is_empty() {
-                let why = match line.kind {
-                    LineKind::Noise(w) => w,
-                    _ => "blank line",
-                };
-                self.noise(line, why);
+                self.blank(line);
                 i += 1;
                 continue;
             }

@@ -15,11 +15,7 @@ impl Recogniser<'_> {
         while i < self.lines.len() {
             let line = &self.lines[i];
             if let LineKind::Blank | LineKind::Noise(_) = line.kind {
-                let why = match line.kind {
-                    LineKind::Noise(w) => w,
-                    _ => "blank line",
-                };
-                self.noise(line, why);
+                self.blank(line);
                 i += 1;
                 continue;
             }
@@ -167,11 +163,7 @@ impl Recogniser<'_> {
         while i < self.lines.len() {
             let line = &self.lines[i];
             if line.is_empty() {
-                let why = match line.kind {
-                    LineKind::Noise(w) => w,
-                    _ => "blank line",
-                };
-                self.noise(line, why);
+                self.blank(line);
                 i += 1;
                 continue;
             }

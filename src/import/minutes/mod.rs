@@ -22,7 +22,7 @@ mod regroup;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::lines::{Line, Measure};
+use super::lines::{Line, LineKind, Measure};
 use super::resolve::Registry;
 
 use self::cases::case_status;
@@ -292,6 +292,16 @@ fn ends_sentence(s: &str) -> bool {
 impl Recogniser<'_> {
     pub(super) fn noise(&mut self, line: &Line, why: &'static str) {
         self.out.noise.push((line.no, why));
+    }
+
+    /// An empty line is layout: noise, for the reason the line reader gave
+    /// (a page number, a running header), or as a blank line.
+    pub(super) fn blank(&mut self, line: &Line) {
+        let why = match line.kind {
+            LineKind::Noise(w) => w,
+            _ => "blank line",
+        };
+        self.noise(line, why);
     }
 
     pub(super) fn field(&mut self, line: &Line, what: impl Into<String>) {
