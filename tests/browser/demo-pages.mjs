@@ -51,3 +51,6 @@ export function plain(text) {
 
 /** A phone's first screen: 320 CSS pixels wide, as the issue asks, and 568 high (the smallest common phone). */
 export const phone = { width: 320, height: 568 };
+
+/** A rate or a share ("75 %", "3 av 4"), which the site must not compute for a person or an organisation. */
+export const rate = /\d\s*%|prosent|\bandel\b|\b\d+\s+av\s+\d+\b/i;
