@@ -137,10 +137,14 @@ export default async function (t) {
         if (!label || !shown || labels.has(label)) missing.push(li.id);
         labels.add(label);
       }
-      return { count: items.length, missing };
+      // Controls that do nothing on paper: the copy button, "Sitér", any button.
+      const controls = [...document.querySelectorAll('main button, main summary')].filter((e) => e.checkVisibility());
+      return { count: items.length, missing, controls: controls.map((e) => e.textContent.trim()) };
     });
     t.check(`${name}: printed, every input item shows its own number`,
       printed.count > 0 && printed.missing.length === 0, `${printed.missing.length} of ${printed.count} without: ${printed.missing.slice(0, 5).join(', ')}`);
+    t.check(`${name}: printed, no copy button or "Sitér" control is on paper`, printed.controls.length === 0,
+      `${printed.controls.length} printed, such as "${printed.controls[0]}"`);
     await page.context().close();
   }
 }
