@@ -25,11 +25,11 @@ export default async function (t) {
         && (!firstSection || (el.compareDocumentPosition(firstSection) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
       const dl = document.querySelector('main dl');
       const fact = (word) => {
-        const dt = [...(dl?.querySelectorAll('dt') ?? [])].find((d) => d.textContent.trim() === word);
+        const dt = [...(dl?.querySelectorAll('dt') ?? [])].find((d) => d.textContent.replace(/\u00ad/g, '').trim() === word);
         const dd = dt?.nextElementSibling;
         return { shown: above(dt) && above(dd) && dd.textContent.trim() !== '', text: dd?.textContent ?? '' };
       };
-      const jump = [...document.querySelectorAll('main a')].find((a) => a.textContent.trim() === 'Gå til innspillene');
+      const jump = [...document.querySelectorAll('main a')].find((a) => a.textContent.replace(/\u00ad/g, '').trim() === 'Gå til innspillene');
       const kind = document.querySelector('main .overtittel');
       return {
         kind: { shown: above(kind), text: kind?.textContent ?? '' },
@@ -58,7 +58,10 @@ export default async function (t) {
     t.check(`${name}: "Gå til innspillene" is in the summary, above the case's text`, summary.jump);
 
     // One action to the advice: the jump lands on the section's heading, not on item 1.
-    await page.getByRole('link', { name: 'Gå til innspillene' }).click();
+    // Found by its text as a reader sees it (soft hyphens may split the word in the markup).
+    const jump = await page.evaluateHandle(() => [...document.querySelectorAll('main a')]
+      .find((a) => a.textContent.replace(/\u00ad/g, '').trim() === 'Gå til innspillene'));
+    await jump.asElement().click();
     await page.waitForFunction(() => location.hash !== '');
     const landed = await page.evaluate(() => {
       const target = document.querySelector(':target');
@@ -84,10 +87,10 @@ export default async function (t) {
     const source = caseSource(url);
     const reply = source.match(replyHeading)?.[1].trim();
     const outcome = await page.evaluate((noReply) => {
-      const dt = [...document.querySelectorAll('main dl dt')].find((d) => d.textContent.trim() === 'Tilbakemelding');
+      const dt = [...document.querySelectorAll('main dl dt')].find((d) => d.textContent.replace(/\u00ad/g, '').trim() === 'Tilbakemelding');
       const link = dt?.nextElementSibling?.querySelector('a[href^="#"]');
       const target = link ? document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1))) : null;
-      const said = [...document.querySelectorAll('main p')].filter((p) => p.checkVisibility() && p.textContent.includes(noReply));
+      const said = [...document.querySelectorAll('main p')].filter((p) => p.checkVisibility() && p.textContent.replace(/\u00ad/g, '').includes(noReply));
       return {
         summary: dt?.nextElementSibling?.textContent.trim() ?? '',
         target: target ? { tag: target.tagName, text: target.textContent.trim() } : null,
@@ -108,7 +111,7 @@ export default async function (t) {
     // What happened next, starting with this meeting.
     const meetingPath = url.split('/').slice(0, 3).join('/') + '/';
     const next = await page.evaluate((meetingPath) => {
-      const h = [...document.querySelectorAll('main h2')].find((x) => x.textContent.trim() === 'Hva skjedde videre');
+      const h = [...document.querySelectorAll('main h2')].find((x) => x.textContent.replace(/\u00ad/g, '').trim() === 'Hva skjedde videre');
       const section = h?.closest('section');
       const link = section && [...section.querySelectorAll('a')].find((a) => new URL(a.href).pathname === meetingPath);
       const date = document.querySelector('main dl time')?.getAttribute('datetime');
@@ -131,7 +134,7 @@ export default async function (t) {
       const labels = new Set();
       for (const li of items) {
         const number = li.querySelector(':scope > .innspill-nr');
-        const label = number?.textContent.replace(/^\s*Innspill\s*/, '').trim() ?? '';
+        const label = number?.textContent.replace(/\u00ad/g, '').replace(/^\s*Innspill\s*/, '').trim() ?? '';
         const box = number?.getBoundingClientRect();
         const shown = !!number && number.checkVisibility() && box.width > 0 && li.innerText.includes(label);
         if (!label || !shown || labels.has(label)) missing.push(li.id);
