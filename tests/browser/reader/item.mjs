@@ -144,8 +144,10 @@ export default async function (t) {
         }
         const screenText = shown.join(' ');
         const r = li.getBoundingClientRect();
+        // Highlighted: drawn apart from the items around it (outline or background).
+        const cs = getComputedStyle(li);
         return {
-          target: li.matches(':target'),
+          target: li.matches(':target') && (cs.outlineStyle !== 'none' || cs.backgroundColor !== 'rgba(0, 0, 0, 0)'),
           onScreen: r.top >= -1 && itemTop < window.innerHeight,
           found: Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, v === null || screenText.includes(v)])),
           screenText: screenText.slice(0, 300),
