@@ -56,6 +56,13 @@ export default async function (t) {
       `"${plain(summary.items.text)}", ${summary.itemCount} items on the page`);
     t.check(`${name}: the summary at the top says what came of the advice`, summary.outcome.shown, plain(summary.outcome.text));
     t.check(`${name}: "Gå til innspillene" is in the summary, above the case's text`, summary.jump);
+    // One action from the first screen: the jump is on it without scrolling (the phone viewport).
+    const jumpBottom = await page.evaluate(() => {
+      const a = [...document.querySelectorAll('main a')].find((x) => x.textContent.replace(/\u00ad/g, '').trim() === 'Gå til innspillene');
+      return a ? a.getBoundingClientRect().bottom : Infinity;
+    });
+    t.check(`${name}: "Gå til innspillene" is on the first screen at ${phone.width}×${phone.height}`, jumpBottom <= phone.height,
+      `it ends ${Math.round(jumpBottom)} px down`);
 
     // One action to the advice: the jump lands on the section's heading, not on item 1.
     // Found by its text as a reader sees it (soft hyphens may split the word in the markup).
