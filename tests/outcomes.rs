@@ -156,3 +156,46 @@ fn an_organisation_without_attributed_input_says_so_and_lists_the_meetings_it_at
     );
     assert!(html[at..].contains("/moter/2026-1/"));
 }
+
+#[test]
+fn the_followup_page_has_a_page_per_year_listing_only_that_years_cases() {
+    let site = site();
+    site.write(
+        "content/moter/2025-3/_index.md",
+        "+++\nnumber = 3\ndate = 2025-11-10\n+++\n",
+    );
+    site.write(
+        "content/moter/2025-3/sak-09-25.md",
+        "+++\nnumber = \"09/25\"\ntitle = \"Saken fra i fjor\"\n+++\n",
+    );
+    site.build().expect("the site builds");
+    let all = page(&site, "oppfolging/");
+    for case in ["Sak 01/26", "Sak 02/26", "Sak 03/26", "Sak 09/25"] {
+        assert_eq!(all.matches(case).count(), 1, "{case} once: {all}");
+    }
+    let html = site.read("oppfolging/index.html");
+    let years = common::attr_values(&html, "href");
+    assert!(years.iter().any(|h| h == "/oppfolging/2026/"), "{years:?}");
+    assert!(years.iter().any(|h| h == "/oppfolging/2025/"), "{years:?}");
+    let of2025 = page(&site, "oppfolging/2025/");
+    assert!(of2025.contains("Sak 09/25"), "{of2025}");
+    assert!(
+        !of2025.contains("Sak 01/26") && !of2025.contains("Sak 03/26"),
+        "{of2025}"
+    );
+    assert!(of2025.contains("1 sak fra møtene i 2025"), "{of2025}");
+    let of2026 = page(&site, "oppfolging/2026/");
+    assert!(of2026.contains("Sak 01/26") && of2026.contains("Sak 03/26"));
+    assert!(!of2026.contains("Sak 09/25"), "{of2026}");
+    assert!(of2026.contains("3 saker fra møtene i 2026"), "{of2026}");
+    // Listed like the other list pages, and not search results themselves.
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("/oppfolging/2025/") && sitemap.contains("/oppfolging/2026/"));
+    let index = site.read("search_index.nb.json");
+    assert!(
+        !index.contains("/oppfolging/"),
+        "the index holds no list page"
+    );
+    // No year without a case of its own gets a page.
+    assert!(!site.public().join("oppfolging/2024").exists());
+}

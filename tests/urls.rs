@@ -299,3 +299,24 @@ fn an_attachment_keeps_its_file_name_and_is_linked_percent_encoded() {
     );
     assert_eq!(site.read("moter/2026-1/vedlegg/Vedlegg 1 æ.pdf"), "%PDF");
 }
+
+#[test]
+fn a_page_at_the_address_of_a_years_follow_up_page_is_an_error_naming_both() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/oppfolging/2026.md",
+        "+++\ntitle = \"Oppfølging 2026\"\n+++\nVår egen oversikt.\n",
+    );
+    let report = site.build_err();
+    assert!(
+        common::reports(
+            &report,
+            "content/oppfolging/2026.md: error: two pages have the address \"/oppfolging/2026/\": this one and the follow-up page of 2026, which medvirk makes"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("is under /oppfolging, which medvirk keeps for the follow-up of the cases"),
+        "{report}"
+    );
+}

@@ -238,4 +238,18 @@ impl Site {
             })
         })
     }
+
+    /// The years of the meetings that have cases, newest first: each has a
+    /// follow-up page of its own.
+    pub fn meeting_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .meetings
+            .iter()
+            .filter(|m| !m.cases.is_empty())
+            .map(|m| m.date.year())
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
 }

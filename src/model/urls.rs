@@ -68,6 +68,12 @@ pub fn person(id: &str) -> String {
     format!("{PEOPLE}{id}/")
 }
 
+/// The follow-up page limited to the cases of one year's meetings:
+/// "/oppfolging/2024/".
+pub fn followups_year(year: i32) -> String {
+    format!("{FOLLOWUPS}{year}/")
+}
+
 /// A meeting's page: its section's folder, then its own ("/moter/2024-2/").
 pub fn meeting(section: &str, slug: &str) -> String {
     format!("/{section}/{slug}/")
@@ -209,6 +215,8 @@ pub enum PageKind {
     People,
     /// The cases by follow-up status.
     Followups,
+    /// The cases of one year's meetings by follow-up status.
+    FollowupsYear(i32),
     /// A person, by id.
     Person(String),
     /// The page for missing addresses.
@@ -332,6 +340,14 @@ pub(crate) fn site_map(site: &Site, check: &mut Checker) -> SiteMap {
         add(person(id), PageKind::Person(id.clone()), true, None);
     }
     add(FOLLOWUPS.into(), PageKind::Followups, true, None);
+    for year in site.meeting_years() {
+        add(
+            followups_year(year),
+            PageKind::FollowupsYear(year),
+            true,
+            None,
+        );
+    }
     add(NOT_FOUND.into(), PageKind::NotFound, false, None);
     if site.config.search.is_some() {
         add(SEARCH.into(), PageKind::Search, false, None);
@@ -550,6 +566,7 @@ fn source(site: &Site, kind: &PageKind) -> Source {
         PageKind::People => Source::Made("the people index".into()),
         PageKind::Person(id) => Source::Made(format!("the page of the person \"{id}\"")),
         PageKind::Followups => Source::Made("the follow-up page".into()),
+        PageKind::FollowupsYear(y) => Source::Made(format!("the follow-up page of {y}")),
         PageKind::NotFound => Source::Made("the page for missing addresses".into()),
         PageKind::Search => Source::Made("the search page".into()),
         PageKind::Feed => Source::Made("the Atom feed".into()),

@@ -178,7 +178,7 @@ pub(crate) fn template(kind: &PageKind, site: &Site) -> String {
         PageKind::Organisation(_) => "organisation.html",
         PageKind::People => "people.html",
         PageKind::Person(_) => "person.html",
-        PageKind::Followups => "followups.html",
+        PageKind::Followups | PageKind::FollowupsYear(_) => "followups.html",
         PageKind::NotFound => "404.html",
         PageKind::Search => "search.html",
         PageKind::Feed => "atom.xml",

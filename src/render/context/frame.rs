@@ -105,6 +105,8 @@ impl Contexts<'_> {
         if let Some(s) = &site.meetings_section {
             nav.push((s.title.clone(), s.path.clone()));
         }
+        // Every case by what came of it: the one list of all cases.
+        nav.push(("Saker og oppfølging".into(), urls::FOLLOWUPS.into()));
         nav.push(("Temaer".into(), urls::THEMES.into()));
         nav.push(("Organisasjoner".into(), urls::ORGANISATIONS.into()));
         if let Some(s) = &site.papers_section {

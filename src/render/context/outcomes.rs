@@ -158,21 +158,46 @@ pub(super) fn documented() -> Vec<super::TypeDoc> {
         FollowupsContext,
         FollowupGroup,
         FollowupCase,
+        YearFilter,
     ]
 }
 
 template_type! {
-    /// The context of `followups.html`: every case by its follow-up status.
+    /// The context of `followups.html`: every case by its follow-up status
+    /// (`/oppfolging/`), or the cases of one year's meetings (`/oppfolging/2024/`).
     struct FollowupsContext {
         #[serde(flatten)]
         frame: Frame,
+        /// The year the page is limited to; null on the page of every year.
+        year: Option<i32>,
+        /// The number of cases the page lists.
+        count: usize,
+        /// The year filter: every year first, then each year, newest first;
+        /// each a page of its own, so it works without JavaScript.
+        years: Vec<YearFilter>,
         /// One group per status in [`FollowupStatus::ALL`]'s order, then the
         /// cases with none ("Ingen oppfølging registrert"); empty groups left out.
         groups: Vec<FollowupGroup>,
-        /// Themes of the cases, whose pages list them.
+        /// Themes of the cases listed, whose pages list their cases (`#saker`).
         themes: Vec<ThemeRef>,
-        /// Organisations input is attributed to, whose pages list their outcomes.
+        /// Organisations input to the cases listed is attributed to, whose
+        /// pages list the outcomes of their input (`#utfall`).
         organisations: Vec<OrganisationRef>,
+    }
+}
+
+template_type! {
+    /// One choice of the follow-up page's year filter.
+    struct YearFilter {
+        /// "Alle år", or "2024".
+        title: String,
+        /// Null for every year.
+        year: Option<i32>,
+        path: String,
+        /// The cases it lists.
+        count: usize,
+        /// It is the page being rendered.
+        current: bool,
     }
 }
 
@@ -254,17 +279,52 @@ impl Contexts<'_> {
         }
     }
 
-    pub(super) fn followups(&self) -> FollowupsContext {
+    /// The follow-up page of every case (`year` null) or of one year's.
+    pub(super) fn followups(&self, year: Option<i32>) -> FollowupsContext {
         let site = self.site;
         note(Dep::Meetings);
         (0..site.meetings.len()).for_each(|i| note(Dep::MeetingRef(i)));
-        let frame = self.frame(
-            "Oppfølging av sakene",
-            "Hva som kom ut av rådene: sakene etter status for oppfølging",
-            urls::FOLLOWUPS,
-            Vec::new(),
-        );
-        let cases: Vec<FollowupCase> = site.all_cases().map(|r| self.followup_case(r)).collect();
+        let title = "Saker og oppfølging";
+        let frame = match year {
+            None => self.frame(
+                title,
+                "Hva som kom ut av rådene: sakene etter status for oppfølging",
+                urls::FOLLOWUPS,
+                Vec::new(),
+            ),
+            Some(y) => self.frame(
+                &format!("{title} {y}"),
+                &format!(
+                    "Hva som kom ut av rådene: sakene fra møtene i {y} etter status for oppfølging"
+                ),
+                &urls::followups_year(y),
+                vec![(title.to_string(), urls::FOLLOWUPS.to_string())],
+            ),
+        };
+        let in_year =
+            |r: &CaseRef| year.map_or(true, |y| site.meetings[r.meeting].date.year() == y);
+        let cases: Vec<FollowupCase> = site
+            .all_cases()
+            .filter(in_year)
+            .map(|r| self.followup_case(r))
+            .collect();
+        let count_in = |y: Option<i32>| {
+            site.meetings
+                .iter()
+                .filter(|m| y.map_or(true, |y| m.date.year() == y))
+                .map(|m| m.cases.len())
+                .sum()
+        };
+        let years = std::iter::once(None)
+            .chain(site.meeting_years().into_iter().map(Some))
+            .map(|y| YearFilter {
+                title: y.map_or_else(|| "Alle år".to_string(), |y| y.to_string()),
+                year: y,
+                path: y.map_or_else(|| urls::FOLLOWUPS.to_string(), urls::followups_year),
+                count: count_in(y),
+                current: y == year,
+            })
+            .collect();
         let keys = FollowupStatus::ALL
             .iter()
             .map(|s| (s.key(), s.label()))
@@ -295,6 +355,9 @@ impl Contexts<'_> {
         organisations.sort_by_key(|o| o.name().to_lowercase());
         FollowupsContext {
             frame,
+            year,
+            count: cases.len(),
+            years,
             groups,
             themes,
             organisations,

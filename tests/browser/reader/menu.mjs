@@ -3,8 +3,12 @@
 export default async function (t) {
   const page = await t.page('/');
   const labels = await page.$$eval('header nav a', (as) => as.map((a) => a.textContent.trim()));
-  for (const name of ['Møter', 'Uttalelser', 'Temaer', 'Organisasjoner']) {
+  for (const name of ['Møter', 'Saker og oppfølging', 'Uttalelser', 'Temaer', 'Organisasjoner']) {
     t.check(`the menu has "${name}"`, labels.includes(name), labels.join(', '));
   }
+  const cases = await page.$eval('header nav a[href$="/oppfolging/"]', (a) => a.textContent.trim()).catch(() => null);
+  t.check('the menu entry for every case and its outcome is "Saker og oppfølging"', cases === 'Saker og oppfølging', String(cases));
+  const wide = await (await t.page('/', { width: 320, height: 640 })).evaluate(() => document.documentElement.scrollWidth);
+  t.check('the menu does not scroll sideways at 320 px', wide <= 320, `${wide} px`);
   t.check('no menu entry is the bare word "Innspill" for a list of position papers', !labels.includes('Innspill'), labels.join(', '));
 }
