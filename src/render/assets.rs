@@ -19,6 +19,9 @@ pub const THEME_FIELD_JS: &str = include_str!("../../theme/static/sokefelt.js");
 /// Turns each input item's link into a copy-link button.
 pub(super) const THEME_ITEMS_JS: &str = include_str!("../../theme/static/innspill.js");
 
+/// Closes a case's background on small screens.
+pub(super) const THEME_BACKGROUND_JS: &str = include_str!("../../theme/static/bakgrunn.js");
+
 /// The theme's own files under fingerprinted names, and where pages find them.
 pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile>) {
     let named = |stem: &str, ext: &str, text: &str| OutputFile {
@@ -28,10 +31,12 @@ pub fn theme_assets(search: Option<&SearchIndex>) -> (AssetPaths, Vec<OutputFile
     let mut files = vec![
         named("style", "css", THEME_CSS),
         named("innspill", "js", THEME_ITEMS_JS),
+        named("bakgrunn", "js", THEME_BACKGROUND_JS),
     ];
     let mut paths = AssetPaths {
         css: urls::file(&files[0].path),
         items: urls::file(&files[1].path),
+        background: urls::file(&files[2].path),
         search: None,
     };
     if let Some(index) = search {
@@ -66,6 +71,8 @@ pub struct AssetPaths {
     pub css: String,
     /// The case page's script for copying an item's address.
     pub items: String,
+    /// The case page's script that folds the background on small screens.
+    pub background: String,
     /// The search client and index, when the site has search.
     pub search: Option<SearchAssets>,
 }

@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::renumber::Renumber;
-use crate::model::{Case, CaseRef, Earlier, InputItem, Meeting, Site};
+use crate::model::body::Heading;
+use crate::model::{Block, Case, CaseRef, Earlier, InputItem, Meeting, Section, SectionKind, Site};
 
 use super::AssetPaths;
 
@@ -478,10 +479,24 @@ type ItemShown<'a> = (
     &'a Vec<String>,
 );
 
-/// What [`Dep::Items`] covers: each item as a reference to it shows it.
+/// What [`Dep::Items`] covers: each item as a reference to it shows it,
+/// and where it sits (the section headings, the questions asked).
 fn items_eq(a: &Case, b: &Case) -> bool {
     if a.body == b.body {
         return true;
+    }
+    fn place(s: &Section) -> (Option<&Heading>, SectionKind, Option<&Vec<Block>>) {
+        let questions = (s.kind == SectionKind::Questions).then_some(&s.blocks);
+        (s.heading.as_ref(), s.kind, questions)
+    }
+    if !a
+        .body
+        .sections
+        .iter()
+        .map(place)
+        .eq(b.body.sections.iter().map(place))
+    {
+        return false;
     }
     fn shown(item: &InputItem) -> ItemShown<'_> {
         (

@@ -25,7 +25,8 @@ pub struct HtmlOptions<'a> {
     pub heading_shift: u8,
     /// The day the body is of (a meeting's), for names as they were then.
     pub date: Option<chrono::NaiveDate>,
-    /// The case the body is of: its items get a citation and a deep-link context.
+    /// The case the body is of: its items get a citation and a deep-link
+    /// context, and its background folds on small screens.
     pub item_source: Option<&'a ItemSource>,
 }
 
@@ -82,9 +83,20 @@ fn shifted_html(events: &[Event<'static>], trust_raw_html: bool, by: u8) -> Stri
 /// The sections are not named (no `aria-labelledby`), so they are not region
 /// landmarks: a meeting's minutes would otherwise add one landmark per
 /// section, and the headings already let a screen reader move between them.
+///
+/// A case's background sections before its input are wrapped in an open
+/// `<details class="bakgrunn">`, for the theme's script to fold on small
+/// screens.
 pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
     let mut out = String::new();
-    for section in body.sections.iter() {
+    let folds = match opts.item_source {
+        Some(_) => super::background::folds(&body.sections),
+        None => Vec::new(),
+    };
+    for (i, section) in body.sections.iter().enumerate() {
+        if let Some(fold) = folds.iter().find(|f| f.from == i) {
+            out.push_str(&super::background::open_html(*fold, &body.sections));
+        }
         let blocks = blocks_html(&section.blocks, opts);
         match &section.heading {
             None => out.push_str(&blocks),
@@ -104,6 +116,9 @@ pub fn body_html(body: &Body, opts: &HtmlOptions<'_>) -> String {
                     n = 2 + opts.heading_shift,
                 ));
             }
+        }
+        if folds.iter().any(|f| f.to == i + 1) {
+            out.push_str(super::background::CLOSE_HTML);
         }
     }
     out

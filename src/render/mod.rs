@@ -10,6 +10,7 @@
 //! the pages of the last render ([`RenderCache`]).
 
 mod assets;
+mod background;
 mod cache;
 mod context;
 mod disk;

@@ -29,6 +29,9 @@ template_type! {
         /// The unit and the bodies above it, the top first.
         submitted_by_path: Option<Vec<OrganisationRef>>,
         body_html: String,
+        /// The body has background that folds on small screens, so the page
+        /// loads the script that folds it.
+        folds_background: bool,
         /// The id of the first input section's heading, for "Gå til innspillene".
         items_anchor: Option<String>,
         attachments: Vec<AttachmentRef>,
@@ -178,6 +181,7 @@ impl Contexts<'_> {
                 .as_deref()
                 .map(|u| self.unit_path_at(u, m.date)),
             body_html: self.html_of_case(&c.body, m.date, &source),
+            folds_background: !crate::render::background::folds(&c.body.sections).is_empty(),
             items_anchor: c
                 .body
                 .sections

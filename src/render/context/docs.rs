@@ -116,6 +116,7 @@ fn templates() -> BTreeMap<String, &'static str> {
         let assets = AssetPaths {
             css: String::new(),
             items: String::new(),
+            background: String::new(),
             search: None,
         };
         let ctx = Contexts::new(&site, &assets);

@@ -94,6 +94,7 @@ fn unnoted(root: &str) -> (Vec<String>, usize) {
     let assets = AssetPaths {
         css: "/style.css".into(),
         items: String::new(),
+        background: String::new(),
         search: None,
     };
     let before = site(dir.path()).expect("the site is valid");

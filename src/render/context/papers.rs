@@ -3,6 +3,7 @@
 use super::frame::Frame;
 use super::refs::{PaperRef, ThemeRef};
 use super::{template_type, Contexts};
+use crate::model::{Body, SectionKind};
 use crate::render::format::date_long;
 use crate::render::incremental::{note, Dep};
 
@@ -34,6 +35,20 @@ template_type! {
         summary: PaperRef,
         body_html: String,
         themes: Vec<ThemeRef>,
+        /// The paper's headed sections, its summaries ("Kort sammendrag")
+        /// first and the rest in order: a reader's first stop on a long page.
+        contents: Vec<ContentsEntry>,
+    }
+}
+
+template_type! {
+    /// A section of a paper, as its contents list links to it.
+    struct ContentsEntry {
+        title: String,
+        /// The heading's id.
+        anchor: String,
+        /// The paper's summary.
+        summary: bool,
     }
 }
 
@@ -95,6 +110,7 @@ impl Contexts<'_> {
                 summary: self.paper_ref(i),
                 body_html: self.html(&p.body),
                 themes: p.themes.iter().map(|t| self.theme_ref(t)).collect(),
+                contents: contents(&p.body),
             },
         }
     }
@@ -128,13 +144,54 @@ impl Contexts<'_> {
     }
 }
 
+/// The headed sections of `body`, summaries first.
+fn contents(body: &Body) -> Vec<ContentsEntry> {
+    let mut entries: Vec<ContentsEntry> = body
+        .sections
+        .iter()
+        .filter_map(|s| {
+            s.heading.as_ref().map(|h| ContentsEntry {
+                title: h.text.clone(),
+                anchor: h.anchor.clone(),
+                summary: s.kind == SectionKind::Summary,
+            })
+        })
+        .collect();
+    // Stable: the summaries keep their order, and so does the rest.
+    entries.sort_by_key(|e| !e.summary);
+    entries
+}
+
 #[cfg(test)]
 pub(super) fn documented() -> Vec<super::TypeDoc> {
     super::documented![
         PapersContext,
         PaperContext,
         PaperDetail,
+        ContentsEntry,
         PageContext,
         ChildPage
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_leads_the_contents_and_the_rest_keep_their_order() {
+        let (body, _) = Body::parse(
+            "Innledning.\n\n## Først\n\nA.\n\n## Så\n\nB.\n\n## Kort sammendrag\n\n1. C\n",
+        );
+        let entries = contents(&body);
+        let titles: Vec<(&str, bool)> = entries
+            .iter()
+            .map(|e| (e.title.as_str(), e.summary))
+            .collect();
+        assert_eq!(
+            titles,
+            [("Kort sammendrag", true), ("Først", false), ("Så", false)]
+        );
+        assert_eq!(entries[0].anchor, "kort-sammendrag");
+    }
 }

@@ -25,6 +25,7 @@ fn assets() -> AssetPaths {
     AssetPaths {
         css: "/style.css".into(),
         items: "/innspill.js".into(),
+        background: "/bakgrunn.js".into(),
         search: Some(SearchAssets {
             client: "/sok.js".into(),
             field: "/sokefelt.js".into(),
