@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, DiagnosticKind, Diagnostics};
 use crate::load::{Parsed, RawAnchorRecord, ANCHOR_RECORD};
-use crate::model::{Body, Site};
+use crate::model::{Block, Body, InputItem, Site};
 
 /// The anchors published so far, by case file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -103,6 +103,20 @@ pub(super) fn key(path: &Path) -> String {
 /// the old record held that no item holds (retired), and the cases the old
 /// record names that the site no longer has (kept, see [`unknown_cases`]).
 pub(crate) fn record_state(site: &Site, old: &AnchorRecord, existed: bool) -> AnchorRecordState {
+    // Most builds change no anchor: tell that without copying a text.
+    let unchanged = site.meetings.iter().flat_map(|m| &m.cases).all(|case| {
+        let before = old.cases.get(&key(&case.source.0));
+        match before {
+            Some(before) => fits(&case.body, before),
+            None => case.body.item_count() == 0,
+        }
+    });
+    if unchanged {
+        return AnchorRecordState {
+            existed,
+            ..AnchorRecordState::default()
+        };
+    }
     let mut new = AnchorRecord::default();
     let mut added = 0;
     let mut retired = 0;
@@ -137,6 +151,43 @@ pub(crate) fn record_state(site: &Site, old: &AnchorRecord, existed: bool) -> An
             String::new()
         },
     }
+}
+
+/// Whether `before` is what [`entries`] would make of `body`.
+pub(super) fn fits(body: &Body, before: &[RecordedItem]) -> bool {
+    fn walk(
+        items: &[InputItem],
+        parent: Option<&str>,
+        before: &[RecordedItem],
+        at: &mut usize,
+    ) -> bool {
+        items.iter().all(|item| {
+            let Some(r) = before.get(*at) else {
+                return false;
+            };
+            let question = item.group.as_deref().filter(|_| parent.is_none());
+            let same = !r.removed
+                && r.anchor == item.anchor
+                && r.text == item.text
+                && r.parent.as_deref() == parent
+                && r.question.as_deref() == question;
+            *at += 1;
+            same && walk(&item.children, Some(&item.anchor), before, at)
+        })
+    }
+    let mut at = 0;
+    let live = body
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .all(|block| match block {
+            Block::Items(items) => walk(items, None, before, &mut at),
+            _ => true,
+        });
+    let (kept, retired) = before.split_at(at.min(before.len()));
+    live && retired
+        .iter()
+        .all(|r| r.removed && kept.iter().all(|k| k.anchor != r.anchor))
 }
 
 /// The record of one case: its items as they are now, then what `before`

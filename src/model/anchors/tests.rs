@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::record::entries;
+use super::record::{entries, fits};
 use super::*;
 use crate::load::SourceFile;
 
@@ -208,4 +208,24 @@ fn normalising_ignores_case_punctuation_and_spacing() {
         normalise("  Pårørende, og   BRUKERE! "),
         "pårørende og brukere"
     );
+}
+
+#[test]
+fn a_record_fits_exactly_the_items_it_was_made_from() {
+    let empty = AnchorRecord::default();
+    let record = recorded(FIRST, &empty);
+    let (body, _, _) = anchored(FIRST, &record);
+    assert!(fits(&body, &record.cases[FILE]));
+    for changed in [
+        FIRST.replace("enkle", "enkle å bruke"),
+        FIRST.replace("  - Også for dem uten BankID\n", ""),
+        format!("{FIRST}- Nytt\n"),
+    ] {
+        let (body, _, _) = anchored(&changed, &record);
+        assert!(!fits(&body, &record.cases[FILE]), "{changed}");
+        // What the build writes then fits, retired anchors and all.
+        let next = recorded(&changed, &record);
+        let (body, _, _) = anchored(&changed, &next);
+        assert!(fits(&body, &next.cases[FILE]), "{changed}");
+    }
 }
