@@ -154,14 +154,16 @@ fn assign(
         .collect();
     let texts: Vec<String> = items.iter().map(|i| normalise(&i.text)).collect();
     let old: Vec<String> = candidates.iter().map(|r| normalise(&r.text)).collect();
-    let questions_fit = |item: &InputItem, r: &RecordedItem| {
-        // Sub-items are matched within their parent, whatever its question.
-        parent.is_some()
-            || match (&item.group, &r.question) {
-                (None, None) => true,
-                (Some(a), Some(b)) => similarity(&normalise(a), &normalise(b)) >= SAME_QUESTION,
-                _ => false,
-            }
+    // Sub-items are matched within their parent, whatever its question.
+    let question = |q: &Option<String>| q.as_deref().filter(|_| parent.is_none()).map(normalise);
+    let item_questions: Vec<Option<String>> = items.iter().map(|i| question(&i.group)).collect();
+    let old_questions: Vec<Option<String>> =
+        candidates.iter().map(|r| question(&r.question)).collect();
+    let questions_fit = |i: usize, c: usize| match (&item_questions[i], &old_questions[c]) {
+        (None, None) => true,
+        // Equal first: a question is often hundreds of characters.
+        (Some(a), Some(b)) => a == b || similarity(a, b) >= SAME_QUESTION,
+        _ => false,
     };
     let mut taken = vec![false; candidates.len()];
     let mut given: Vec<Option<String>> = vec![None; items.len()];
@@ -180,12 +182,12 @@ fn assign(
         }
     }
     // Equal text, in page order.
-    for (i, item) in items.iter().enumerate() {
+    for i in 0..items.len() {
         if given[i].is_some() {
             continue;
         }
-        let found = (0..candidates.len())
-            .find(|&c| !taken[c] && old[c] == texts[i] && questions_fit(item, candidates[c]));
+        let found =
+            (0..candidates.len()).find(|&c| !taken[c] && old[c] == texts[i] && questions_fit(i, c));
         if let Some(c) = found {
             taken[c] = true;
             given[i] = Some(candidates[c].anchor.clone());
@@ -193,12 +195,12 @@ fn assign(
     }
     // Similar text, the best pairs first.
     let mut pairs = Vec::new();
-    for (i, item) in items.iter().enumerate() {
+    for i in 0..items.len() {
         if given[i].is_some() {
             continue;
         }
         for c in (0..candidates.len()).filter(|&c| !taken[c]) {
-            if !questions_fit(item, candidates[c]) {
+            if !questions_fit(i, c) {
                 continue;
             }
             let score = similarity(&texts[i], &old[c]);
