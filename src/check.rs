@@ -38,6 +38,9 @@ pub fn check(root: &Path) -> Result<Diagnostics, Error> {
         .as_ref()
         .expect("an uncached render keeps its site");
     let mut findings = rendered.warnings.clone();
+    findings
+        .0
+        .extend(crate::output::anchor_record::outdated(&site.anchor_record));
 
     let files: BTreeSet<String> = rendered
         .files

@@ -56,6 +56,9 @@ pub(crate) struct BuildArgs {
     /// Make a copy to open from disk or a USB stick: links relative to each page, naming its index.html.
     #[arg(long)]
     pub for_disk: bool,
+    /// Stop with an error instead of updating data/ankre.toml (the anchor record), as CI wants.
+    #[arg(long)]
+    pub locked: bool,
 }
 
 #[derive(Debug, Args)]

@@ -355,6 +355,16 @@ pub fn init(dir: &Path) -> Result<(), Error> {
         }
         fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
     }
+    record_anchors(dir)
+}
+
+/// Writes the new site's anchor record, so its first build changes none of
+/// its sources and `check` finds the record up to date.
+fn record_anchors(dir: &Path) -> Result<(), Error> {
+    let sources = crate::load::load(dir)?;
+    let site = crate::model::build(&sources).map_err(Error::Invalid)?;
+    crate::output::anchor_record::write(dir, &site.anchor_record)
+        .map_err(|d| Error::Invalid(crate::error::Diagnostics(vec![d])))?;
     Ok(())
 }
 
@@ -381,5 +391,5 @@ pub fn minimal(dir: &Path) -> Result<(), Error> {
         }
         fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
     }
-    Ok(())
+    record_anchors(dir)
 }

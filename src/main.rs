@@ -51,11 +51,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 output_dir: args.output_dir,
                 base_url: args.base_url,
             };
-            let report = match args.for_disk {
-                true => medvirk::pipeline::build_for_disk(&options, &bar)?,
-                false => medvirk::build_with(&options, &bar)?,
+            let policy = match args.locked {
+                true => medvirk::output::anchor_record::AnchorPolicy::Locked,
+                false => medvirk::output::anchor_record::AnchorPolicy::Update,
             };
+            let report =
+                medvirk::pipeline::build_with_policy(&options, &bar, args.for_disk, policy)?;
             print_warnings(&report.warnings);
+            if let (Some(line), false) = (&report.anchor_record, cli.quiet) {
+                eprintln!("{line}");
+            }
             if !cli.quiet {
                 let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
                 eprintln!(

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostics, Error};
+use crate::output::anchor_record::{self, AnchorPolicy};
 use crate::output::CopiedFile;
 use crate::output_file::OutputFile;
 use crate::progress::{NoProgress, Progress};
@@ -46,6 +47,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Each stage's name and duration, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// The line to print when the build updated `data/ankre.toml`.
+    pub anchor_record: Option<String>,
 }
 
 /// A site rendered in memory: what [`build`] writes and `serve` serves.
@@ -71,6 +74,8 @@ pub struct RenderedSite {
     /// The validated site the files were made from; `None` when `serve`'s
     /// cache keeps it instead.
     pub site: Option<model::Site>,
+    /// The anchor record the site's anchors need (`serve` writes it).
+    pub anchor_record: model::anchors::AnchorRecordState,
 }
 
 /// Runs every stage but the last: load → model → search → render.
@@ -132,6 +137,7 @@ pub(crate) fn render_in_memory(
     clock.lap("render");
     let mut site = before.site;
     let warnings = std::mem::take(&mut site.warnings);
+    let anchor_record = site.anchor_record.clone();
     let site = match cache {
         Some(cache) => {
             cache.pages.finish(site, &assets);
@@ -150,6 +156,7 @@ pub(crate) fn render_in_memory(
         timings: clock.timings,
         index_deferred,
         site,
+        anchor_record,
     })
 }
 
@@ -296,7 +303,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// [`build`], telling `progress` how rendering and writing go.
 pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
-    let result = build_inner(options, progress, false);
+    let result = build_inner(options, progress, false, AnchorPolicy::Update);
     progress.finish();
     result
 }
@@ -309,7 +316,21 @@ pub fn build_for_disk(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
-    let result = build_inner(options, progress, true);
+    let result = build_inner(options, progress, true, AnchorPolicy::Update);
+    progress.finish();
+    result
+}
+
+/// [`build_with`] or [`build_for_disk`] (`for_disk`), with `policy` for an
+/// anchor record the items no longer fit: `medvirk build --locked` stops
+/// instead of updating `data/ankre.toml`.
+pub fn build_with_policy(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    for_disk: bool,
+    policy: AnchorPolicy,
+) -> Result<BuildReport, Error> {
+    let result = build_inner(options, progress, for_disk, policy);
     progress.finish();
     result
 }
@@ -318,6 +339,7 @@ fn build_inner(
     options: &BuildOptions,
     progress: &dyn Progress,
     for_disk: bool,
+    policy: AnchorPolicy,
 ) -> Result<BuildReport, Error> {
     let output = options
         .output_dir
@@ -327,6 +349,11 @@ fn build_inner(
     output::guard_output_dir(&options.root, &output)?;
     let mut before = prepare(options, false, None, true)?;
     before.site.config.for_disk = for_disk;
+    if policy == AnchorPolicy::Locked {
+        if let Some(refused) = anchor_record::locked(&before.site.anchor_record) {
+            return Err(Error::Invalid(Diagnostics(vec![refused])));
+        }
+    }
     let staging = output::Staging::begin(&output)?;
     // The index and assets go first, so their memory is free before the pages are made.
     let index_files = before.index.as_mut().map(|i| std::mem::take(&mut i.files));
@@ -355,14 +382,24 @@ fn build_inner(
 
     let summary = staging.commit()?;
     clock.lap("swap");
+    // Only a site that was published records its anchors.
+    let mut warnings = before.site.warnings;
+    let anchor_record = match anchor_record::write(&options.root, &before.site.anchor_record) {
+        Ok(line) => line,
+        Err(warning) => {
+            warnings.push(warning);
+            None
+        }
+    };
 
     Ok(BuildReport {
         output,
         pages: rendered.made.into_iter().filter(|h| *h).count(),
         files: summary.files,
         bytes: summary.bytes,
-        warnings: before.site.warnings,
+        warnings,
         timings: clock.timings,
+        anchor_record,
     })
 }
 

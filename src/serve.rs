@@ -197,6 +197,11 @@ fn rebuild(state: &AppState, index: Index) {
             for w in &site.warnings.0 {
                 eprintln!("{w}");
             }
+            match crate::output::anchor_record::write(&build.root, &site.anchor_record) {
+                Ok(Some(line)) if !options.quiet => eprintln!("{line}"),
+                Ok(_) => {}
+                Err(warning) => eprintln!("{warning}"),
+            }
             if !options.quiet {
                 let (rendered, _) = state.cache.pages.counts();
                 eprintln!(
@@ -353,7 +358,10 @@ fn is_relevant(root: &Path, event: &notify::Event) -> bool {
     }
     event.paths.iter().any(|p| {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let temporary = name.starts_with(".#")
+        // The anchor record is written by the rebuild itself.
+        let record = p.ends_with(crate::load::ANCHOR_RECORD) || name == ".ankre.toml.medvirk-tmp";
+        let temporary = record
+            || name.starts_with(".#")
             || name.ends_with('~')
             || name.ends_with(".swp")
             || name.ends_with(".swx")

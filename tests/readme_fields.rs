@@ -58,6 +58,9 @@ fn code() -> BTreeMap<&'static str, BTreeSet<String>> {
         ("[[attachments]]", accepted::<RawAttachment>()),
         ("[[followup]]", accepted::<RawFollowup>()),
         ("paper", accepted::<RawPaper>()),
+        ("data/ankre.toml", accepted::<RawAnchorRecord>()),
+        ("data/ankre.toml [[case]]", accepted::<RawRecordedCase>()),
+        ("data/ankre.toml items", accepted::<RawRecordedItem>()),
     ])
 }
 

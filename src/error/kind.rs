@@ -229,6 +229,19 @@ kinds! {
     AnchorTwice,
     /// "\"…\" is not a valid anchor"
     InvalidAnchor,
+    /// "the anchor \"…\" was published for another item of this case" (an
+    /// author's `{#anker}` that a recorded or numbered anchor already names)
+    AnchorTakenByAnotherItem,
+
+    // The anchor record (`data/ankre.toml`).
+    /// "data/ankre.toml names the case \"…\", which the site no longer has" (a warning)
+    AnchorRecordUnknownCase,
+    /// "data/ankre.toml is out of date: …" (a warning of `check`)
+    AnchorRecordOutdated,
+    /// "could not write data/ankre.toml: …" (a warning of `build`)
+    AnchorRecordNotWritten,
+    /// "data/ankre.toml is out of date and --locked forbids updating it"
+    AnchorRecordLocked,
     /// "the theme \"…\" has no letter or digit to make its address from" (in `tema=`)
     ItemThemeWithoutLetters,
     /// "unknown input-item option \"…\""
@@ -270,7 +283,10 @@ impl DiagnosticKind {
             DiagnosticKind::CaseWithoutMeeting
             | DiagnosticKind::AgendaCaseMissing
             | DiagnosticKind::DecisionCaseMissing => Some(Echo::SameFolder),
-            DiagnosticKind::EarlierCaseMissing => Some(Echo::Anywhere),
+            // The case the record names may be the file left out.
+            DiagnosticKind::EarlierCaseMissing | DiagnosticKind::AnchorRecordUnknownCase => {
+                Some(Echo::Anywhere)
+            }
             _ => None,
         }
     }

@@ -7,6 +7,7 @@
 //! syntax only; what the values mean is `model`'s job. Problems are collected,
 //! not returned at the first, so an author sees all of them at once.
 
+pub mod anchor_record;
 mod cache;
 pub(crate) mod fields;
 pub mod links;
@@ -23,6 +24,7 @@ use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Diagnostic, DiagnosticKind, Diagnostics, Error};
+pub use anchor_record::{RawAnchorRecord, RawRecordedCase, RawRecordedItem, ANCHOR_RECORD};
 pub use cache::LoadCache;
 use cache::{content_files, Stamp};
 pub use raw::*;
@@ -119,6 +121,8 @@ pub struct Sources {
     pub people: Option<Parsed<RawPeople>>,
     /// `data/council.toml`, if present.
     pub council: Option<Parsed<RawCouncil>>,
+    /// `data/ankre.toml`, the anchors published so far, if present.
+    pub anchors: Option<Parsed<RawAnchorRecord>>,
     /// Every content file, sorted by path; shared with [`LoadCache`], which
     /// hands the same entry back while its file is unchanged.
     pub entries: Vec<Arc<Entry>>,
@@ -192,6 +196,7 @@ pub fn load_partial(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
     let organisations = read_optional(root, "data/organisations.toml", &mut diagnostics)?;
     let people = read_optional(root, "data/people.toml", &mut diagnostics)?;
     let council = read_optional(root, "data/council.toml", &mut diagnostics)?;
+    let anchors = read_optional(root, ANCHOR_RECORD, &mut diagnostics)?;
 
     let content = root.join("content");
     let files = content_files(&content, cache)?;
@@ -270,6 +275,7 @@ pub fn load_partial(root: &Path, cache: &LoadCache) -> Result<Sources, Error> {
         organisations,
         people,
         council,
+        anchors,
         entries,
         assets,
         warnings: diagnostics,

@@ -166,6 +166,8 @@ pub enum Block {
 pub struct InputItem {
     /// The `id` on the page, unique within the case.
     pub anchor: String,
+    /// The author chose the anchor with `{#…}`: no record overrides it.
+    pub fixed: bool,
     /// Its number as shown ("3", "3.2").
     pub label: String,
     /// The item's own content, without its sub-items and options.
@@ -222,8 +224,14 @@ impl Body {
             tags: Default::default(),
             links: Default::default(),
         };
+        body.gather_tags();
+        (body, builder.problems)
+    }
+
+    /// Gathers [`Body::tags`] from the items again, after their anchors changed.
+    pub(crate) fn gather_tags(&mut self) {
         let mut tags = ItemTags::default();
-        for item in body.items() {
+        for item in self.items() {
             tags.count += 1;
             for t in &item.themes {
                 tags.themes.push((t.clone(), item.anchor.clone()));
@@ -232,8 +240,7 @@ impl Body {
                 tags.organisations.push((o.clone(), item.anchor.clone()));
             }
         }
-        body.tags = std::sync::Arc::new(tags);
-        (body, builder.problems)
+        self.tags = std::sync::Arc::new(tags);
     }
 
     /// The input item with `anchor`, found without listing them all.

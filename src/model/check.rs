@@ -22,6 +22,8 @@ pub(crate) struct Checker {
     pub(crate) organisations: Arc<BTreeSet<String>>,
     /// Person ids in the registry.
     pub(crate) people: Arc<BTreeSet<String>>,
+    /// The anchors published so far (`data/ankre.toml`).
+    pub(crate) anchors: Arc<super::anchors::AnchorRecord>,
 }
 
 impl Checker {
@@ -31,6 +33,7 @@ impl Checker {
             diagnostics: Diagnostics::default(),
             organisations: Arc::clone(&self.organisations),
             people: Arc::clone(&self.people),
+            anchors: Arc::clone(&self.anchors),
         }
     }
 

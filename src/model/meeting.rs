@@ -525,6 +525,7 @@ pub(crate) fn case(
         }
     }
     let body = check.body(file);
+    let body = super::anchors::stabilise(body, file, check);
     let followups = super::followup::followups(parsed, &body, check);
     Some(Case {
         slug: slug.to_string(),

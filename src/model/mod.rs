@@ -7,6 +7,7 @@
 //! input and papers; a theme's cases). No I/O happens here; rendering never
 //! has to search.
 
+pub mod anchors;
 pub mod body;
 pub(crate) mod check;
 pub mod council;
@@ -93,6 +94,12 @@ fn meeting_inputs(sources: &Sources, check: &Checker) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     check.organisations.hash(&mut hasher);
     check.people.hash(&mut hasher);
+    // Every case's anchors depend on the record.
+    sources
+        .anchors
+        .as_ref()
+        .map(|a| &a.file.text)
+        .hash(&mut hasher);
     sources
         .council
         .as_ref()
@@ -118,6 +125,8 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
     let people = registry::people(sources.people.as_ref(), &organisations, &mut check);
     check.organisations = std::sync::Arc::new(organisations.keys().cloned().collect());
     check.people = std::sync::Arc::new(people.keys().cloned().collect());
+    let record = anchors::AnchorRecord::from_raw(sources.anchors.as_ref());
+    check.anchors = std::sync::Arc::new(record);
     let council = registry::council(sources.council.as_ref(), &mut check, &config.title);
     // Markdown in a data file goes through the same checks as a page's.
     let council_description = sources
@@ -303,10 +312,16 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
         person_links: BTreeMap::new(),
         later: BTreeMap::new(),
         site_map: Vec::new(),
+        anchor_record: Default::default(),
         warnings: Diagnostics::default(),
     };
     index(&mut site);
     site.site_map = urls::site_map(&site, &mut check);
+    site.anchor_record = anchors::record_state(&site, &check.anchors, sources.anchors.is_some());
+    check
+        .diagnostics
+        .0
+        .extend(anchors::unknown_cases(&site, sources.anchors.as_ref()).0);
 
     let mut diagnostics = check.diagnostics;
     diagnostics.sort();

@@ -207,6 +207,8 @@ pub struct Site {
     /// Every page, with its address: what is rendered and what
     /// `sitemap.xml` lists, checked for two pages at one address.
     pub site_map: urls::SiteMap,
+    /// The anchor record (`data/ankre.toml`) this site's anchors need.
+    pub anchor_record: super::anchors::AnchorRecordState,
     /// Warnings found while building (errors stop the build).
     pub warnings: Diagnostics,
 }

@@ -8,6 +8,7 @@
 //! folder that holds the site's sources is never an output folder
 //! ([`guard_output_dir`]).
 
+pub mod anchor_record;
 mod folders;
 mod guard;
 mod swap;

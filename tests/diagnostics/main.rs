@@ -11,6 +11,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod anchors;
 mod cases;
 mod council;
 mod coverage;

@@ -100,11 +100,13 @@ impl Site {
         self.run_in(&self.base(), &["-q", "check", "--root", "site"])
     }
 
-    /// Everything under the base folder but the default output and what a
-    /// build keeps beside it.
+    /// Everything under the base folder but the default output, what a
+    /// build keeps beside it, and the anchor record, which a build writes by
+    /// design when items are new (as cargo writes `Cargo.lock`).
     pub fn sources(&self) -> Snapshot {
         snapshot(&self.base(), &|rel: &Path| {
-            rel.starts_with("site/public")
+            rel == Path::new("site/data/ankre.toml")
+                || rel.starts_with("site/public")
                 || rel
                     .to_str()
                     .is_some_and(|r| r.starts_with("site/.public.medvirk-"))

@@ -173,6 +173,7 @@ impl Builder {
             let (content, options) = split_options(content);
             let mut item = InputItem {
                 anchor: auto_anchor.clone(),
+                fixed: false,
                 label: label.clone(),
                 text: String::new(),
                 organisations: Vec::new(),
@@ -225,6 +226,7 @@ impl Builder {
             .collect();
         let mut item = InputItem {
             anchor: format!("innspill-{}", self.top_count),
+            fixed: false,
             label: self.top_count.to_string(),
             text: String::new(),
             organisations: Vec::new(),
@@ -257,6 +259,7 @@ impl Builder {
                     });
                 } else {
                     item.anchor = anchor.to_string();
+                    item.fixed = true;
                 }
             } else if let Some(list) = token.strip_prefix("fra=") {
                 item.organisations
