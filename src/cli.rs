@@ -56,6 +56,9 @@ pub(crate) struct BuildArgs {
     /// Make a copy to open from disk or a USB stick: links relative to each page, naming its index.html.
     #[arg(long)]
     pub for_disk: bool,
+    /// Refuse to build (and leave the output as it was) when a link or an image leads nowhere.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -51,10 +51,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 output_dir: args.output_dir,
                 base_url: args.base_url,
             };
-            let report = match args.for_disk {
-                true => medvirk::pipeline::build_for_disk(&options, &bar)?,
-                false => medvirk::build_with(&options, &bar)?,
+            let mode = medvirk::BuildMode {
+                for_disk: args.for_disk,
+                strict: args.strict,
             };
+            let report = medvirk::build_as(&options, &bar, mode)?;
             print_warnings(&report.warnings);
             if !cli.quiet {
                 let total: std::time::Duration = report.timings.iter().map(|(_, d)| *d).sum();
