@@ -205,6 +205,8 @@ kinds! {
     EarlierCaseMissing,
     /// "the theme \"…\" has no letter or digit to make its address from" (in `themes`)
     ThemeWithoutLetters,
+    /// "the theme \"…\" is used only here, and is spelt nearly as the theme \"…\"" (a warning)
+    ThemeLooksMisspelt,
 
     // Values.
     /// "\"…\" is not a date"
