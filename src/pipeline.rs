@@ -469,6 +469,8 @@ fn build_inner(
         }
         files.push(path);
     }
+    let mut clock = before.clock;
+    clock.lap("render");
     let mut targets = render::links::Targets::new(files);
     for (path, ids) in page_ids {
         targets.add_ids(path, ids);
@@ -489,8 +491,7 @@ fn build_inner(
     }
     warnings.0.extend(links.0);
     warnings.sort();
-    let mut clock = before.clock;
-    clock.lap("render");
+    clock.lap("links");
 
     let summary = staging.commit()?;
     clock.lap("swap");
