@@ -59,6 +59,9 @@ pub(crate) struct BuildArgs {
     /// Stop with an error instead of updating data/ankre.toml (the anchor record), as CI wants.
     #[arg(long)]
     pub locked: bool,
+    /// Refuse to build (and leave the output as it was) when a link or an image leads nowhere.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

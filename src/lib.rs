@@ -38,7 +38,8 @@ use std::path::Path;
 pub use error::{Diagnostic, DiagnosticKind, Diagnostics, Error, Severity};
 pub use output_file::OutputFile;
 pub use pipeline::{
-    build, build_with, render_site, render_site_with, BuildOptions, BuildReport, RenderedSite,
+    build, build_as, build_with, render_site, render_site_with, BuildMode, BuildOptions,
+    BuildReport, RenderedSite,
 };
 pub use progress::{NoProgress, Progress};
 pub use serve::{render_site_cached, render_site_deferred, SiteCache};

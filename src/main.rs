@@ -51,12 +51,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 output_dir: args.output_dir,
                 base_url: args.base_url,
             };
-            let policy = match args.locked {
-                true => medvirk::output::anchor_record::AnchorPolicy::Locked,
-                false => medvirk::output::anchor_record::AnchorPolicy::Update,
+            let mode = medvirk::BuildMode {
+                for_disk: args.for_disk,
+                strict: args.strict,
+                locked: args.locked,
             };
-            let report =
-                medvirk::pipeline::build_with_policy(&options, &bar, args.for_disk, policy)?;
+            let report = medvirk::build_as(&options, &bar, mode)?;
             print_warnings(&report.warnings);
             if let (Some(line), false) = (&report.anchor_record, cli.quiet) {
                 eprintln!("{line}");

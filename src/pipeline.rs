@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostics, Error};
-use crate::output::anchor_record::{self, AnchorPolicy};
+use crate::output::anchor_record;
 use crate::output::CopiedFile;
 use crate::output_file::OutputFile;
 use crate::progress::{NoProgress, Progress};
@@ -109,7 +109,29 @@ pub(crate) fn render_in_memory(
 ) -> Result<RenderedSite, Error> {
     let cache = cached.map(|c| c.cache);
     let defer = cached.and_then(|c| c.defer_index.then(|| c.cache.index_place()).flatten());
-    let mut before = prepare(options, true, cache, defer.is_none())?;
+    let before = prepare(options, true, cache, defer.is_none())?;
+    finish_in_memory(options, before, cached, progress)
+}
+
+/// Model → search → render into memory from `sources` already read (by
+/// `check`, which leaves out the files that have errors).
+pub(crate) fn render_sources(
+    options: &BuildOptions,
+    sources: load::Sources,
+) -> Result<RenderedSite, Error> {
+    let before = prepare_from(options, sources, true, None, true, Clock::start())?;
+    finish_in_memory(options, before, None, &NoProgress)
+}
+
+/// What [`render_in_memory`] does after the model and the index.
+fn finish_in_memory(
+    options: &BuildOptions,
+    mut before: Prepared,
+    cached: Option<Cached<'_>>,
+    progress: &dyn Progress,
+) -> Result<RenderedSite, Error> {
+    let cache = cached.map(|c| c.cache);
+    let defer = cached.and_then(|c| c.defer_index.then(|| c.cache.index_place()).flatten());
     let index_deferred = defer.is_some() && before.site.config.search.is_some();
     if let (Some((layout, url)), true) = (defer, index_deferred) {
         before.index = Some(search::SearchIndex {
@@ -133,10 +155,15 @@ pub(crate) fn render_in_memory(
     let mut files = rendered.made;
     files.extend(theme_files);
     files.extend(index_files.unwrap_or_default());
+    let mut site = before.site;
+    let mut warnings = std::mem::take(&mut site.warnings);
+    let sources = before.sources.expect("kept");
+    warnings
+        .0
+        .extend(markdown_links_in_memory(&site, &files, &before.copies, &sources).0);
+    warnings.sort();
     let mut clock = before.clock;
     clock.lap("render");
-    let mut site = before.site;
-    let warnings = std::mem::take(&mut site.warnings);
     let anchor_record = site.anchor_record.clone();
     let site = match cache {
         Some(cache) => {
@@ -149,7 +176,7 @@ pub(crate) fn render_in_memory(
     Ok(RenderedSite {
         files,
         copies: before.copies,
-        sources: before.sources.expect("kept"),
+        sources,
         pages,
         minify_html: rendered.minify_pages,
         warnings,
@@ -158,6 +185,45 @@ pub(crate) fn render_in_memory(
         site,
         anchor_record,
     })
+}
+
+/// The links and images written in the Markdown of a site rendered into
+/// memory that lead nowhere, as warnings (see `render::links`).
+fn markdown_links_in_memory(
+    site: &model::Site,
+    files: &[OutputFile],
+    copies: &[CopiedFile],
+    sources: &load::Sources,
+) -> Diagnostics {
+    let anchored = render::links::anchored_pages(site);
+    let mut targets = render::links::Targets::new(
+        files
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(copies.iter().map(|c| c.path.clone())),
+    );
+    for f in files.iter().filter(|f| anchored.contains(&f.path)) {
+        let ids = render::links::ids(&String::from_utf8_lossy(&f.bytes));
+        targets.add_ids(f.path.clone(), ids);
+    }
+    render::links::markdown_findings(site, &targets, &|path| source_of(sources, path))
+}
+
+/// The text file `path` (relative to the site root) among `sources`.
+pub(crate) fn source_of(sources: &load::Sources, path: &Path) -> Option<load::SourceFile> {
+    sources
+        .entries
+        .iter()
+        .map(|e| e.file())
+        .chain(
+            sources
+                .assets
+                .values()
+                .filter_map(|a| a.markdown.as_deref()),
+        )
+        .chain(sources.council.as_ref().map(|c| &c.file))
+        .find(|f| f.path == path)
+        .cloned()
 }
 
 /// What the stages before rendering made.
@@ -182,7 +248,7 @@ fn prepare(
     let mut clock = Clock::start();
     let fresh = load::LoadCache::default();
     let load_cache = cache.map_or(&fresh, |c| &c.load);
-    let mut sources = load::load_partial(&options.root, load_cache)?;
+    let sources = load::load_partial(&options.root, load_cache)?;
     if sources.warnings.has_errors() {
         // Every file's mistakes in one report: the model of what could be
         // read, less what the files left out explain.
@@ -191,10 +257,22 @@ fn prepare(
         found.sort();
         return Err(Error::Invalid(found));
     }
+    clock.lap("load");
+    prepare_from(options, sources, keep_sources, cache, index, clock)
+}
+
+/// [`prepare`] after loading: model → search from `sources`.
+fn prepare_from(
+    options: &BuildOptions,
+    mut sources: load::Sources,
+    keep_sources: bool,
+    cache: Option<&SiteCache>,
+    index: bool,
+    mut clock: Clock,
+) -> Result<Prepared, Error> {
     if let Some(url) = &options.base_url {
         sources.config.value.base_url = url.clone();
     }
-    clock.lap("load");
 
     let mut site = match cache {
         Some(cache) => model::build_cached(&sources, &cache.model),
@@ -303,7 +381,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// [`build`], telling `progress` how rendering and writing go.
 pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, Error> {
-    let result = build_inner(options, progress, false, AnchorPolicy::Update);
+    build_as(options, progress, BuildMode::default())
+}
+
+/// How `build` writes the site, besides where ([`BuildOptions`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildMode {
+    /// A copy to open from disk (see [`build_for_disk`]).
+    pub for_disk: bool,
+    /// Broken internal links and missing images are errors, as
+    /// `strict = true` in `config.toml` makes them: nothing is written.
+    pub strict: bool,
+    /// An anchor record (`data/ankre.toml`) the input items no longer fit
+    /// is an error instead of being updated (`medvirk build --locked`).
+    pub locked: bool,
+}
+
+/// [`build_with`], in the given mode.
+pub fn build_as(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    mode: BuildMode,
+) -> Result<BuildReport, Error> {
+    let result = build_inner(options, progress, mode);
     progress.finish();
     result
 }
@@ -316,30 +416,17 @@ pub fn build_for_disk(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, Error> {
-    let result = build_inner(options, progress, true, AnchorPolicy::Update);
-    progress.finish();
-    result
-}
-
-/// [`build_with`] or [`build_for_disk`] (`for_disk`), with `policy` for an
-/// anchor record the items no longer fit: `medvirk build --locked` stops
-/// instead of updating `data/ankre.toml`.
-pub fn build_with_policy(
-    options: &BuildOptions,
-    progress: &dyn Progress,
-    for_disk: bool,
-    policy: AnchorPolicy,
-) -> Result<BuildReport, Error> {
-    let result = build_inner(options, progress, for_disk, policy);
-    progress.finish();
-    result
+    let mode = BuildMode {
+        for_disk: true,
+        ..BuildMode::default()
+    };
+    build_as(options, progress, mode)
 }
 
 fn build_inner(
     options: &BuildOptions,
     progress: &dyn Progress,
-    for_disk: bool,
-    policy: AnchorPolicy,
+    mode: BuildMode,
 ) -> Result<BuildReport, Error> {
     let output = options
         .output_dir
@@ -348,8 +435,8 @@ fn build_inner(
     // Before anything is read: refusing late would waste the build.
     output::guard_output_dir(&options.root, &output)?;
     let mut before = prepare(options, false, None, true)?;
-    before.site.config.for_disk = for_disk;
-    if policy == AnchorPolicy::Locked {
+    before.site.config.for_disk = mode.for_disk;
+    if mode.locked {
         if let Some(refused) = anchor_record::locked(&before.site.anchor_record) {
             return Err(Error::Invalid(Diagnostics(vec![refused])));
         }
@@ -359,6 +446,13 @@ fn build_inner(
     let index_files = before.index.as_mut().map(|i| std::mem::take(&mut i.files));
     let index_files = index_files.unwrap_or_default();
     let (assets, theme_files) = render::theme_assets(before.index.as_ref());
+    // What a link may lead to: every file, and the ids of the pages a
+    // Markdown link's fragment names, read as they are made.
+    let mut files: Vec<String> = (index_files.iter().chain(&theme_files))
+        .map(|f| f.path.clone())
+        .chain(before.copies.iter().map(|c| c.path.clone()))
+        .collect();
+    let anchored = render::links::anchored_pages(&before.site);
     progress.stage(
         "write",
         (index_files.len() + theme_files.len() + before.copies.len()) as u64,
@@ -375,15 +469,48 @@ fn build_inner(
 
     let rendered = render(options, &before, &assets, None, progress, |file| {
         let html = file.path.ends_with(".html");
-        staging.write(file).map(|_| html)
+        let ids = anchored
+            .contains(&file.path)
+            .then(|| render::links::ids(&String::from_utf8_lossy(&file.bytes)));
+        let path = file.path.clone();
+        staging.write(file).map(|_| (html, path, ids))
     })?;
+    let mut pages = 0;
+    let mut page_ids = Vec::new();
+    for (html, path, ids) in rendered.made {
+        pages += usize::from(html);
+        if let Some(ids) = ids {
+            page_ids.push((path.clone(), ids));
+        }
+        files.push(path);
+    }
     let mut clock = before.clock;
     clock.lap("render");
+    let mut targets = render::links::Targets::new(files);
+    for (path, ids) in page_ids {
+        targets.add_ids(path, ids);
+    }
+    let root = &options.root;
+    let mut links = render::links::markdown_findings(&before.site, &targets, &|path| {
+        render::links::source_on_disk(root, path)
+    });
+    let mut warnings = before.site.warnings;
+    if !links.0.is_empty() && (mode.strict || before.site.config.strict) {
+        // Refused before the swap: the previous site stays as it was.
+        for d in &mut links.0 {
+            d.severity = crate::error::Severity::Error;
+        }
+        warnings.0.extend(links.0);
+        warnings.sort();
+        return Err(Error::Invalid(warnings));
+    }
+    warnings.0.extend(links.0);
+    warnings.sort();
+    clock.lap("links");
 
     let summary = staging.commit()?;
     clock.lap("swap");
     // Only a site that was published records its anchors.
-    let mut warnings = before.site.warnings;
     let anchor_record = match anchor_record::write(&options.root, &before.site.anchor_record) {
         Ok(line) => line,
         Err(warning) => {
@@ -394,7 +521,7 @@ fn build_inner(
 
     Ok(BuildReport {
         output,
-        pages: rendered.made.into_iter().filter(|h| *h).count(),
+        pages,
         files: summary.files,
         bytes: summary.bytes,
         warnings,

@@ -51,8 +51,10 @@ fn a_link_to_a_missing_input_item_is_located_with_its_line() {
         "a caret under the link:\n{report}"
     );
     assert!(
-        report.contains("help: link to a page that exists"),
-        "{report}"
+        report.contains(
+            "help: did you mean \"/moter/2026-1/sak-01-26/#innspill-1\"? link to a page that exists"
+        ),
+        "the closest id of that page is offered:\n{report}"
     );
 }
 
@@ -233,9 +235,10 @@ fn links_of_every_kind_are_reported_where_they_are_written() {
     for expected in [
         "sak-01-26.md:10:4: error: the link \"/moter/2026-1/sak-99/\" does not resolve",
         "sak-01-26.md:10:26: error: the link \"/borte/\" does not resolve",
-        "sak-01-26.md:12:12: error: the link \"/kart.png\" does not resolve",
+        "sak-01-26.md:12:12: error: the image \"/kart.png\" is not in the site: there is no file \"/kart.png\"",
     ] {
         assert!(common::reports(&report, expected), "{expected}\n{report}");
     }
-    assert_eq!(report.matches("does not resolve").count(), 3, "{report}");
+    assert_eq!(report.matches("does not resolve").count(), 2, "{report}");
+    assert_eq!(report.matches("is not in the site").count(), 1, "{report}");
 }

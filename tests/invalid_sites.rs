@@ -370,7 +370,7 @@ fn earlier_treatment_of_a_case_that_is_not_on_the_site() {
     assert!(
         common::reports(
             &report,
-            "sak-01-26.md:2: error: earlier treatment names case 09/25 of 2025"
+            "sak-01-26.md:9:8: error: earlier treatment names case 09/25 of 2025"
         ),
         "{report}"
     );

@@ -205,6 +205,8 @@ kinds! {
     EarlierCaseMissing,
     /// "the theme \"…\" has no letter or digit to make its address from" (in `themes`)
     ThemeWithoutLetters,
+    /// "the theme \"…\" is used only here, and is spelt nearly as the theme \"…\"" (a warning)
+    ThemeLooksMisspelt,
 
     // Values.
     /// "\"…\" is not a date"
@@ -259,11 +261,15 @@ kinds! {
     /// "the file would be written to \"/…\", as is …"
     CopyCollision,
 
-    // Links (`check`).
+    // Links and images (`build` warns, `build --strict` and `check` refuse).
     /// "the link \"…\" does not resolve: …" (in a site's text)
     BrokenLink,
-    /// "the link \"…\" does not resolve: …" (in a template)
+    /// "the image \"…\" is not in the site: …" (in a site's text)
+    MissingImage,
+    /// "the link \"…\" does not resolve: …" (in a template; `check` only)
     BrokenTemplateLink,
+    /// "the image \"…\" is not in the site: …" (in a template; `check` only)
+    MissingTemplateImage,
 }
 
 /// Where a finding may be no mistake of its own but the echo of a content
@@ -277,6 +283,15 @@ pub(crate) enum Echo {
 }
 
 impl DiagnosticKind {
+    /// Whether this is a link or image of a site's text that leads nowhere:
+    /// a warning to `build`, an error to `check` and `build --strict`.
+    pub fn is_broken_link(self) -> bool {
+        matches!(
+            self,
+            DiagnosticKind::BrokenLink | DiagnosticKind::MissingImage
+        )
+    }
+
     /// Whether this kind may echo a file left out, and where.
     pub(crate) fn echo(self) -> Option<Echo> {
         match self {

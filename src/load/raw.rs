@@ -29,6 +29,10 @@ pub struct RawConfig {
     /// Minify HTML output (on by default).
     #[serde(default = "yes")]
     pub minify_html: bool,
+    /// Make `build` refuse a site with a broken internal link or a missing
+    /// image, as `build --strict` does (off by default: they are warnings).
+    #[serde(default)]
+    pub strict: bool,
     /// Free-form values for a site's own templates.
     #[serde(default)]
     pub extra: toml::Table,

@@ -245,9 +245,9 @@ impl Checker {
         self.accessibility(file, at, &events);
         let links = super::links::links(&events, text)
             .into_iter()
-            .map(|(dest, span)| Link {
-                dest,
-                span: at.range(span),
+            .map(|link| Link {
+                span: at.range(link.span),
+                ..link
             })
             .collect();
         let (mut body, problems) = Body::from_events(events);

@@ -27,11 +27,14 @@ pub struct Link {
     /// Byte range of the destination in the file's text (of the whole link
     /// when the destination is not written there, as with a reference).
     pub span: Range<usize>,
+    /// An image (`![alt](dest)` or `<img src>`): shown in the page, so a
+    /// missing file is a hole in it, not a link that goes nowhere.
+    pub image: bool,
 }
 
 /// Every link of Markdown `events` parsed from `text`, with its byte range
 /// in `text`.
-pub fn links(events: &[(Event<'_>, Range<usize>)], text: &str) -> Vec<(String, Range<usize>)> {
+pub fn links(events: &[(Event<'_>, Range<usize>)], text: &str) -> Vec<Link> {
     let mut out = Vec::new();
     let locate = |dest: &str, range: &Range<usize>| {
         text.get(range.clone())
@@ -43,11 +46,14 @@ pub fn links(events: &[(Event<'_>, Range<usize>)], text: &str) -> Vec<(String, R
     };
     // Raw HTML comes line by line: a tag may go on over lines.
     let mut html: Option<Range<usize>> = None;
-    let flush = |html: &mut Option<Range<usize>>, out: &mut Vec<(String, Range<usize>)>| {
+    let flush = |html: &mut Option<Range<usize>>, out: &mut Vec<Link>| {
         if let Some(range) = html.take() {
             for a in super::html::links(text.get(range.clone()).unwrap_or_default()) {
-                let span = locate(&a.value, &range);
-                out.push((a.value, span));
+                out.push(Link {
+                    span: locate(&a.value, &range),
+                    image: a.element == "img" && a.name == "src",
+                    dest: a.value,
+                });
             }
         }
     };
@@ -62,8 +68,14 @@ pub fn links(events: &[(Event<'_>, Range<usize>)], text: &str) -> Vec<(String, R
             }
             _ => flush(&mut html, &mut out),
         }
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-            out.push((dest_url.to_string(), locate(dest_url, range)));
+        if let Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) =
+            event
+        {
+            out.push(Link {
+                dest: dest_url.to_string(),
+                span: locate(dest_url, range),
+                image: matches!(tag, Tag::Image { .. }),
+            });
         }
     }
     flush(&mut html, &mut out);
@@ -81,7 +93,7 @@ mod tests {
                     ![Kart](kart.png)\n\n<p>Rå <a class=x href=/rå/>lenke</a></p>\n\n\
                     <div\n  id=\"d\"><img alt=\"\" src='/bilde.png'></div>\n\n[s]: /moter/a/sak/\n";
         let found = links(&events(text), text);
-        let dests: Vec<&str> = found.iter().map(|(d, _)| d.as_str()).collect();
+        let dests: Vec<&str> = found.iter().map(|l| l.dest.as_str()).collect();
         assert_eq!(
             dests,
             [
@@ -93,12 +105,22 @@ mod tests {
                 "/bilde.png"
             ]
         );
-        for (dest, span) in &found {
+        for Link { dest, span, .. } in &found {
             if dest != "/moter/a/sak/" {
                 assert_eq!(&text[span.clone()], dest, "{dest} is located");
             } else {
                 assert_eq!(&text[span.clone()], "[saken][s]", "a reference is the link");
             }
         }
+        let images: Vec<&str> = found
+            .iter()
+            .filter(|l| l.image)
+            .map(|l| l.dest.as_str())
+            .collect();
+        assert_eq!(
+            images,
+            ["kart.png", "/bilde.png"],
+            "images are told from links"
+        );
     }
 }

@@ -225,6 +225,9 @@ pub enum Earlier {
         number: String,
         /// Where it is, once resolved.
         target: Option<(usize, usize)>,
+        /// What to report if it does not resolve, located at the `case`
+        /// value (whether it does is known once every meeting is built).
+        missing: Box<Diagnostic>,
     },
     /// A treatment described in words.
     Text {
@@ -512,6 +515,15 @@ pub(crate) fn case(
                 year: *year.get_ref(),
                 number: case.get_ref().clone(),
                 target: None,
+                missing: Box::new(file.error_at(
+                    DiagnosticKind::EarlierCaseMissing,
+                    case.span(),
+                    format!(
+                        "earlier treatment names case {} of {}, which is not on this site",
+                        case.get_ref(),
+                        year.get_ref()
+                    ),
+                )),
             }),
             (None, None, Some(text)) => earlier.push(Earlier::Text {
                 date: e.date.as_ref().and_then(|d| check.date(file, d)),

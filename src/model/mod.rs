@@ -16,6 +16,7 @@ pub mod history;
 pub mod html;
 pub mod links;
 pub mod meeting;
+mod misspelt;
 mod partial;
 pub mod registry;
 mod reverse;
@@ -316,6 +317,7 @@ pub fn build_cached(sources: &Sources, cache: &ModelCache) -> Result<Site, Diagn
         warnings: Diagnostics::default(),
     };
     index(&mut site);
+    misspelt::misspelt_themes(&site, sources, &mut check);
     site.site_map = urls::site_map(&site, &mut check);
     site.anchor_record = anchors::record_state(&site, &check.anchors, sources.anchors.is_some());
     check
@@ -534,15 +536,16 @@ fn resolve_earlier(meetings: &mut [std::sync::Arc<Meeting>], check: &mut Checker
                     year,
                     number,
                     target,
+                    missing,
                 } = e
                 {
                     let found = by_number.get(&(*year, number.as_str())).copied();
                     if found.is_none() {
-                        check.push(
-                            Diagnostic::error(DiagnosticKind::EarlierCaseMissing, &c.source.0, format!("earlier treatment names case {number} of {year}, which is not on this site"))
-                                .at(c.source.1, None)
-                                .hint("describe it with text = \"…\" and date instead, or add that meeting"),
+                        let hint = format!(
+                            "{}describe it with text = \"…\" and date instead, or add that meeting",
+                            misspelt::earlier_meant(&by_number, *year, number)
                         );
+                        check.push((**missing).clone().hint(hint));
                     }
                     if *target != found {
                         moved.push((mi, ci, ei, found));

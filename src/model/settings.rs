@@ -53,6 +53,7 @@ pub(super) fn config(parsed: &Parsed<crate::load::RawConfig>, check: &mut Checke
         default_language: raw.default_language.clone(),
         trust_raw_html: raw.trust_raw_html,
         minify_html: raw.minify_html,
+        strict: raw.strict,
         extra: raw.extra.clone(),
         for_disk: false,
     }

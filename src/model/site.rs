@@ -18,6 +18,9 @@ pub struct Config {
     pub trust_raw_html: bool,
     /// Minify HTML.
     pub minify_html: bool,
+    /// `build` refuses broken internal links and missing images instead of
+    /// warning (`strict = true`, or `build --strict`).
+    pub strict: bool,
     /// Free values for templates.
     pub extra: toml::Table,
     /// The search index, when one is built.

@@ -11,16 +11,6 @@ use crate::error::{Diagnostic, DiagnosticKind};
 use crate::load::ANCHOR_RECORD;
 use crate::model::anchors::AnchorRecordState;
 
-/// How a build treats an anchor record that its items no longer fit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AnchorPolicy {
-    /// Write the new record (as cargo updates `Cargo.lock`).
-    #[default]
-    Update,
-    /// Stop with an error instead (`build --locked`, for CI).
-    Locked,
-}
-
 /// The error of `build --locked` when the record would change.
 pub fn locked(state: &AnchorRecordState) -> Option<Diagnostic> {
     state.changed.then(|| {

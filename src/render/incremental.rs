@@ -446,9 +446,11 @@ fn earlier_eq(a: &[Earlier], b: &[Earlier], r: &Renumber) -> bool {
             year,
             number,
             target,
+            missing,
         } => Earlier::Case {
             year: *year,
             number: number.clone(),
+            missing: missing.clone(),
             target: target.and_then(|(m, c)| {
                 r.case(CaseRef {
                     meeting: m,

@@ -17,6 +17,7 @@ mod disk;
 pub mod format;
 mod incremental;
 pub mod item_extras;
+pub mod links;
 pub mod markdown;
 mod minify;
 mod renumber;

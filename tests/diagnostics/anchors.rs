@@ -9,7 +9,6 @@ use std::fs;
 
 use super::common::TestSite;
 use super::{refuses, warns, CASE};
-use medvirk::output::anchor_record::AnchorPolicy;
 use medvirk::{BuildOptions, DiagnosticKind, Error, Severity};
 
 const RECORD: &str = "data/ankre.toml";
@@ -113,7 +112,7 @@ fn a_locked_build_whose_record_would_change() {
     };
     let progress = medvirk::progress::NoProgress;
     let Err(Error::Invalid(found)) =
-        medvirk::pipeline::build_with_policy(&options, &progress, false, AnchorPolicy::Locked)
+        medvirk::build_as(&options, &progress, LOCKED)
     else {
         panic!("--locked refuses to update the record")
     };
@@ -129,6 +128,13 @@ fn a_locked_build_whose_record_would_change() {
         root: site.root().to_path_buf(),
         ..options
     };
-    medvirk::pipeline::build_with_policy(&options, &progress, false, AnchorPolicy::Locked)
+    medvirk::build_as(&options, &progress, LOCKED)
         .expect("an up-to-date record builds");
 }
+
+/// `medvirk build --locked`.
+const LOCKED: medvirk::BuildMode = medvirk::BuildMode {
+    for_disk: false,
+    strict: false,
+    locked: true,
+};

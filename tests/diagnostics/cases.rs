@@ -7,7 +7,7 @@
 use std::fs;
 
 use super::common::TestSite;
-use super::{refuses, CASE};
+use super::{refuses, warns, CASE};
 use medvirk::DiagnosticKind;
 
 const THEMES: &str = "themes = [\"eksempel\"]\n";
@@ -236,11 +236,87 @@ fn an_earlier_case_without_a_year() {
 #[test]
 fn an_earlier_case_that_is_not_on_the_site() {
     let site = with_fields("[[earlier]]\ncase = \"16/23\"\nyear = 2023\n");
+    // The caret is on the number written: `case = ` is seven characters.
+    let d = refuses(
+        &site,
+        DiagnosticKind::EarlierCaseMissing,
+        "content/moter/2026-1/sak-01-26.md:8:8",
+        "describe it with text = \"…\" and date instead",
+    );
+    assert_eq!(d.source_line.unwrap().width, "\"16/23\"".len());
+    assert!(
+        !d.hint.unwrap().contains("did you mean"),
+        "nothing is close"
+    );
+}
+
+#[test]
+fn an_earlier_case_number_misspelt_gets_the_closest_of_its_year() {
+    let site = with_fields("[[earlier]]\ncase = \"01/62\"\nyear = 2026\n");
     refuses(
         &site,
         DiagnosticKind::EarlierCaseMissing,
-        "content/moter/2026-1/sak-01-26.md:2",
-        "describe it with text = \"…\" and date instead",
+        "content/moter/2026-1/sak-01-26.md:8:8",
+        "did you mean case \"01/26\" of 2026? describe it",
+    );
+}
+
+#[test]
+fn an_earlier_case_of_another_year_gets_its_year() {
+    let site = with_fields("[[earlier]]\ncase = \"01/26\"\nyear = 2025\n");
+    refuses(
+        &site,
+        DiagnosticKind::EarlierCaseMissing,
+        "content/moter/2026-1/sak-01-26.md:8:8",
+        "did you mean `year = 2026`? case 01/26 is of 2026",
+    );
+}
+
+#[test]
+fn a_theme_written_once_and_spelt_nearly_as_another() {
+    let site = site();
+    site.replace(CASE, THEMES, "themes = [\"pårørende\"]\n");
+    site.replace(CASE, "- Et innspill\n", "- Et innspill {tema=pårørende}\n");
+    site.append(
+        CASE,
+        "- Et innspill om pårørende {tema=pårørnde,eksempel}\n",
+    );
+    // The item added is line 22; the name follows `tema=` at column 34.
+    let d = warns(
+        &site,
+        DiagnosticKind::ThemeLooksMisspelt,
+        "content/moter/2026-1/sak-01-26.md:22:34",
+        "did you mean \"pårørende\"?",
+    );
+    assert_eq!(d.source_line.unwrap().width, "pårørnde".chars().count());
+    // A theme used as often as the other is no misspelling of it.
+    let site = site_with_two_themes();
+    let found = super::findings(&site);
+    assert!(
+        found
+            .iter()
+            .all(|d| d.kind != DiagnosticKind::ThemeLooksMisspelt),
+        "{found:?}"
+    );
+}
+
+/// The case tagged with two themes a letter apart, each once.
+fn site_with_two_themes() -> TestSite {
+    let site = site();
+    site.replace(CASE, THEMES, "themes = [\"helse\", \"helsa\"]\n");
+    site
+}
+
+#[test]
+fn a_theme_of_a_case_written_once_is_placed_in_themes() {
+    let site = site();
+    site.replace(CASE, THEMES, "themes = [\"eksempel\", \"eksempl\"]\n");
+    site.replace(CASE, "- Et innspill\n", "- Et innspill {tema=eksempel}\n");
+    warns(
+        &site,
+        DiagnosticKind::ThemeLooksMisspelt,
+        "content/moter/2026-1/sak-01-26.md:6:23",
+        "did you mean \"eksempel\"?",
     );
 }
 

@@ -103,7 +103,7 @@ fn a_static_file_where_the_feed_goes() {
 fn a_broken_link_in_a_page() {
     let site = TestSite::minimal();
     site.append("content/tilgjengelighet.md", "\nSe [møtene](/motene/).\n");
-    // Links are checked by `check`, not by `build`.
+    // An error to `check`; `build` warns (tests/links_in_build.rs).
     let d = finds(
         &site,
         DiagnosticKind::BrokenLink,
@@ -112,6 +112,55 @@ fn a_broken_link_in_a_page() {
     );
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(d.source_line.unwrap().text, "Se [møtene](/motene/).");
+}
+
+#[test]
+fn a_missing_image_in_a_page() {
+    let site = TestSite::minimal();
+    site.append(
+        "content/tilgjengelighet.md",
+        "\nSe ![Kart over lokalet](kart.png).\n",
+    );
+    // A relative address is read from the page's: the file is beside the
+    // page's Markdown, one folder up from its address.
+    site.write("content/kart.png", "not really a png");
+    let d = finds(
+        &site,
+        DiagnosticKind::MissingImage,
+        "content/tilgjengelighet.md:6:25",
+        "did you mean \"/kart.png\"? put the image file beside",
+    );
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.source_line.unwrap().width, "kart.png".len());
+    let report = site.build().expect("build only warns of it");
+    let warned = report
+        .warnings
+        .0
+        .iter()
+        .find(|w| w.kind == DiagnosticKind::MissingImage)
+        .expect("build reports the image");
+    assert_eq!(
+        (warned.severity, warned.line, warned.column),
+        (Severity::Warning, Some(6), Some(25))
+    );
+}
+
+#[test]
+fn a_missing_image_in_a_template() {
+    let site = TestSite::minimal();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>\
+         <img src=\"/logo.png\" alt=\"Logo\">{{ content_html | safe }}{% endblock content %}",
+    );
+    let d = finds(
+        &site,
+        DiagnosticKind::MissingTemplateImage,
+        "templates/page.html",
+        "the link comes from the template page.html",
+    );
+    assert_eq!(d.severity, Severity::Error);
+    assert!(d.message.contains("the image \"/logo.png\""), "{d}");
 }
 
 #[test]
