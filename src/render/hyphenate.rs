@@ -122,13 +122,16 @@ fn hyphenate_token(token: &str, lang: Lang, out: &mut String) {
             let other = rest
                 .find(|c: char| c.is_alphabetic() || c == '&')
                 .unwrap_or(rest.len());
-            out.push_str(&rest[..other]);
-            rest = &rest[other..];
             // "FFO/Hørselshemmedes": browsers do not break after a slash, so
             // the pair would be one long word (and a wide first column).
-            if out.ends_with('/') && rest.starts_with(char::is_alphabetic) {
+            let between_words = &rest[..other] == "/"
+                && out.ends_with(char::is_alphabetic)
+                && rest[other..].starts_with(char::is_alphabetic);
+            out.push_str(&rest[..other]);
+            if between_words {
                 out.push_str("<wbr>");
             }
+            rest = &rest[other..];
             continue;
         }
         push_word(&rest[..letters], lang, out);
@@ -214,6 +217,10 @@ mod tests {
         let out = hyphenate("FFO/Hørselshemmedes landsforbund", nb());
         assert!(out.starts_with(&format!("FFO/<wbr>Hør{SHY}sels")), "{out}");
         assert_eq!(hyphenate("Sak 07/24", nb()), "Sak 07/24");
+        assert_eq!(
+            hyphenate("&lt;/script&gt; a / b", nb()),
+            "&lt;/script&gt; a / b"
+        );
     }
 
     #[test]
