@@ -68,14 +68,16 @@ fn shifted_html(events: &[Event<'static>], trust_raw_html: bool, by: u8) -> Stri
     let has_raw = events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
-    if has_raw && !trust_raw_html {
+    let out = if has_raw && !trust_raw_html {
         ammonia::Builder::default()
             .add_generic_attributes(["id", "class", "lang"])
             .clean(&out)
             .to_string()
     } else {
         out
-    }
+    };
+    // After sanitising, which would strip the region's attributes.
+    super::tables::in_scrolling_regions(out)
 }
 
 /// The whole body: each headed section as `<section>` with an `<h2>`.

@@ -15,12 +15,14 @@ mod cache;
 mod context;
 mod disk;
 pub mod format;
+mod hyphenate;
 mod incremental;
 pub mod item_extras;
 pub mod links;
 pub mod markdown;
 mod minify;
 mod renumber;
+mod tables;
 mod templates;
 
 use std::sync::atomic::Ordering;
@@ -62,6 +64,7 @@ pub fn render_with<T: Send>(
         site,
         templates,
         minify: site.config.minify_html && !templates.minified,
+        hyphenation: hyphenate::language(&site.config.default_language),
     };
     let plan = cache.map(|c| (c, c.plan(site, assets)));
     let plan = plan.as_ref().map(|(c, p)| (*c, p.as_ref()));
@@ -94,6 +97,8 @@ struct Page<'a> {
     templates: &'a Templates,
     /// Whether each page is minified after rendering.
     minify: bool,
+    /// The patterns for soft hyphens in headings, if the site's language has them.
+    hyphenation: Option<hypher::Lang>,
 }
 
 impl Page<'_> {
@@ -102,6 +107,9 @@ impl Page<'_> {
         let template = template(&job.kind, self.site);
         let mut html = render_page(&self.templates.tera, &template, context, &job.path)?;
         let path = urls::file_path(&job.path);
+        if let Some(lang) = self.hyphenation.filter(|_| path.ends_with(".html")) {
+            html = hyphenate::soft_hyphens(&html, lang, &path)?;
+        }
         if self.site.config.for_disk && path.ends_with(".html") {
             html = disk::relative_links(&html, &path)?;
         }

@@ -131,8 +131,11 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The visible text of an HTML page: tags removed, common entities decoded,
-/// whitespace folded.
+/// whitespace folded, and without the soft hyphens and `<wbr>` the build
+/// puts into headings (a reader sees a hyphen only where a word breaks).
 pub fn text_of(html: &str) -> String {
+    // `<wbr>` (after a slash in a heading) is a place to break, not a space.
+    let html = html.replace("<wbr>", "");
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -142,6 +145,7 @@ pub fn text_of(html: &str) -> String {
                 out.push(' ');
             }
             '>' => in_tag = false,
+            '\u{AD}' => {}
             _ if !in_tag => out.push(c),
             _ => {}
         }
