@@ -111,9 +111,7 @@ fn a_locked_build_whose_record_would_change() {
         base_url: None,
     };
     let progress = medvirk::progress::NoProgress;
-    let Err(Error::Invalid(found)) =
-        medvirk::build_as(&options, &progress, LOCKED)
-    else {
+    let Err(Error::Invalid(found)) = medvirk::build_as(&options, &progress, LOCKED) else {
         panic!("--locked refuses to update the record")
     };
     let d = &found.0[0];
@@ -128,8 +126,7 @@ fn a_locked_build_whose_record_would_change() {
         root: site.root().to_path_buf(),
         ..options
     };
-    medvirk::build_as(&options, &progress, LOCKED)
-        .expect("an up-to-date record builds");
+    medvirk::build_as(&options, &progress, LOCKED).expect("an up-to-date record builds");
 }
 
 /// `medvirk build --locked`.
