@@ -4,20 +4,12 @@
 
 mod common;
 
-use std::sync::OnceLock;
-
 use common::{text_of, TestSite};
 
 const SHY: char = '\u{AD}';
 
-/// The demo site is built once and shared by the tests here.
 fn demo() -> &'static TestSite {
-    static SITE: OnceLock<TestSite> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = TestSite::demo();
-        site.build().expect("the demo site builds");
-        site
-    })
+    TestSite::built_demo()
 }
 
 /// The text between `open` and `close`, for each place `open` occurs.

@@ -3,17 +3,10 @@
 
 mod common;
 
-use std::sync::OnceLock;
-
 use common::{attr_values, text_of, TestSite};
 
 fn demo() -> &'static TestSite {
-    static SITE: OnceLock<TestSite> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let site = TestSite::demo();
-        site.build().expect("the demo site builds");
-        site
-    })
+    TestSite::built_demo()
 }
 
 #[test]

@@ -31,6 +31,17 @@ impl TestSite {
         TestSite { dir }
     }
 
+    /// The demo site, built once per test binary and shared by its tests
+    /// (which only read it).
+    pub fn built_demo() -> &'static TestSite {
+        static SITE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
+        SITE.get_or_init(|| {
+            let site = TestSite::demo();
+            site.build().expect("the demo site builds");
+            site
+        })
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
