@@ -320,3 +320,30 @@ fn a_page_at_the_address_of_a_years_follow_up_page_is_an_error_naming_both() {
         "{report}"
     );
 }
+
+#[test]
+fn a_page_at_the_address_of_the_advice_list_is_an_error_naming_both() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/rad.md",
+        "+++\ntitle = \"Råd\"\n+++\nVår egen oversikt.\n",
+    );
+    let report = site.build_err();
+    assert!(
+        common::reports(
+            &report,
+            "content/rad.md: error: two pages have the address \"/rad/\": this one and the list of the council's advice, which medvirk makes"
+        ),
+        "{report}"
+    );
+    std::fs::remove_file(site.root().join("content/rad.md")).unwrap();
+    site.write(
+        "content/rad/eget.md",
+        "+++\ntitle = \"Eget\"\n+++\nTekst.\n",
+    );
+    let report = site.build_err();
+    assert!(
+        report.contains("is under /rad, which medvirk keeps for the list of the council's advice"),
+        "{report}"
+    );
+}

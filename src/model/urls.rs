@@ -28,6 +28,8 @@ pub const ORGANISATIONS: &str = "/organisasjoner/";
 pub const PEOPLE: &str = "/personer/";
 /// What came of the cases: the cases by follow-up status.
 pub const FOLLOWUPS: &str = "/oppfolging/";
+/// The council's advice: every input item, by meeting and case.
+pub const ADVICE: &str = "/rad/";
 /// The search page.
 pub const SEARCH: &str = "/sok/";
 /// The page a server shows for a missing address.
@@ -46,6 +48,7 @@ const RESERVED: &[(&str, &str)] = &[
     ("organisasjoner", "the organisations"),
     ("personer", "the people"),
     ("oppfolging", "the follow-up of the cases"),
+    ("rad", "the list of the council's advice"),
     ("sok", "the search page"),
     ("404.html", "the page for missing addresses"),
     ("atom.xml", "the Atom feed"),
@@ -217,6 +220,8 @@ pub enum PageKind {
     Followups,
     /// The cases of one year's meetings by follow-up status.
     FollowupsYear(i32),
+    /// Every input item, by meeting and case.
+    Advice,
     /// A person, by id.
     Person(String),
     /// The page for missing addresses.
@@ -348,6 +353,7 @@ pub(crate) fn site_map(site: &Site, check: &mut Checker) -> SiteMap {
             None,
         );
     }
+    add(ADVICE.into(), PageKind::Advice, true, None);
     add(NOT_FOUND.into(), PageKind::NotFound, false, None);
     if site.config.search.is_some() {
         add(SEARCH.into(), PageKind::Search, false, None);
@@ -567,6 +573,7 @@ fn source(site: &Site, kind: &PageKind) -> Source {
         PageKind::Person(id) => Source::Made(format!("the page of the person \"{id}\"")),
         PageKind::Followups => Source::Made("the follow-up page".into()),
         PageKind::FollowupsYear(y) => Source::Made(format!("the follow-up page of {y}")),
+        PageKind::Advice => Source::Made("the list of the council's advice".into()),
         PageKind::NotFound => Source::Made("the page for missing addresses".into()),
         PageKind::Search => Source::Made("the search page".into()),
         PageKind::Feed => Source::Made("the Atom feed".into()),

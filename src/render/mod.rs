@@ -189,6 +189,7 @@ pub(crate) fn template(kind: &PageKind, site: &Site) -> String {
         PageKind::People => "people.html",
         PageKind::Person(_) => "person.html",
         PageKind::Followups | PageKind::FollowupsYear(_) => "followups.html",
+        PageKind::Advice => "advice.html",
         PageKind::NotFound => "404.html",
         PageKind::Search => "search.html",
         PageKind::Feed => "atom.xml",

@@ -65,6 +65,10 @@ pub(super) const THEME_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../theme/templates/followups.html"),
     ),
     (
+        "advice.html",
+        include_str!("../../theme/templates/advice.html"),
+    ),
+    (
         "people.html",
         include_str!("../../theme/templates/people.html"),
     ),

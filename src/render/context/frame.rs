@@ -107,6 +107,8 @@ impl Contexts<'_> {
         }
         // Every case by what came of it: the one list of all cases.
         nav.push(("Saker og oppfølging".into(), urls::FOLLOWUPS.into()));
+        // The advice itself, across cases: what the council is for.
+        nav.push(("Råd".into(), urls::ADVICE.into()));
         nav.push(("Temaer".into(), urls::THEMES.into()));
         nav.push(("Organisasjoner".into(), urls::ORGANISATIONS.into()));
         if let Some(s) = &site.papers_section {

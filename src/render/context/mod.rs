@@ -17,6 +17,7 @@
 //! context changed but nothing it noted did. This module owns neither the
 //! template names (`render::template`) nor the page list (`model::urls`).
 
+mod advice;
 mod cases;
 mod frame;
 mod home;
@@ -177,6 +178,7 @@ impl<'a> Contexts<'a> {
             PageKind::Person(id) => built(self.person(id)),
             PageKind::Followups => built(self.followups(None)),
             PageKind::FollowupsYear(y) => built(self.followups(Some(*y))),
+            PageKind::Advice => built(self.advice()),
             PageKind::NotFound => built(self.not_found()),
             PageKind::Search => built(self.search()),
             PageKind::Feed => built(self.feed()),
@@ -265,6 +267,7 @@ fn all_documented() -> Vec<TypeDoc> {
         themes::documented(),
         organisations::documented(),
         outcomes::documented(),
+        advice::documented(),
         people::documented(),
         site::documented(),
     ]

@@ -173,24 +173,63 @@ impl Contexts<'_> {
                 })
                 .collect();
             listed.sort_by_key(|(order, _)| *order);
-            let case_path = self.site.case_path(r);
-            let items_path = match body
-                .sections
-                .iter()
-                .find(|s| s.kind == SectionKind::Input)
-                .and_then(|s| s.heading.as_ref())
-            {
-                Some(h) => format!("{case_path}#{}", h.anchor),
-                None => case_path,
-            };
             groups.push(ThemeItemGroup {
                 case: self.case_ref(r),
                 case_tagged: tagged_cases.contains(&r),
-                items_path,
+                items_path: self.items_path(r),
                 items: listed.into_iter().map(|(_, item)| item).collect(),
             });
         }
         groups
+    }
+}
+
+impl Contexts<'_> {
+    /// The case page at its first input section
+    /// ("…/sak-10-24/#innspill-fra-brukerradet"), or the page itself.
+    pub(super) fn items_path(&self, r: CaseRef) -> String {
+        let case_path = self.site.case_path(r);
+        match self
+            .site
+            .case(r)
+            .body
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Input)
+            .and_then(|s| s.heading.as_ref())
+        {
+            Some(h) => format!("{case_path}#{}", h.anchor),
+            None => case_path,
+        }
+    }
+
+    /// Every input item of case `r`, sub-items too, in page order, each with
+    /// what it answers.
+    pub(super) fn case_items(&self, r: CaseRef) -> Vec<ThemeItem> {
+        note(Dep::Items(r));
+        let body = &self.site.case(r).body;
+        body.items()
+            .into_iter()
+            .map(|item| {
+                let place = place(body, &item.anchor);
+                ThemeItem {
+                    item: self.item_ref(&ItemRef {
+                        case: r,
+                        anchor: item.anchor.clone(),
+                    }),
+                    question: place.question,
+                    section: place.section,
+                    parent: place.parent,
+                }
+            })
+            .collect()
+    }
+}
+
+impl ThemeItem {
+    /// The question it answers, when its case asks one it can name.
+    pub(super) fn question(&self) -> Option<&str> {
+        self.question.as_deref()
     }
 }
 
