@@ -359,7 +359,8 @@ fn is_relevant(root: &Path, event: &notify::Event) -> bool {
     event.paths.iter().any(|p| {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         // The anchor record is written by the rebuild itself.
-        let record = p.ends_with(crate::load::ANCHOR_RECORD) || name == ".ankre.toml.medvirk-tmp";
+        let record = p.ends_with(crate::load::ANCHOR_RECORD)
+            || name.ends_with(crate::output::TEMPORARY_SUFFIX);
         let temporary = record
             || name.starts_with(".#")
             || name.ends_with('~')

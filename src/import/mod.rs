@@ -400,7 +400,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
     if !options.dry_run {
         write_folder(root, &dir, &files, options.force)?;
         for f in &registry_files {
-            write_atomic(&root.join(&f.path), &f.text)?;
+            let path = root.join(&f.path);
+            crate::output::replace_file(&path, f.text.as_bytes()).map_err(write_err(&path))?;
         }
     }
     files.extend(registry_files);
@@ -543,13 +544,4 @@ fn write_folder(
         let _ = std::fs::remove_dir_all(&temp);
     }
     result
-}
-
-fn write_atomic(path: &Path, text: &str) -> Result<(), ImportError> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(write_err(dir))?;
-    }
-    let temp = path.with_extension(format!("toml.import-{}", std::process::id()));
-    std::fs::write(&temp, text).map_err(write_err(&temp))?;
-    std::fs::rename(&temp, path).map_err(write_err(path))
 }

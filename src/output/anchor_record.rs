@@ -4,7 +4,6 @@
 //! ([`AnchorRecordState`]); here it is written (by `build`, `serve` and
 //! `init`), refused (`build --locked`) or only reported (`check`).
 
-use std::fs;
 use std::path::Path;
 
 use crate::error::{Diagnostic, DiagnosticKind};
@@ -58,26 +57,16 @@ pub fn write(root: &Path, state: &AnchorRecordState) -> Result<Option<String>, D
     if !state.changed {
         return Ok(None);
     }
-    let path = root.join(ANCHOR_RECORD);
-    let temporary = root.join("data/.ankre.toml.medvirk-tmp");
-    let written = path
-        .parent()
-        .map_or(Ok(()), fs::create_dir_all)
-        .and_then(|()| fs::write(&temporary, &state.text))
-        .and_then(|()| fs::rename(&temporary, &path));
-    match written {
+    match super::replace_file(&root.join(ANCHOR_RECORD), state.text.as_bytes()) {
         Ok(()) => Ok(Some(format!(
             "Updated {ANCHOR_RECORD} ({}): commit it with the minutes",
             what_changes(state)
         ))),
-        Err(e) => {
-            let _ = fs::remove_file(&temporary);
-            Err(Diagnostic::warning(
+        Err(e) => Err(Diagnostic::warning(
                 DiagnosticKind::AnchorRecordNotWritten,
                 ANCHOR_RECORD,
                 format!("could not write {ANCHOR_RECORD}: {e}"),
             )
-            .hint("the site was built with the right anchors, but they are not recorded: make data/ writable and build again, then commit data/ankre.toml"))
-        }
+            .hint("the site was built with the right anchors, but they are not recorded: make data/ writable and build again, then commit data/ankre.toml")),
     }
 }

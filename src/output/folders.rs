@@ -120,3 +120,25 @@ mod tests {
         remove_tree(&root).unwrap();
     }
 }
+
+/// The end of the name [`replace_file`] writes to first (`.ankre.toml.medvirk-tmp`),
+/// so a watcher can tell medvirk's own writes from an author's.
+pub const TEMPORARY_SUFFIX: &str = ".medvirk-tmp";
+
+/// Replaces the file at `path` with `bytes` in one step: written beside it
+/// under a temporary name, then renamed over it, so a reader (or a crash)
+/// never sees half a file. The folder is made if missing.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(TEMPORARY_SUFFIX);
+    let temporary = path.with_file_name(name);
+    let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
+}

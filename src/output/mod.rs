@@ -22,8 +22,8 @@ use rayon::prelude::*;
 use crate::error::Error;
 use crate::output_file::OutputFile;
 use crate::progress::Progress;
-pub use folders::remove_tree;
 use folders::{create, remove_empty_folders};
+pub use folders::{remove_tree, replace_file, TEMPORARY_SUFFIX};
 pub use guard::{canonical, guard_output_dir, SOURCE_FOLDERS};
 use swap::{recover, reuse_folders, spare_path, swap};
 
