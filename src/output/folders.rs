@@ -100,27 +100,6 @@ fn in_flight<T: Sync>(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn removes_a_deep_tree_from_many_threads() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("old");
-        for i in 0..300 {
-            let dir = root.join(format!("m{}/s{i}", i % 7));
-            fs::create_dir_all(&dir).unwrap();
-            fs::write(dir.join("index.html"), "x").unwrap();
-        }
-        fs::write(root.join("top.txt"), "x").unwrap();
-        remove_tree(&root).unwrap();
-        assert!(!root.exists());
-        assert!(tmp.path().exists(), "only the tree itself goes");
-        remove_tree(&root).unwrap();
-    }
-}
-
 /// The end of the name [`replace_file`] writes to first (`.ankre.toml.medvirk-tmp`),
 /// so a watcher can tell medvirk's own writes from an author's.
 pub const TEMPORARY_SUFFIX: &str = ".medvirk-tmp";
@@ -141,4 +120,25 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = fs::remove_file(&temporary);
     }
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_a_deep_tree_from_many_threads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("old");
+        for i in 0..300 {
+            let dir = root.join(format!("m{}/s{i}", i % 7));
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(dir.join("index.html"), "x").unwrap();
+        }
+        fs::write(root.join("top.txt"), "x").unwrap();
+        remove_tree(&root).unwrap();
+        assert!(!root.exists());
+        assert!(tmp.path().exists(), "only the tree itself goes");
+        remove_tree(&root).unwrap();
+    }
 }
